@@ -1,0 +1,390 @@
+package io.github.sagemakerstreaming.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One streaming invocation: a prompt (or a raw body) and every parameter of the
+ * {@code InvokeEndpointWithResponseStream} API. Values left unset take the template's defaults. Build it
+ * with {@link #builder()}; {@link Builder#build()} checks the API's documented constraints.
+ */
+public final class InferenceRequest {
+
+	private final String endpointName;
+
+	private final String prompt;
+
+	private final byte[] body;
+
+	private final InferenceFormat format;
+
+	private final Map<String, Object> parameters;
+
+	private final String contentType;
+
+	private final String accept;
+
+	private final String customAttributes;
+
+	private final String targetVariant;
+
+	private final String targetContainerHostname;
+
+	private final String inferenceId;
+
+	private final String inferenceComponentName;
+
+	private final String sessionId;
+
+	private InferenceRequest(Builder builder) {
+		this.endpointName = builder.endpointName;
+		this.prompt = builder.prompt;
+		this.body = builder.body;
+		this.format = builder.format;
+		this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.parameters));
+		this.contentType = builder.contentType;
+		this.accept = builder.accept;
+		this.customAttributes = builder.customAttributes;
+		this.targetVariant = builder.targetVariant;
+		this.targetContainerHostname = builder.targetContainerHostname;
+		this.inferenceId = builder.inferenceId;
+		this.inferenceComponentName = builder.inferenceComponentName;
+		this.sessionId = builder.sessionId;
+	}
+
+	/**
+	 * Starts a request.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Returns the endpoint to invoke.
+	 * @return the endpoint name, or {@code null} for the template's default
+	 */
+	public String endpointName() {
+		return this.endpointName;
+	}
+
+	/**
+	 * Returns the prompt, which the format turns into a body.
+	 * @return the prompt, or {@code null} if a raw body is set
+	 */
+	public String prompt() {
+		return this.prompt;
+	}
+
+	/**
+	 * Returns the raw body, sent as it is.
+	 * @return a copy of the body, or {@code null} if a prompt is set
+	 */
+	public byte[] body() {
+		return (this.body != null) ? this.body.clone() : null;
+	}
+
+	byte[] rawBody() {
+		return this.body;
+	}
+
+	/**
+	 * Returns the format.
+	 * @return the format, or {@code null} for the template's default
+	 */
+	public InferenceFormat format() {
+		return this.format;
+	}
+
+	/**
+	 * Returns the generation parameters, merged over the template's defaults into the body built from the
+	 * prompt.
+	 * @return the parameters, never {@code null}
+	 */
+	public Map<String, Object> parameters() {
+		return this.parameters;
+	}
+
+	/**
+	 * Returns the MIME type of the body.
+	 * @return the content type, or {@code null} for the template's default
+	 */
+	public String contentType() {
+		return this.contentType;
+	}
+
+	/**
+	 * Returns the MIME type asked of the container ({@code X-Amzn-SageMaker-Accept}).
+	 * @return the accept value, or {@code null} for the template's default
+	 */
+	public String accept() {
+		return this.accept;
+	}
+
+	/**
+	 * Returns the custom attributes passed to the container.
+	 * @return the custom attributes, or {@code null} for the template's default
+	 */
+	public String customAttributes() {
+		return this.customAttributes;
+	}
+
+	/**
+	 * Returns the production variant to invoke.
+	 * @return the variant, or {@code null} to let SageMaker route by weight
+	 */
+	public String targetVariant() {
+		return this.targetVariant;
+	}
+
+	/**
+	 * Returns the container to invoke on a multi-container endpoint with direct invocation.
+	 * @return the container hostname, or {@code null}
+	 */
+	public String targetContainerHostname() {
+		return this.targetContainerHostname;
+	}
+
+	/**
+	 * Returns the inference id that SageMaker records with the request.
+	 * @return the inference id, or {@code null}
+	 */
+	public String inferenceId() {
+		return this.inferenceId;
+	}
+
+	/**
+	 * Returns the inference component to invoke.
+	 * @return the inference component name, or {@code null} for the template's default
+	 */
+	public String inferenceComponentName() {
+		return this.inferenceComponentName;
+	}
+
+	/**
+	 * Returns the id of a stateful session opened earlier with {@code InvokeEndpoint}.
+	 * @return the session id, or {@code null}
+	 */
+	public String sessionId() {
+		return this.sessionId;
+	}
+
+	/**
+	 * Builds an {@link InferenceRequest}.
+	 */
+	public static final class Builder {
+
+		private String endpointName;
+
+		private String prompt;
+
+		private byte[] body;
+
+		private InferenceFormat format;
+
+		private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+		private String contentType;
+
+		private String accept;
+
+		private String customAttributes;
+
+		private String targetVariant;
+
+		private String targetContainerHostname;
+
+		private String inferenceId;
+
+		private String inferenceComponentName;
+
+		private String sessionId;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the endpoint to invoke (at most 63 letters, digits and hyphens).
+		 * @param endpointName the endpoint name
+		 * @return this builder
+		 */
+		public Builder endpointName(String endpointName) {
+			this.endpointName = endpointName;
+			return this;
+		}
+
+		/**
+		 * Sets the prompt, which the format turns into a body.
+		 * @param prompt the prompt
+		 * @return this builder
+		 */
+		public Builder prompt(String prompt) {
+			this.prompt = prompt;
+			return this;
+		}
+
+		/**
+		 * Sets a raw body, sent as it is instead of the format's request shape (at most 6 MiB).
+		 * @param body the body
+		 * @return this builder
+		 */
+		public Builder body(byte[] body) {
+			this.body = (body != null) ? body.clone() : null;
+			return this;
+		}
+
+		/**
+		 * Sets a raw body, sent as UTF-8 instead of the format's request shape (at most 6 MiB).
+		 * @param body the body
+		 * @return this builder
+		 */
+		public Builder body(String body) {
+			this.body = (body != null) ? body.getBytes(StandardCharsets.UTF_8) : null;
+			return this;
+		}
+
+		/**
+		 * Sets the format, overriding the template's default.
+		 * @param format the format
+		 * @return this builder
+		 */
+		public Builder format(InferenceFormat format) {
+			this.format = format;
+			return this;
+		}
+
+		/**
+		 * Adds generation parameters (for example {@code max_tokens}, {@code temperature}), merged over the
+		 * template's defaults. Values are strings, numbers, booleans, lists, maps or Jackson nodes.
+		 * @param parameters the parameters
+		 * @return this builder
+		 */
+		public Builder parameters(Map<String, ?> parameters) {
+			this.parameters.putAll(parameters);
+			return this;
+		}
+
+		/**
+		 * Adds one generation parameter.
+		 * @param name the parameter name
+		 * @param value the value
+		 * @return this builder
+		 */
+		public Builder parameter(String name, Object value) {
+			this.parameters.put(name, value);
+			return this;
+		}
+
+		/**
+		 * Sets the MIME type of the body (at most 1024 US-ASCII characters).
+		 * @param contentType the content type
+		 * @return this builder
+		 */
+		public Builder contentType(String contentType) {
+			this.contentType = contentType;
+			return this;
+		}
+
+		/**
+		 * Sets the MIME type asked of the container (at most 1024 US-ASCII characters).
+		 * @param accept the accept value
+		 * @return this builder
+		 */
+		public Builder accept(String accept) {
+			this.accept = accept;
+			return this;
+		}
+
+		/**
+		 * Sets the custom attributes passed to the container, for example {@code accept_eula=true} (at most
+		 * 1024 visible US-ASCII characters).
+		 * @param customAttributes the custom attributes
+		 * @return this builder
+		 */
+		public Builder customAttributes(String customAttributes) {
+			this.customAttributes = customAttributes;
+			return this;
+		}
+
+		/**
+		 * Sets the production variant to invoke.
+		 * @param targetVariant the variant name
+		 * @return this builder
+		 */
+		public Builder targetVariant(String targetVariant) {
+			this.targetVariant = targetVariant;
+			return this;
+		}
+
+		/**
+		 * Sets the container to invoke on a multi-container endpoint with direct invocation.
+		 * @param targetContainerHostname the container hostname
+		 * @return this builder
+		 */
+		public Builder targetContainerHostname(String targetContainerHostname) {
+			this.targetContainerHostname = targetContainerHostname;
+			return this;
+		}
+
+		/**
+		 * Sets the inference id that SageMaker records with the request (1 to 64 printable characters).
+		 * @param inferenceId the inference id
+		 * @return this builder
+		 */
+		public Builder inferenceId(String inferenceId) {
+			this.inferenceId = inferenceId;
+			return this;
+		}
+
+		/**
+		 * Sets the inference component to invoke.
+		 * @param inferenceComponentName the inference component name
+		 * @return this builder
+		 */
+		public Builder inferenceComponentName(String inferenceComponentName) {
+			this.inferenceComponentName = inferenceComponentName;
+			return this;
+		}
+
+		/**
+		 * Sets the id of a stateful session opened earlier with {@code InvokeEndpoint} (the streaming
+		 * operation cannot open one).
+		 * @param sessionId the session id
+		 * @return this builder
+		 */
+		public Builder sessionId(String sessionId) {
+			this.sessionId = sessionId;
+			return this;
+		}
+
+		/**
+		 * Checks the request against the API's constraints and builds it.
+		 * @return the request
+		 * @throws InvalidInferenceRequestException naming the field that breaks a constraint
+		 */
+		public InferenceRequest build() {
+			if ((this.prompt == null) == (this.body == null)) {
+				throw new InvalidInferenceRequestException(
+						"Set exactly one of prompt and body: the prompt is shaped by the format, the body is sent as it is.",
+						this.endpointName);
+			}
+			RequestConstraints.endpointName(this.endpointName, "endpointName");
+			RequestConstraints.asciiHeader(this.contentType, "contentType");
+			RequestConstraints.asciiHeader(this.accept, "accept");
+			RequestConstraints.customAttributes(this.customAttributes, "customAttributes");
+			RequestConstraints.endpointName(this.targetVariant, "targetVariant");
+			RequestConstraints.endpointName(this.targetContainerHostname, "targetContainerHostname");
+			RequestConstraints.inferenceId(this.inferenceId, "inferenceId");
+			RequestConstraints.inferenceComponentName(this.inferenceComponentName, "inferenceComponentName");
+			RequestConstraints.sessionId(this.sessionId, "sessionId");
+			if (this.body != null) {
+				RequestConstraints.bodySize(this.body.length, this.endpointName);
+			}
+			return new InferenceRequest(this);
+		}
+
+	}
+
+}

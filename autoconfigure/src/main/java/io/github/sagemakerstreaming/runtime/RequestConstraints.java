@@ -1,0 +1,76 @@
+package io.github.sagemakerstreaming.runtime;
+
+import java.util.regex.Pattern;
+
+/**
+ * The constraints that the SageMaker Runtime API documents for {@code InvokeEndpointWithResponseStream},
+ * checked before a request is sent so that a bad value fails with a message that names it.
+ */
+final class RequestConstraints {
+
+	/** The largest request body SageMaker accepts: 6 MiB. */
+	static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+	private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9])*");
+
+	private static final Pattern INFERENCE_COMPONENT_NAME = Pattern.compile("[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?");
+
+	private static final Pattern INFERENCE_ID = Pattern.compile("\\S\\p{Print}*");
+
+	private static final Pattern ASCII = Pattern.compile("\\p{ASCII}*");
+
+	private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x20-\\x7E\\t]*");
+
+	private RequestConstraints() {
+	}
+
+	static void endpointName(String value, String field) {
+		name(value, field, 63, NAME, "letters, digits and single or repeated hyphens, starting and ending with a letter or digit");
+	}
+
+	static void inferenceComponentName(String value, String field) {
+		name(value, field, 63, INFERENCE_COMPONENT_NAME, "letters, digits and hyphens, starting and ending with a letter or digit");
+	}
+
+	static void sessionId(String value, String field) {
+		name(value, field, 256, NAME, "letters, digits and hyphens, starting and ending with a letter or digit");
+	}
+
+	static void inferenceId(String value, String field) {
+		if (value != null && (value.isEmpty() || value.length() > 64 || !INFERENCE_ID.matcher(value).matches())) {
+			throw invalid(field, value, "1 to 64 printable characters, not starting with white space");
+		}
+	}
+
+	static void asciiHeader(String value, String field) {
+		if (value != null && (value.length() > 1024 || !ASCII.matcher(value).matches())) {
+			throw invalid(field, value, "at most 1024 US-ASCII characters");
+		}
+	}
+
+	static void customAttributes(String value, String field) {
+		if (value != null && (value.length() > 1024 || !VISIBLE_ASCII.matcher(value).matches())) {
+			throw invalid(field, value, "at most 1024 visible US-ASCII characters (RFC 7230 field-value)");
+		}
+	}
+
+	static void bodySize(int bytes, String endpointName) {
+		if (bytes > MAX_BODY_BYTES) {
+			throw new InvalidInferenceRequestException("The request body is " + bytes + " bytes; SageMaker accepts at most "
+					+ MAX_BODY_BYTES + " bytes (6 MiB). Shorten the prompt.", endpointName);
+		}
+	}
+
+	private static void name(String value, String field, int maxLength, Pattern pattern, String rule) {
+		if (value != null && (value.length() > maxLength || !pattern.matcher(value).matches())) {
+			throw invalid(field, value, "at most " + maxLength + " " + rule);
+		}
+	}
+
+	private static InvalidInferenceRequestException invalid(String field, String value, String rule) {
+		String shown = (value.length() > 80) ? value.substring(0, 80) + "..." : value;
+		return new InvalidInferenceRequestException(
+				"Invalid " + field + " '" + shown + "' (" + value.length() + " characters): it must be " + rule + ".", null);
+	}
+
+}

@@ -1,0 +1,97 @@
+package io.github.sagemakerstreaming.runtime;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import software.amazon.awssdk.core.SdkPlugin;
+import software.amazon.awssdk.core.async.SdkPublisher;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponse;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
+import software.amazon.awssdk.services.sagemakerruntime.model.PayloadPart;
+import software.amazon.awssdk.services.sagemakerruntime.model.ResponseStream;
+
+/**
+ * One {@code InvokeEndpointWithResponseStream} call as a {@link Flux}: the call starts on subscription,
+ * the SDK's event publisher is subscribed to exactly once, demand flows to it, and cancelling the
+ * subscription cancels the SDK subscription, which closes the connection.
+ * <p>
+ * The SDK's retries are switched off for the call, whatever the client's configuration: the SDK would
+ * otherwise re-send the request after a {@code ModelStreamError} and replay tokens already delivered.
+ */
+final class ResponseStreamCall {
+
+	/** How many payload parts are requested from the SDK ahead of the subscriber's demand. */
+	private static final int PREFETCH = 32;
+
+	private static final SdkPlugin NO_SDK_RETRIES = (configuration) -> configuration
+		.overrideConfiguration(configuration.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+
+	private final SageMakerRuntimeAsyncClient client;
+
+	private final InvokeEndpointWithResponseStreamRequest request;
+
+	private final ResponseDecoder decoder;
+
+	ResponseStreamCall(SageMakerRuntimeAsyncClient client, InvokeEndpointWithResponseStreamRequest request,
+			ResponseDecoder decoder) {
+		this.client = client;
+		this.request = request.toBuilder().overrideConfiguration((override) -> override.addPlugin(NO_SDK_RETRIES)).build();
+		this.decoder = decoder;
+	}
+
+	Flux<InferenceChunk> chunks() {
+		return Mono.<OpenStream>create(this::invoke)
+			.onErrorMap((ex) -> StreamingFailures.translate(ex, this.request.endpointName(), null))
+			.flatMapMany(this::decode);
+	}
+
+	private void invoke(MonoSink<OpenStream> sink) {
+		AtomicReference<InvokeEndpointWithResponseStreamResponse> response = new AtomicReference<>();
+		AtomicBoolean opened = new AtomicBoolean();
+		InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
+			.builder()
+			.onResponse(response::set)
+			.onEventStream((events) -> {
+				opened.set(true);
+				sink.success(new OpenStream(response.get(), events));
+			})
+			.build();
+		CompletableFuture<Void> call = this.client.invokeEndpointWithResponseStream(this.request, handler);
+		call.whenComplete((done, failure) -> {
+			if (!opened.get()) {
+				sink.error((failure != null) ? failure
+						: new IllegalStateException("SageMaker completed the call without a response stream"));
+			}
+		});
+		sink.onCancel(() -> call.cancel(true));
+	}
+
+	private Flux<InferenceChunk> decode(OpenStream stream) {
+		ResponseMetadata metadata = stream.metadata(this.request.endpointName());
+		ResponseDecoder.Session session = this.decoder.start(metadata);
+		return Flux.from(stream.events())
+			.concatMapIterable((event) -> (event instanceof PayloadPart part)
+					? session.decode(part.bytes().asByteArrayUnsafe()) : List.<InferenceChunk>of(), PREFETCH)
+			.concatWith(Flux.defer(() -> Flux.fromIterable(session.complete())))
+			.onErrorMap((ex) -> StreamingFailures.translate(ex, metadata.endpointName(), metadata.requestId()));
+	}
+
+	private record OpenStream(InvokeEndpointWithResponseStreamResponse response, SdkPublisher<ResponseStream> events) {
+
+		ResponseMetadata metadata(String endpointName) {
+			return new ResponseMetadata(endpointName, this.response.responseMetadata().requestId(),
+					this.response.invokedProductionVariant(), this.response.contentType(), this.response.customAttributes());
+		}
+
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.github.sagemakerstreaming.runtime;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sagemakerruntime.model.InternalStreamFailureException;
+import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
+import software.amazon.awssdk.services.sagemakerruntime.model.ModelStreamErrorException;
+
+/**
+ * Turns whatever the AWS SDK or the network throws into a {@link StreamingInferenceException} whose
+ * message says what happened and what to do, with the original as its cause.
+ */
+final class StreamingFailures {
+
+	private StreamingFailures() {
+	}
+
+	static StreamingInferenceException translate(Throwable failure, String endpointName, String requestId) {
+		Throwable ex = unwrap(failure);
+		if (ex instanceof StreamingInferenceException streaming) {
+			return streaming;
+		}
+		if (ex instanceof ModelStreamErrorException modelStream) {
+			String code = (modelStream.errorCode() != null) ? modelStream.errorCode() : "ModelStreamError";
+			return new StreamingInferenceException("The model behind endpoint '" + endpointName + "' stopped in the middle "
+					+ "of the stream (" + code + "): " + serviceMessage(modelStream) + " Tokens already received are "
+					+ "valid; the rest of the answer is lost. Retry the request, or ask for fewer tokens if the model "
+					+ "ran out of time.", code, endpointName, requestId(modelStream, requestId), ex);
+		}
+		if (ex instanceof InternalStreamFailureException internal) {
+			return new StreamingInferenceException("SageMaker failed in the middle of the stream from endpoint '"
+					+ endpointName + "' (InternalStreamFailure): " + serviceMessage(internal)
+					+ " Tokens already received are valid; retry the request.", "InternalStreamFailure", endpointName,
+					requestId(internal, requestId), ex);
+		}
+		if (ex instanceof ModelErrorException modelError) {
+			return new StreamingInferenceException("The container behind endpoint '" + endpointName + "' rejected the "
+					+ "request with status " + modelError.originalStatusCode() + ": " + modelError.originalMessage()
+					+ ". See its log stream " + modelError.logStreamArn() + ".", "ModelError", endpointName,
+					requestId(modelError, requestId), ex);
+		}
+		if (ex instanceof AwsServiceException service) {
+			String code = (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null)
+					? service.awsErrorDetails().errorCode() : "HTTP" + service.statusCode();
+			return new StreamingInferenceException("SageMaker answered the invocation of endpoint '" + endpointName
+					+ "' with " + code + " (HTTP " + service.statusCode() + "): " + serviceMessage(service), code,
+					endpointName, requestId(service, requestId), ex);
+		}
+		String what = (ex instanceof SdkClientException) ? "Calling" : "Reading the stream of";
+		return new StreamingInferenceException(what + " endpoint '" + endpointName + "' failed: " + ex.getMessage()
+				+ ". Check that the endpoint URL is reachable and the network is stable; the answer is incomplete.",
+				StreamingInferenceException.CLIENT_ERROR, endpointName, requestId, ex);
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		Throwable ex = failure;
+		while ((ex instanceof CompletionException || ex instanceof ExecutionException) && ex.getCause() != null) {
+			ex = ex.getCause();
+		}
+		return ex;
+	}
+
+	private static String serviceMessage(AwsServiceException ex) {
+		if (ex.awsErrorDetails() != null && ex.awsErrorDetails().errorMessage() != null) {
+			return ex.awsErrorDetails().errorMessage();
+		}
+		return "(no message)";
+	}
+
+	private static String requestId(AwsServiceException ex, String fallback) {
+		return (ex.requestId() != null) ? ex.requestId() : fallback;
+	}
+
+}

@@ -1,0 +1,286 @@
+package io.github.sagemakerstreaming.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.sagemakerstreaming.runtime.format.ContainerDialectDecoder;
+import io.github.sagemakerstreaming.runtime.format.RawTextDecoder;
+import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
+import reactor.core.publisher.Flux;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
+
+/**
+ * Streams the tokens of a model hosted on a SageMaker endpoint, through
+ * {@code InvokeEndpointWithResponseStream}, as a Reactor {@link Flux}.
+ * <p>
+ * The contract of every {@code Flux} it returns:
+ * <ul>
+ * <li>Nothing is sent until subscription, and each subscription makes one invocation: subscribing twice
+ * invokes the endpoint twice.
+ * <li>Demand flows to the network: the SDK reads more of the response only as the subscriber requests
+ * tokens (with a small look-ahead), so a slow subscriber does not make the response pile up in memory.
+ * <li>Cancelling the subscription closes the HTTP connection, so the endpoint stops streaming to us.
+ * <li>A token is delivered at most once: the SDK's own retries, which would re-send the request after a
+ * {@code ModelStreamError} and replay tokens already delivered, are switched off for the call.
+ * <li>Every failure reaches the subscriber as a {@link StreamingInferenceException}, with the SDK or I/O
+ * exception as its cause. A stream cut before the container said it had finished fails with an
+ * {@link IncompleteStreamException}; it never completes as if the answer were whole.
+ * <li>Signals arrive on the SDK's Netty event-loop threads. Never block in an operator downstream; use
+ * {@code publishOn} before blocking work.
+ * </ul>
+ * The template is thread-safe; one instance serves the whole application.
+ */
+public final class StreamingInferenceTemplate {
+
+	private static final ResponseDecoder RAW_DECODER = new RawTextDecoder();
+
+	private final SageMakerRuntimeAsyncClient client;
+
+	private final String endpointName;
+
+	private final InferenceFormat format;
+
+	private final Map<String, Object> parameters;
+
+	private final String contentType;
+
+	private final String accept;
+
+	private final String customAttributes;
+
+	private final String inferenceComponentName;
+
+	private final ResponseDecoder decoder;
+
+	private StreamingInferenceTemplate(Builder builder) {
+		this.client = builder.client;
+		this.endpointName = builder.endpointName;
+		this.format = builder.format;
+		this.parameters = Map.copyOf(builder.parameters);
+		this.contentType = builder.contentType;
+		this.accept = builder.accept;
+		this.customAttributes = builder.customAttributes;
+		this.inferenceComponentName = builder.inferenceComponentName;
+		this.decoder = builder.decoder;
+	}
+
+	/**
+	 * Starts a template on a client.
+	 * @param client the SageMaker Runtime client
+	 * @return a builder
+	 */
+	public static Builder builder(SageMakerRuntimeAsyncClient client) {
+		return new Builder(client);
+	}
+
+	/**
+	 * Streams the answer to a prompt from the default endpoint, in the default format.
+	 * @param prompt the prompt
+	 * @return the generated text, token by token, in order
+	 */
+	public Flux<String> stream(String prompt) {
+		return stream(Flux.defer(() -> streamChunks(InferenceRequest.builder().prompt(prompt).build())));
+	}
+
+	/**
+	 * Streams the answer to a request.
+	 * @param request the request
+	 * @return the generated text, token by token, in order
+	 */
+	public Flux<String> stream(InferenceRequest request) {
+		return stream(streamChunks(request));
+	}
+
+	/**
+	 * Streams the answer to a request as chunks that carry the response metadata (the production variant
+	 * that answered, the container's content type, its custom attributes, the request id) and end with a
+	 * chunk that carries the finish reason.
+	 * @param request the request
+	 * @return the chunks, in order, the last one with {@link InferenceChunk#last()} true
+	 */
+	public Flux<InferenceChunk> streamChunks(InferenceRequest request) {
+		Objects.requireNonNull(request, "request");
+		return Flux.defer(() -> call(request).chunks());
+	}
+
+	private static Flux<String> stream(Flux<InferenceChunk> chunks) {
+		return chunks.filter((chunk) -> !chunk.last()).map(InferenceChunk::text);
+	}
+
+	private ResponseStreamCall call(InferenceRequest request) {
+		String endpoint = firstNonNull(request.endpointName(), this.endpointName);
+		if (endpoint == null) {
+			throw new InvalidInferenceRequestException("No endpoint to invoke: set a default endpoint name "
+					+ "(sagemaker.runtime.endpoint-name in Spring Boot) or the request's endpointName.", null);
+		}
+		InferenceFormat effectiveFormat = firstNonNull(request.format(), this.format);
+		byte[] body = (request.rawBody() != null) ? request.rawBody()
+				: RequestBodies.render(effectiveFormat, request.prompt(), mergedParameters(request));
+		RequestConstraints.bodySize(body.length, endpoint);
+		InvokeEndpointWithResponseStreamRequest sdkRequest = InvokeEndpointWithResponseStreamRequest.builder()
+			.endpointName(endpoint)
+			.body(SdkBytes.fromByteArrayUnsafe(body))
+			.contentType(firstNonNull(request.contentType(), this.contentType, defaultContentType(effectiveFormat)))
+			.accept(firstNonNull(request.accept(), this.accept))
+			.customAttributes(firstNonNull(request.customAttributes(), this.customAttributes))
+			.targetVariant(request.targetVariant())
+			.targetContainerHostname(request.targetContainerHostname())
+			.inferenceId(request.inferenceId())
+			.inferenceComponentName(firstNonNull(request.inferenceComponentName(), this.inferenceComponentName))
+			.sessionId(request.sessionId())
+			.build();
+		ResponseDecoder responseDecoder = (effectiveFormat == InferenceFormat.RAW) ? RAW_DECODER : this.decoder;
+		return new ResponseStreamCall(this.client, sdkRequest, responseDecoder);
+	}
+
+	private Map<String, Object> mergedParameters(InferenceRequest request) {
+		if (request.parameters().isEmpty()) {
+			return this.parameters;
+		}
+		Map<String, Object> merged = new LinkedHashMap<>(this.parameters);
+		merged.putAll(request.parameters());
+		return merged;
+	}
+
+	private static String defaultContentType(InferenceFormat format) {
+		return (format == InferenceFormat.RAW) ? "text/plain; charset=utf-8" : "application/json";
+	}
+
+	@SafeVarargs
+	private static <T> T firstNonNull(T... candidates) {
+		for (T candidate : candidates) {
+			if (candidate != null) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Builds a {@link StreamingInferenceTemplate}. Every setting is a default that a request may override.
+	 */
+	public static final class Builder {
+
+		private final SageMakerRuntimeAsyncClient client;
+
+		private String endpointName;
+
+		private InferenceFormat format = InferenceFormat.OPENAI_CHAT;
+
+		private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+		private String contentType;
+
+		private String accept;
+
+		private String customAttributes;
+
+		private String inferenceComponentName;
+
+		private ResponseDecoder decoder = new ContainerDialectDecoder();
+
+		private Builder(SageMakerRuntimeAsyncClient client) {
+			this.client = Objects.requireNonNull(client, "client");
+		}
+
+		/**
+		 * Sets the endpoint invoked when a request names none.
+		 * @param endpointName the endpoint name
+		 * @return this builder
+		 */
+		public Builder endpointName(String endpointName) {
+			RequestConstraints.endpointName(endpointName, "endpointName");
+			this.endpointName = endpointName;
+			return this;
+		}
+
+		/**
+		 * Sets the request shape built from a prompt ({@link InferenceFormat#OPENAI_CHAT} unless set).
+		 * @param format the format
+		 * @return this builder
+		 */
+		public Builder format(InferenceFormat format) {
+			this.format = Objects.requireNonNull(format, "format");
+			return this;
+		}
+
+		/**
+		 * Sets the generation parameters put into every body built from a prompt.
+		 * @param parameters the parameters
+		 * @return this builder
+		 */
+		public Builder parameters(Map<String, ?> parameters) {
+			this.parameters.clear();
+			this.parameters.putAll(parameters);
+			return this;
+		}
+
+		/**
+		 * Sets the body's MIME type ({@code application/json}, or {@code text/plain} for the raw format,
+		 * unless set).
+		 * @param contentType the content type
+		 * @return this builder
+		 */
+		public Builder contentType(String contentType) {
+			RequestConstraints.asciiHeader(contentType, "contentType");
+			this.contentType = contentType;
+			return this;
+		}
+
+		/**
+		 * Sets the MIME type asked of the container.
+		 * @param accept the accept value
+		 * @return this builder
+		 */
+		public Builder accept(String accept) {
+			RequestConstraints.asciiHeader(accept, "accept");
+			this.accept = accept;
+			return this;
+		}
+
+		/**
+		 * Sets the custom attributes passed to the container, for example {@code accept_eula=true}.
+		 * @param customAttributes the custom attributes
+		 * @return this builder
+		 */
+		public Builder customAttributes(String customAttributes) {
+			RequestConstraints.customAttributes(customAttributes, "customAttributes");
+			this.customAttributes = customAttributes;
+			return this;
+		}
+
+		/**
+		 * Sets the inference component invoked when a request names none.
+		 * @param inferenceComponentName the inference component name
+		 * @return this builder
+		 */
+		public Builder inferenceComponentName(String inferenceComponentName) {
+			RequestConstraints.inferenceComponentName(inferenceComponentName, "inferenceComponentName");
+			this.inferenceComponentName = inferenceComponentName;
+			return this;
+		}
+
+		/**
+		 * Sets the decoder for every format but raw (a {@link ContainerDialectDecoder} unless set).
+		 * @param decoder the decoder
+		 * @return this builder
+		 */
+		public Builder decoder(ResponseDecoder decoder) {
+			this.decoder = Objects.requireNonNull(decoder, "decoder");
+			return this;
+		}
+
+		/**
+		 * Builds the template.
+		 * @return the template
+		 */
+		public StreamingInferenceTemplate build() {
+			return new StreamingInferenceTemplate(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,278 @@
+package io.github.sagemakerstreaming.runtime.format;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.sagemakerstreaming.runtime.ContainerErrorException;
+import io.github.sagemakerstreaming.runtime.IncompleteStreamException;
+import io.github.sagemakerstreaming.runtime.InferenceChunk;
+import io.github.sagemakerstreaming.runtime.ResponseMetadata;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Decodes the streams of every common LLM container, recognising the dialect record by record, whatever
+ * the request shape:
+ * <ul>
+ * <li>Hugging Face TGI server-sent events ({@code data:{"token":{..},"generated_text":..}}) and its
+ * Messages API (OpenAI chat chunks, {@code data:[DONE]});
+ * <li>DJL/LMI JSON lines ({@code {"token": {..}}}), its legacy {@code {"outputs": [..]}} lines, its chat
+ * chunks, its SSE mode and its vLLM handler;
+ * <li>vLLM server-sent events, OpenAI chat and completion chunks.
+ * </ul>
+ * Lines may be server-sent events ({@code data:} with or without a space, comments and keep-alives,
+ * other fields, blank lines) or bare JSON lines; a last line without a newline is decoded at the end.
+ * Special tokens are dropped, usage-only chunks are ignored, and content on the chunk that carries the
+ * finish reason is kept. An error record ends the stream with a {@link ContainerErrorException}; a stream
+ * that ends without its dialect's end-of-generation marker fails with an
+ * {@link IncompleteStreamException}, except for the legacy {@code outputs} dialect, which has none.
+ */
+public final class ContainerDialectDecoder implements ResponseDecoder {
+
+	/** The default limit on the size of one record, 1 MiB. */
+	public static final int DEFAULT_MAX_RECORD_SIZE = 1024 * 1024;
+
+	private static final JsonFactory JSON = new JsonFactory();
+
+	private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+	private final int maxRecordSize;
+
+	/**
+	 * Creates a decoder with the default record size limit.
+	 */
+	public ContainerDialectDecoder() {
+		this(DEFAULT_MAX_RECORD_SIZE);
+	}
+
+	/**
+	 * Creates a decoder.
+	 * @param maxRecordSize the longest record, in bytes, that a stream may send; a longer one fails the
+	 * stream instead of filling the memory
+	 */
+	public ContainerDialectDecoder(int maxRecordSize) {
+		if (maxRecordSize < 1) {
+			throw new IllegalArgumentException("maxRecordSize must be positive");
+		}
+		this.maxRecordSize = maxRecordSize;
+	}
+
+	@Override
+	public Session start(ResponseMetadata metadata) {
+		return new DialectSession(metadata, this.maxRecordSize);
+	}
+
+	private static final class DialectSession implements Session {
+
+		private final ResponseMetadata metadata;
+
+		private final LineFramer framer;
+
+		private final ContainerRecord record = new ContainerRecord();
+
+		private final int maxRecordSize;
+
+		private List<InferenceChunk> out;
+
+		private boolean finished;
+
+		private boolean endlessDialect;
+
+		DialectSession(ResponseMetadata metadata, int maxRecordSize) {
+			this.metadata = metadata;
+			this.maxRecordSize = maxRecordSize;
+			this.framer = new LineFramer(maxRecordSize);
+		}
+
+		@Override
+		public List<InferenceChunk> decode(byte[] part) {
+			this.out = null;
+			try {
+				this.framer.feed(part, this::line);
+			}
+			catch (LineFramer.RecordTooLargeException ex) {
+				throw recordTooLarge(ex);
+			}
+			return chunks();
+		}
+
+		@Override
+		public List<InferenceChunk> complete() {
+			this.out = null;
+			this.framer.finish(this::line);
+			if (!this.finished) {
+				if (!this.endlessDialect) {
+					throw new IncompleteStreamException(this.metadata);
+				}
+				end(null);
+			}
+			return chunks();
+		}
+
+		private List<InferenceChunk> chunks() {
+			return (this.out != null) ? this.out : List.of();
+		}
+
+		private void line(byte[] bytes, int offset, int length) {
+			if (length > 0 && bytes[offset + length - 1] == '\r') {
+				length--;
+			}
+			if (length == 0 || bytes[offset] == ':') {
+				return;
+			}
+			if (startsWith(bytes, offset, length, DATA)) {
+				int skip = (length > DATA.length && bytes[offset + DATA.length] == ' ') ? DATA.length + 1 : DATA.length;
+				payload(bytes, offset + skip, length - skip);
+			}
+			else if (bytes[offset] == '{') {
+				payload(bytes, offset, length);
+			}
+			else if (!isOtherSseField(bytes, offset, length)) {
+				throw malformed(bytes, offset, length);
+			}
+		}
+
+		private void payload(byte[] bytes, int offset, int length) {
+			if (this.finished || length == 0) {
+				return;
+			}
+			if (length == DONE.length && startsWith(bytes, offset, length, DONE)) {
+				end(null);
+				return;
+			}
+			if (!parse(bytes, offset, length)) {
+				throw malformed(bytes, offset, length);
+			}
+			interpret();
+		}
+
+		private boolean parse(byte[] bytes, int offset, int length) {
+			try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
+				return this.record.read(parser);
+			}
+			catch (JacksonException ex) {
+				if (isValidUtf8(bytes, offset, length)) {
+					return false;
+				}
+				// Invalid UTF-8 inside a record: decode it with replacement characters, as a text decoder would.
+				try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(),
+						new String(bytes, offset, length, StandardCharsets.UTF_8))) {
+					return this.record.read(parser);
+				}
+				catch (JacksonException stillInvalid) {
+					return false;
+				}
+			}
+		}
+
+		private void interpret() {
+			ContainerRecord record = this.record;
+			if (record.hasError || record.tokenError != null || "error".equals(record.finishReason)) {
+				throw new ContainerErrorException(record.errorDescription(), this.metadata);
+			}
+			if (record.hasToken) {
+				if (!record.tokenSpecial) {
+					emit(record.tokenText);
+				}
+				if (record.generatedText != null) {
+					end(record.finishReason);
+				}
+			}
+			else if (record.hasChoices) {
+				emit(record.choiceText);
+				if (record.finishReason != null) {
+					end(record.finishReason);
+				}
+			}
+			else if (record.outputsText != null) {
+				this.endlessDialect = true;
+				emit(record.outputsText);
+			}
+			else if (record.generatedText != null) {
+				emit(record.generatedText);
+				end(record.finishReason);
+			}
+		}
+
+		private void emit(String text) {
+			if (text != null && !text.isEmpty()) {
+				add(InferenceChunk.token(text, this.metadata));
+			}
+		}
+
+		private void end(String finishReason) {
+			this.finished = true;
+			add(InferenceChunk.end(finishReason, this.metadata));
+		}
+
+		private void add(InferenceChunk chunk) {
+			if (this.out == null) {
+				this.out = new ArrayList<>(4);
+			}
+			this.out.add(chunk);
+		}
+
+		private StreamingInferenceException malformed(byte[] bytes, int offset, int length) {
+			String start = new String(bytes, offset, Math.min(length, 60), StandardCharsets.UTF_8);
+			return new StreamingInferenceException("Endpoint '" + this.metadata.endpointName() + "' sent a record that "
+					+ "is not a JSON object nor a server-sent event line (" + length + " bytes starting with '" + start
+					+ "'), with content type " + this.metadata.contentType() + ". If this container streams plain text, "
+					+ "use the raw format; for a format of its own, declare a ResponseDecoder bean.",
+					StreamingInferenceException.MALFORMED_RECORD, this.metadata.endpointName(), this.metadata.requestId(),
+					null);
+		}
+
+		private StreamingInferenceException recordTooLarge(LineFramer.RecordTooLargeException ex) {
+			return new StreamingInferenceException("Endpoint '" + this.metadata.endpointName() + "' sent a record longer "
+					+ "than " + this.maxRecordSize + " bytes without a line break, so the stream was stopped rather "
+					+ "than buffered. If this container really sends records this large, raise "
+					+ "sagemaker.runtime.max-record-size.", StreamingInferenceException.RECORD_TOO_LARGE,
+					this.metadata.endpointName(), this.metadata.requestId(), ex);
+		}
+
+		private static boolean isOtherSseField(byte[] bytes, int offset, int length) {
+			for (int i = offset; i < offset + length; i++) {
+				byte b = bytes[i];
+				if (b == ':') {
+					return i > offset;
+				}
+				if (!(b >= 'a' && b <= 'z')) {
+					return false;
+				}
+			}
+			return false;
+		}
+
+		private static boolean startsWith(byte[] bytes, int offset, int length, byte[] prefix) {
+			if (length < prefix.length) {
+				return false;
+			}
+			for (int i = 0; i < prefix.length; i++) {
+				if (bytes[offset + i] != prefix[i]) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private static boolean isValidUtf8(byte[] bytes, int offset, int length) {
+			try {
+				StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, offset, length));
+				return true;
+			}
+			catch (CharacterCodingException ex) {
+				return false;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,221 @@
+package io.github.sagemakerstreaming.runtime.format;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * The fields of one JSON record that matter for token streaming, in any container dialect, read with the
+ * streaming parser so that nothing else is materialised. One instance is reused for every record of a
+ * stream.
+ */
+final class ContainerRecord {
+
+	boolean hasToken;
+
+	String tokenText;
+
+	boolean tokenSpecial;
+
+	String tokenError;
+
+	String generatedText;
+
+	String finishReason;
+
+	boolean hasChoices;
+
+	String choiceText;
+
+	String outputsText;
+
+	boolean hasError;
+
+	String errorMessage;
+
+	String errorKind;
+
+	/**
+	 * Reads one record; the parser must be positioned before its first token.
+	 * @return false if the record is not a JSON object
+	 */
+	boolean read(JsonParser parser) {
+		reset();
+		if (parser.nextToken() != JsonToken.START_OBJECT) {
+			return false;
+		}
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken value = parser.nextToken();
+			switch (name) {
+				case "token" -> readToken(parser, value);
+				case "generated_text" -> this.generatedText = stringOrNull(parser, value);
+				case "details" -> readDetails(parser, value);
+				case "choices" -> readChoices(parser, value);
+				case "outputs" -> readOutputs(parser, value);
+				case "error" -> readError(parser, value);
+				case "error_type" -> this.errorKind = stringOrNull(parser, value);
+				case "code" -> this.errorKind = (this.errorKind != null) ? this.errorKind : scalar(parser, value);
+				default -> parser.skipChildren();
+			}
+		}
+		return true;
+	}
+
+	private void reset() {
+		this.hasToken = false;
+		this.tokenText = null;
+		this.tokenSpecial = false;
+		this.tokenError = null;
+		this.generatedText = null;
+		this.finishReason = null;
+		this.hasChoices = false;
+		this.choiceText = null;
+		this.outputsText = null;
+		this.hasError = false;
+		this.errorMessage = null;
+		this.errorKind = null;
+	}
+
+	private void readToken(JsonParser parser, JsonToken value) {
+		if (value != JsonToken.START_OBJECT) {
+			parser.skipChildren();
+			return;
+		}
+		this.hasToken = true;
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken field = parser.nextToken();
+			switch (name) {
+				case "text" -> this.tokenText = stringOrNull(parser, field);
+				case "special", "special_token" -> this.tokenSpecial |= field == JsonToken.VALUE_TRUE;
+				case "error_msg" -> this.tokenError = stringOrNull(parser, field);
+				default -> parser.skipChildren();
+			}
+		}
+	}
+
+	private void readDetails(JsonParser parser, JsonToken value) {
+		if (value != JsonToken.START_OBJECT) {
+			parser.skipChildren();
+			return;
+		}
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken field = parser.nextToken();
+			if ("finish_reason".equals(name)) {
+				this.finishReason = stringOrNull(parser, field);
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+	}
+
+	private void readChoices(JsonParser parser, JsonToken value) {
+		if (value != JsonToken.START_ARRAY) {
+			parser.skipChildren();
+			return;
+		}
+		this.hasChoices = true;
+		JsonToken first = parser.nextToken();
+		if (first == JsonToken.START_OBJECT) {
+			readChoice(parser);
+		}
+		else if (first != JsonToken.END_ARRAY) {
+			parser.skipChildren();
+		}
+		if (first != JsonToken.END_ARRAY) {
+			for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+				parser.skipChildren();
+			}
+		}
+	}
+
+	private void readChoice(JsonParser parser) {
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken field = parser.nextToken();
+			switch (name) {
+				case "delta", "message" -> readDelta(parser, field);
+				case "text" -> this.choiceText = stringOrNull(parser, field);
+				case "finish_reason" -> this.finishReason = stringOrNull(parser, field);
+				default -> parser.skipChildren();
+			}
+		}
+	}
+
+	private void readDelta(JsonParser parser, JsonToken value) {
+		if (value != JsonToken.START_OBJECT) {
+			parser.skipChildren();
+			return;
+		}
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken field = parser.nextToken();
+			if ("content".equals(name)) {
+				this.choiceText = stringOrNull(parser, field);
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+	}
+
+	private void readOutputs(JsonParser parser, JsonToken value) {
+		if (value != JsonToken.START_ARRAY) {
+			parser.skipChildren();
+			return;
+		}
+		StringBuilder text = new StringBuilder();
+		for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+			if (item == JsonToken.VALUE_STRING) {
+				text.append(parser.getString());
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+		this.outputsText = text.toString();
+	}
+
+	private void readError(JsonParser parser, JsonToken value) {
+		if (value == JsonToken.VALUE_NULL) {
+			return;
+		}
+		this.hasError = true;
+		if (value != JsonToken.START_OBJECT) {
+			this.errorMessage = scalar(parser, value);
+			return;
+		}
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken field = parser.nextToken();
+			switch (name) {
+				case "message" -> this.errorMessage = stringOrNull(parser, field);
+				case "type" -> this.errorKind = stringOrNull(parser, field);
+				case "code", "http_status_code" -> this.errorKind = (this.errorKind != null) ? this.errorKind : scalar(parser, field);
+				default -> parser.skipChildren();
+			}
+		}
+	}
+
+	/**
+	 * Describes the error this record reports, for a message.
+	 */
+	String errorDescription() {
+		String message = (this.errorMessage != null && !this.errorMessage.isEmpty()) ? this.errorMessage
+				: (this.tokenError != null) ? this.tokenError : "no message";
+		return (this.errorKind != null) ? message + " (" + this.errorKind + ")" : message;
+	}
+
+	private static String stringOrNull(JsonParser parser, JsonToken value) {
+		if (value == JsonToken.VALUE_STRING) {
+			return parser.getString();
+		}
+		parser.skipChildren();
+		return null;
+	}
+
+	private static String scalar(JsonParser parser, JsonToken value) {
+		if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+			return parser.getText();
+		}
+		parser.skipChildren();
+		return null;
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.github.sagemakerstreaming.runtime;
+
+import java.time.Duration;
+
+import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+
+/**
+ * Real SDK clients pointed at an emulator, configured as a user would (SDK retries left at their default
+ * to prove the template switches them off).
+ */
+final class EmulatorClients {
+
+	private EmulatorClients() {
+	}
+
+	static SageMakerRuntimeAsyncClient create(SageMakerEmulator emulator) {
+		return SageMakerRuntimeAsyncClient.builder()
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.endpointOverride(emulator.endpointOverride())
+			.httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(500).readTimeout(Duration.ofSeconds(30)))
+			.build();
+	}
+
+}

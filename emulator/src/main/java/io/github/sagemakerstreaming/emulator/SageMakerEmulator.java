@@ -1,0 +1,212 @@
+package io.github.sagemakerstreaming.emulator;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.netty.buffer.Unpooled;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * A local Amazon SageMaker Runtime endpoint that answers {@code InvokeEndpointWithResponseStream} with the
+ * real {@code application/vnd.amazon.eventstream} framing, and {@code InvokeEndpoint} with a whole body.
+ * Point an AWS SDK client's endpoint override at {@link #endpointOverride()}; any credentials are
+ * accepted.
+ * <p>
+ * It validates requests as SageMaker does, records each one with its outcome, and injects the faults
+ * that each {@link EmulatedEndpoint} is told to. It listens on loopback unless told otherwise.
+ */
+public final class SageMakerEmulator implements AutoCloseable {
+
+	private static final String STREAM_PATH = "/endpoints/{name}/invocations-response-stream";
+
+	private static final String INVOKE_PATH = "/endpoints/{name}/invocations";
+
+	private final Map<String, EmulatedEndpoint> endpoints = new ConcurrentHashMap<>();
+
+	private final Queue<RecordedInvocation> invocations = new ConcurrentLinkedQueue<>();
+
+	private final DisposableServer server;
+
+	private SageMakerEmulator(String host, int port) {
+		this.server = HttpServer.create()
+			.host(host)
+			.port(port)
+			.route((routes) -> routes.post(STREAM_PATH, (request, response) -> handle(request, response, true))
+				.post(INVOKE_PATH, (request, response) -> handle(request, response, false)))
+			.bindNow();
+	}
+
+	/**
+	 * Starts an emulator on a free loopback port.
+	 * @return the running emulator
+	 */
+	public static SageMakerEmulator start() {
+		return start("127.0.0.1", 0);
+	}
+
+	/**
+	 * Starts an emulator.
+	 * @param host the address to listen on; use a loopback address unless other machines must reach it
+	 * @param port the port, or 0 for a free one
+	 * @return the running emulator
+	 */
+	public static SageMakerEmulator start(String host, int port) {
+		return new SageMakerEmulator(host, port);
+	}
+
+	/**
+	 * Registers an endpoint, or replaces the one with the same name.
+	 * @param name the endpoint name
+	 * @param dialect the dialect its container streams
+	 * @return the endpoint, to configure further
+	 */
+	public EmulatedEndpoint register(String name, Dialect dialect) {
+		EmulatedEndpoint endpoint = new EmulatedEndpoint(name, dialect);
+		this.endpoints.put(name, endpoint);
+		return endpoint;
+	}
+
+	/**
+	 * Returns a registered endpoint.
+	 * @param name the endpoint name
+	 * @return the endpoint
+	 * @throws IllegalArgumentException if no endpoint has that name
+	 */
+	public EmulatedEndpoint endpoint(String name) {
+		EmulatedEndpoint endpoint = this.endpoints.get(name);
+		if (endpoint == null) {
+			throw new IllegalArgumentException("No endpoint named '" + name + "' is registered");
+		}
+		return endpoint;
+	}
+
+	/**
+	 * Returns the URI to use as the SDK client's endpoint override.
+	 * @return the base URI of this emulator
+	 */
+	public URI endpointOverride() {
+		return URI.create("http://" + this.server.host() + ":" + this.server.port());
+	}
+
+	/**
+	 * Returns the port the emulator listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.server.port();
+	}
+
+	/**
+	 * Returns every request received so far, oldest first.
+	 * @return the recorded invocations
+	 */
+	public List<RecordedInvocation> invocations() {
+		return List.copyOf(this.invocations);
+	}
+
+	/**
+	 * Returns the requests received for one endpoint, oldest first.
+	 * @param endpointName the endpoint name
+	 * @return the recorded invocations
+	 */
+	public List<RecordedInvocation> invocations(String endpointName) {
+		return this.invocations.stream().filter((invocation) -> invocation.endpointName().equals(endpointName)).toList();
+	}
+
+	/**
+	 * Forgets the recorded invocations.
+	 */
+	public void clearInvocations() {
+		this.invocations.clear();
+	}
+
+	/**
+	 * Stops the emulator and closes its connections.
+	 */
+	@Override
+	public void close() {
+		this.server.disposeNow();
+	}
+
+	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response, boolean streaming) {
+		String name = request.param("name");
+		return request.receive()
+			.aggregate()
+			.asByteArray()
+			.defaultIfEmpty(new byte[0])
+			.flatMap((body) -> respond(request, response, name, body, streaming));
+	}
+
+	private Mono<Void> respond(HttpServerRequest request, HttpServerResponse response, String name, byte[] body,
+			boolean streaming) {
+		String requestId = UUID.randomUUID().toString();
+		RecordedInvocation invocation = record(request, name, body);
+		String invalid = RequestValidation.check(name, body, invocation);
+		if (invalid != null) {
+			return error(response, invocation, requestId, HttpFault.validationError(invalid), name);
+		}
+		EmulatedEndpoint endpoint = this.endpoints.get(name);
+		if (endpoint == null) {
+			return error(response, invocation, requestId,
+					HttpFault.validationError("Endpoint " + name + " of account 123456789012 not found."), name);
+		}
+		HttpFault httpFault = endpoint.nextHttpFault();
+		if (httpFault != null) {
+			return error(response, invocation, requestId, httpFault, name);
+		}
+		String variant = (invocation.header("X-Amzn-SageMaker-Target-Variant") != null)
+				? invocation.header("X-Amzn-SageMaker-Target-Variant") : endpoint.variant();
+		response.status(200)
+			.header("x-amzn-RequestId", requestId)
+			.header("x-Amzn-Invoked-Production-Variant", variant)
+			.header("X-Amzn-SageMaker-Content-Type", endpoint.dialect().contentType());
+		if (endpoint.responseCustomAttributes() != null) {
+			response.header("X-Amzn-SageMaker-Custom-Attributes", endpoint.responseCustomAttributes());
+		}
+		StreamPlan plan = endpoint.plan(PromptReader.prompt(body));
+		if (!streaming) {
+			response.header("Content-Type", endpoint.dialect().contentType());
+			return response.sendByteArray(Mono.just(String.join("", plan.tokens()).getBytes(StandardCharsets.UTF_8)))
+				.then()
+				.doFinally((signal) -> invocation.ended(StreamOutcome.COMPLETED));
+		}
+		response.header("Content-Type", "application/vnd.amazon.eventstream");
+		return response.send(plan.frames().map(Unpooled::wrappedBuffer), (buffer) -> true)
+			.then()
+			.doOnSuccess((done) -> invocation.ended(plan.faulted() ? StreamOutcome.FAULTED : StreamOutcome.COMPLETED))
+			.doOnError((ex) -> invocation.ended(StreamOutcome.FAULTED))
+			.doOnCancel(() -> invocation.ended(StreamOutcome.ABANDONED));
+	}
+
+	private RecordedInvocation record(HttpServerRequest request, String name, byte[] body) {
+		Map<String, String> headers = new HashMap<>();
+		request.requestHeaders().forEach((entry) -> headers.put(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue()));
+		RecordedInvocation invocation = new RecordedInvocation(name, request.uri(), headers, body);
+		this.invocations.add(invocation);
+		return invocation;
+	}
+
+	private Mono<Void> error(HttpServerResponse response, RecordedInvocation invocation, String requestId,
+			HttpFault fault, String endpointName) {
+		invocation.ended(StreamOutcome.FAULTED);
+		return response.status(fault.status())
+			.header("Content-Type", "application/json")
+			.header("x-amzn-RequestId", requestId)
+			.header("x-amzn-ErrorType", fault.errorType() + ":http://internal.amazon.com/coral/com.amazonaws.sagemaker/")
+			.sendString(Mono.just(ErrorBodies.of(fault, endpointName)))
+			.then();
+	}
+
+}
