@@ -80,8 +80,9 @@ final class ResponseStreamCall {
 		ResponseDecoder.Session session = this.decoder.start(metadata);
 		return Flux.from(stream.events())
 			.concatMapIterable((event) -> (event instanceof PayloadPart part)
-					? session.decode(part.bytes().asByteArrayUnsafe()) : List.<InferenceChunk>of(), PREFETCH)
-			.concatWith(Flux.defer(() -> Flux.fromIterable(session.complete())))
+					? DecodedChunks.of((chunks) -> session.decode(part.bytes().asByteArrayUnsafe(), chunks)) : List.of(),
+					PREFETCH)
+			.concatWith(Flux.defer(() -> Flux.fromIterable(DecodedChunks.of(session::complete))))
 			.onErrorMap((ex) -> StreamingFailures.translate(ex, metadata.endpointName(), metadata.requestId()));
 	}
 

@@ -183,11 +183,12 @@ public final class SageMakerEmulator implements AutoCloseable {
 				.doFinally((signal) -> invocation.ended(StreamOutcome.COMPLETED));
 		}
 		response.header("Content-Type", "application/vnd.amazon.eventstream");
-		return response.send(plan.frames().map(Unpooled::wrappedBuffer), (buffer) -> true)
-			.then()
-			.doOnSuccess((done) -> invocation.ended(plan.faulted() ? StreamOutcome.FAULTED : StreamOutcome.COMPLETED))
+		// Reactor Netty cancels the frames when the client goes away, and completes the handler either way.
+		return response.send(plan.frames()
+			.doOnComplete(() -> invocation.ended(plan.faulted() ? StreamOutcome.FAULTED : StreamOutcome.COMPLETED))
 			.doOnError((ex) -> invocation.ended(StreamOutcome.FAULTED))
-			.doOnCancel(() -> invocation.ended(StreamOutcome.ABANDONED));
+			.doOnCancel(() -> invocation.ended(StreamOutcome.ABANDONED))
+			.map(Unpooled::wrappedBuffer), (buffer) -> true).then();
 	}
 
 	private RecordedInvocation record(HttpServerRequest request, String name, byte[] body) {

@@ -3,8 +3,7 @@ package io.github.sagemakerstreaming.runtime.format;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 import io.github.sagemakerstreaming.runtime.ContainerErrorException;
 import io.github.sagemakerstreaming.runtime.IncompleteStreamException;
@@ -80,7 +79,7 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 
 		private final int maxRecordSize;
 
-		private List<InferenceChunk> out;
+		private Consumer<InferenceChunk> out;
 
 		private boolean finished;
 
@@ -93,32 +92,35 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 		}
 
 		@Override
-		public List<InferenceChunk> decode(byte[] part) {
-			this.out = null;
+		public void decode(byte[] part, Consumer<InferenceChunk> chunks) {
+			this.out = chunks;
 			try {
 				this.framer.feed(part, this::line);
 			}
 			catch (LineFramer.RecordTooLargeException ex) {
 				throw recordTooLarge(ex);
 			}
-			return chunks();
 		}
 
 		@Override
-		public List<InferenceChunk> complete() {
-			this.out = null;
-			this.framer.finish(this::line);
+		public void complete(Consumer<InferenceChunk> chunks) {
+			this.out = chunks;
+			try {
+				this.framer.finish(this::line);
+			}
+			catch (StreamingInferenceException ex) {
+				if (!StreamingInferenceException.MALFORMED_RECORD.equals(ex.errorCode())) {
+					throw ex;
+				}
+				// A last record cut off before its end: the connection closed in the middle of it.
+				throw new IncompleteStreamException(this.metadata);
+			}
 			if (!this.finished) {
 				if (!this.endlessDialect) {
 					throw new IncompleteStreamException(this.metadata);
 				}
 				end(null);
 			}
-			return chunks();
-		}
-
-		private List<InferenceChunk> chunks() {
-			return (this.out != null) ? this.out : List.of();
 		}
 
 		private void line(byte[] bytes, int offset, int length) {
@@ -204,20 +206,13 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 
 		private void emit(String text) {
 			if (text != null && !text.isEmpty()) {
-				add(InferenceChunk.token(text, this.metadata));
+				this.out.accept(InferenceChunk.token(text, this.metadata));
 			}
 		}
 
 		private void end(String finishReason) {
 			this.finished = true;
-			add(InferenceChunk.end(finishReason, this.metadata));
-		}
-
-		private void add(InferenceChunk chunk) {
-			if (this.out == null) {
-				this.out = new ArrayList<>(4);
-			}
-			this.out.add(chunk);
+			this.out.accept(InferenceChunk.end(finishReason, this.metadata));
 		}
 
 		private StreamingInferenceException malformed(byte[] bytes, int offset, int length) {

@@ -5,8 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.ResponseMetadata;
@@ -38,25 +37,27 @@ public final class RawTextDecoder implements ResponseDecoder {
 		}
 
 		@Override
-		public List<InferenceChunk> decode(byte[] part) {
+		public void decode(byte[] part, Consumer<InferenceChunk> chunks) {
 			ByteBuffer input = withPending(part);
 			CharBuffer text = CharBuffer.allocate(input.remaining() + 1);
 			this.utf8.decode(input, text, false);
 			this.pending = ByteBuffer.allocate(input.remaining()).put(input).flip();
-			return (text.position() > 0) ? List.of(InferenceChunk.token(text.flip().toString(), this.metadata)) : List.of();
+			emit(text, chunks);
 		}
 
 		@Override
-		public List<InferenceChunk> complete() {
+		public void complete(Consumer<InferenceChunk> chunks) {
 			CharBuffer text = CharBuffer.allocate(this.pending.remaining() + 2);
 			this.utf8.decode(this.pending, text, true);
 			this.utf8.flush(text);
-			List<InferenceChunk> chunks = new ArrayList<>(2);
+			emit(text, chunks);
+			chunks.accept(InferenceChunk.end(null, this.metadata));
+		}
+
+		private void emit(CharBuffer text, Consumer<InferenceChunk> chunks) {
 			if (text.position() > 0) {
-				chunks.add(InferenceChunk.token(text.flip().toString(), this.metadata));
+				chunks.accept(InferenceChunk.token(text.flip().toString(), this.metadata));
 			}
-			chunks.add(InferenceChunk.end(null, this.metadata));
-			return chunks;
 		}
 
 		private ByteBuffer withPending(byte[] part) {

@@ -1,6 +1,6 @@
 package io.github.sagemakerstreaming.runtime.format;
 
-import java.util.List;
+import java.util.function.Consumer;
 
 import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.ResponseMetadata;
@@ -30,22 +30,24 @@ public interface ResponseDecoder {
 	interface Session {
 
 		/**
-		 * Decodes the bytes of one {@code PayloadPart}.
+		 * Decodes the bytes of one {@code PayloadPart}, passing on every chunk they complete. Chunks
+		 * passed on before an exception is thrown are delivered before the stream fails with it.
 		 * @param part the bytes; not to be modified, nor referenced after returning
-		 * @return the chunks completed by these bytes, possibly none
+		 * @param chunks receives the chunks, in order
 		 * @throws io.github.sagemakerstreaming.runtime.StreamingInferenceException if the bytes report
 		 * or contain an error; the stream then fails with it
 		 */
-		List<InferenceChunk> decode(byte[] part);
+		void decode(byte[] part, Consumer<InferenceChunk> chunks);
 
 		/**
-		 * Ends the response after its last part: decodes what is left and checks that the container
-		 * finished.
-		 * @return the last chunks, ending with one whose {@link InferenceChunk#last()} is true
+		 * Ends the response after its last part: decodes what is left, checks that the container
+		 * finished and passes on the last chunks, ending with one whose {@link InferenceChunk#last()} is
+		 * true.
+		 * @param chunks receives the chunks, in order
 		 * @throws io.github.sagemakerstreaming.runtime.StreamingInferenceException if the response is
 		 * incomplete
 		 */
-		List<InferenceChunk> complete();
+		void complete(Consumer<InferenceChunk> chunks);
 
 	}
 

@@ -1,0 +1,36 @@
+package io.github.sagemakerstreaming.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads generation parameters bound from properties, where every value is text: a value that is JSON is
+ * sent as that JSON value ({@code 256} as a number, {@code true} as a boolean, {@code ["</s>"]} as an
+ * array), anything else as a string.
+ */
+final class ParameterValues {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private ParameterValues() {
+	}
+
+	static Map<String, Object> fromProperties(Map<String, String> properties) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		properties.forEach((name, value) -> parameters.put(name, jsonOrString(value)));
+		return parameters;
+	}
+
+	private static Object jsonOrString(String value) {
+		try {
+			return JSON.readTree(value);
+		}
+		catch (JacksonException ex) {
+			return value;
+		}
+	}
+
+}

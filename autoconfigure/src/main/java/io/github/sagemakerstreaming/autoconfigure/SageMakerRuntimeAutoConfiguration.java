@@ -1,0 +1,64 @@
+package io.github.sagemakerstreaming.autoconfigure;
+
+import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
+import io.github.sagemakerstreaming.runtime.format.ContainerDialectDecoder;
+import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
+import reactor.core.publisher.Flux;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClientBuilder;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of a {@link SageMakerRuntimeAsyncClient} for streaming and of a
+ * {@link StreamingInferenceTemplate}. A user's own client, template or {@link ResponseDecoder} bean wins.
+ */
+@AutoConfiguration
+@ConditionalOnClass({ SageMakerRuntimeAsyncClient.class, NettyNioAsyncHttpClient.class, Flux.class })
+@ConditionalOnBooleanProperty(name = "sagemaker.runtime.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SageMakerRuntimeProperties.class)
+public final class SageMakerRuntimeAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SageMakerRuntimeAsyncClient sageMakerRuntimeAsyncClient(SageMakerRuntimeProperties properties,
+			ObjectProvider<AwsCredentialsProvider> credentialsProvider, ObjectProvider<AwsRegionProvider> regionProvider,
+			ObjectProvider<SageMakerRuntimeAsyncClientCustomizer> customizers) {
+		SageMakerRuntimeAsyncClientBuilder builder = SageMakerRuntimeAsyncClient.builder();
+		new SageMakerRuntimeClientConfigurer(properties, credentialsProvider, regionProvider).configure(builder);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StreamingInferenceTemplate streamingInferenceTemplate(SageMakerRuntimeAsyncClient client,
+			SageMakerRuntimeProperties properties, ObjectProvider<ResponseDecoder> decoder) {
+		PropertyMapper map = PropertyMapper.get();
+		StreamingInferenceTemplate.Builder builder = StreamingInferenceTemplate.builder(client);
+		map.from(properties::getEndpointName).to(builder::endpointName);
+		map.from(properties::getFormat).to(builder::format);
+		map.from(properties::getParameters).as(ParameterValues::fromProperties).to(builder::parameters);
+		map.from(properties::getContentType).to(builder::contentType);
+		map.from(properties::getAccept).to(builder::accept);
+		map.from(properties::getCustomAttributes).to(builder::customAttributes);
+		map.from(properties::getInferenceComponentName).to(builder::inferenceComponentName);
+		builder.decoder(decoder.getIfAvailable(() -> new ContainerDialectDecoder(maxRecordSize(properties))));
+		return builder.build();
+	}
+
+	private static int maxRecordSize(SageMakerRuntimeProperties properties) {
+		return (int) Math.min(Integer.MAX_VALUE, properties.getMaxRecordSize().toBytes());
+	}
+
+}

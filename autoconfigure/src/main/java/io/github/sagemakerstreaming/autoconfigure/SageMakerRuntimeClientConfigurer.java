@@ -1,0 +1,91 @@
+package io.github.sagemakerstreaming.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.util.StringUtils;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClientBuilder;
+
+/**
+ * Applies the {@code sagemaker.runtime.*} properties to a client builder, in a fixed order: credentials,
+ * region, endpoint override, HTTP client. Unset properties leave the SDK's defaults alone.
+ */
+final class SageMakerRuntimeClientConfigurer {
+
+	private final SageMakerRuntimeProperties properties;
+
+	private final ObjectProvider<AwsCredentialsProvider> credentialsProvider;
+
+	private final ObjectProvider<AwsRegionProvider> regionProvider;
+
+	SageMakerRuntimeClientConfigurer(SageMakerRuntimeProperties properties,
+			ObjectProvider<AwsCredentialsProvider> credentialsProvider, ObjectProvider<AwsRegionProvider> regionProvider) {
+		this.properties = properties;
+		this.credentialsProvider = credentialsProvider;
+		this.regionProvider = regionProvider;
+	}
+
+	void configure(SageMakerRuntimeAsyncClientBuilder builder) {
+		PropertyMapper map = PropertyMapper.get();
+		builder.credentialsProvider(credentialsProvider());
+		map.from(region()).to(builder::region);
+		map.from(this.properties::getEndpointOverride).to(builder::endpointOverride);
+		builder.httpClientBuilder(httpClient());
+	}
+
+	private AwsCredentialsProvider credentialsProvider() {
+		SageMakerRuntimeProperties.Credentials credentials = this.properties.getCredentials();
+		if (StringUtils.hasText(credentials.getAccessKey())) {
+			return StaticCredentialsProvider.create(staticCredentials(credentials));
+		}
+		if (StringUtils.hasText(credentials.getProfile())) {
+			return ProfileCredentialsProvider.create(credentials.getProfile());
+		}
+		AwsCredentialsProvider application = this.credentialsProvider.getIfUnique();
+		return (application != null) ? application : DefaultCredentialsProvider.builder().build();
+	}
+
+	private static AwsCredentials staticCredentials(SageMakerRuntimeProperties.Credentials credentials) {
+		if (!StringUtils.hasText(credentials.getSecretKey())) {
+			throw new IllegalStateException(
+					"sagemaker.runtime.credentials.access-key is set without sagemaker.runtime.credentials.secret-key; set both");
+		}
+		if (StringUtils.hasText(credentials.getSessionToken())) {
+			return AwsSessionCredentials.create(credentials.getAccessKey(), credentials.getSecretKey(),
+					credentials.getSessionToken());
+		}
+		return AwsBasicCredentials.create(credentials.getAccessKey(), credentials.getSecretKey());
+	}
+
+	private Region region() {
+		if (StringUtils.hasText(this.properties.getRegion())) {
+			return Region.of(this.properties.getRegion());
+		}
+		AwsRegionProvider application = this.regionProvider.getIfUnique();
+		return (application != null) ? application.getRegion() : null;
+	}
+
+	private NettyNioAsyncHttpClient.Builder httpClient() {
+		SageMakerRuntimeProperties.Http http = this.properties.getHttp();
+		PropertyMapper map = PropertyMapper.get();
+		NettyNioAsyncHttpClient.Builder builder = NettyNioAsyncHttpClient.builder();
+		map.from(http::getMaxConcurrency).to(builder::maxConcurrency);
+		map.from(http::getMaxPendingConnectionAcquires).to(builder::maxPendingConnectionAcquires);
+		map.from(http::getConnectionAcquisitionTimeout).to(builder::connectionAcquisitionTimeout);
+		map.from(http::getConnectTimeout).to(builder::connectionTimeout);
+		map.from(http::getReadTimeout).to(builder::readTimeout);
+		map.from(http::getWriteTimeout).to(builder::writeTimeout);
+		map.from(http::isTcpKeepAlive).to(builder::tcpKeepAlive);
+		return builder;
+	}
+
+}

@@ -1,0 +1,329 @@
+package io.github.sagemakerstreaming.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.sagemakerstreaming.runtime.InferenceFormat;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for SageMaker Runtime streaming inference.
+ */
+@ConfigurationProperties("sagemaker.runtime")
+public class SageMakerRuntimeProperties {
+
+	/**
+	 * AWS region of the endpoint, for example 'us-east-1'. When unset, the application's AwsRegionProvider
+	 * bean, then the AWS SDK's default region chain, decides.
+	 */
+	private String region;
+
+	/**
+	 * URL of the SageMaker Runtime API to call instead of the region's, for a VPC endpoint or a local
+	 * emulator.
+	 */
+	private URI endpointOverride;
+
+	/**
+	 * Name of the SageMaker endpoint invoked when a request names none.
+	 */
+	private String endpointName;
+
+	/**
+	 * Request shape built from a prompt: 'openai-chat', 'openai-completions', 'tgi' or 'raw'.
+	 */
+	private InferenceFormat format = InferenceFormat.OPENAI_CHAT;
+
+	/**
+	 * Generation parameters put into every body built from a prompt. Values are JSON (numbers, booleans,
+	 * arrays and objects are sent as such), anything else is sent as a string. Keys with underscores need
+	 * brackets: '[max_tokens]'.
+	 */
+	private Map<String, String> parameters = new LinkedHashMap<>();
+
+	/**
+	 * MIME type of the request body. When unset, 'application/json', or 'text/plain' for the raw format.
+	 */
+	private String contentType;
+
+	/**
+	 * MIME type asked of the container, sent as X-Amzn-SageMaker-Accept.
+	 */
+	private String accept;
+
+	/**
+	 * Custom attributes passed to the container with every request, for example 'accept_eula=true'.
+	 */
+	private String customAttributes;
+
+	/**
+	 * Inference component invoked when a request names none.
+	 */
+	private String inferenceComponentName;
+
+	/**
+	 * Longest record a container may send before its line ends. A longer one fails the stream instead of
+	 * filling the memory.
+	 */
+	private DataSize maxRecordSize = DataSize.ofMegabytes(1);
+
+	private final Credentials credentials = new Credentials();
+
+	private final Http http = new Http();
+
+	public String getRegion() {
+		return this.region;
+	}
+
+	public void setRegion(String region) {
+		this.region = region;
+	}
+
+	public URI getEndpointOverride() {
+		return this.endpointOverride;
+	}
+
+	public void setEndpointOverride(URI endpointOverride) {
+		this.endpointOverride = endpointOverride;
+	}
+
+	public String getEndpointName() {
+		return this.endpointName;
+	}
+
+	public void setEndpointName(String endpointName) {
+		this.endpointName = endpointName;
+	}
+
+	public InferenceFormat getFormat() {
+		return this.format;
+	}
+
+	public void setFormat(InferenceFormat format) {
+		this.format = format;
+	}
+
+	public Map<String, String> getParameters() {
+		return this.parameters;
+	}
+
+	public void setParameters(Map<String, String> parameters) {
+		this.parameters = parameters;
+	}
+
+	public String getContentType() {
+		return this.contentType;
+	}
+
+	public void setContentType(String contentType) {
+		this.contentType = contentType;
+	}
+
+	public String getAccept() {
+		return this.accept;
+	}
+
+	public void setAccept(String accept) {
+		this.accept = accept;
+	}
+
+	public String getCustomAttributes() {
+		return this.customAttributes;
+	}
+
+	public void setCustomAttributes(String customAttributes) {
+		this.customAttributes = customAttributes;
+	}
+
+	public String getInferenceComponentName() {
+		return this.inferenceComponentName;
+	}
+
+	public void setInferenceComponentName(String inferenceComponentName) {
+		this.inferenceComponentName = inferenceComponentName;
+	}
+
+	public DataSize getMaxRecordSize() {
+		return this.maxRecordSize;
+	}
+
+	public void setMaxRecordSize(DataSize maxRecordSize) {
+		this.maxRecordSize = maxRecordSize;
+	}
+
+	public Credentials getCredentials() {
+		return this.credentials;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	/**
+	 * Credentials. When none are set, the application's AwsCredentialsProvider bean, then the AWS SDK's
+	 * default credentials chain, is used.
+	 */
+	public static class Credentials {
+
+		/**
+		 * Access key id of static credentials.
+		 */
+		private String accessKey;
+
+		/**
+		 * Secret access key of static credentials.
+		 */
+		private String secretKey;
+
+		/**
+		 * Session token of temporary static credentials.
+		 */
+		private String sessionToken;
+
+		/**
+		 * Name of the profile in the AWS config and credentials files to take credentials from.
+		 */
+		private String profile;
+
+		public String getAccessKey() {
+			return this.accessKey;
+		}
+
+		public void setAccessKey(String accessKey) {
+			this.accessKey = accessKey;
+		}
+
+		public String getSecretKey() {
+			return this.secretKey;
+		}
+
+		public void setSecretKey(String secretKey) {
+			this.secretKey = secretKey;
+		}
+
+		public String getSessionToken() {
+			return this.sessionToken;
+		}
+
+		public void setSessionToken(String sessionToken) {
+			this.sessionToken = sessionToken;
+		}
+
+		public String getProfile() {
+			return this.profile;
+		}
+
+		public void setProfile(String profile) {
+			this.profile = profile;
+		}
+
+	}
+
+	/**
+	 * Settings of the Netty HTTP client. Each stream holds one connection for its whole life, so the
+	 * defaults differ from the AWS SDK's, which suit short calls.
+	 */
+	public static class Http {
+
+		/**
+		 * Maximum number of connections, which is the maximum number of concurrent streams. The AWS SDK's
+		 * default of 50 starves an application serving a few hundred concurrent chats.
+		 */
+		private int maxConcurrency = 500;
+
+		/**
+		 * Maximum number of streams waiting for a free connection. When unset, the AWS SDK's default.
+		 */
+		private Integer maxPendingConnectionAcquires;
+
+		/**
+		 * How long a stream waits for a free connection before it fails.
+		 */
+		private Duration connectionAcquisitionTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * How long to wait for a TCP connection to be established. When unset, the AWS SDK's default.
+		 */
+		private Duration connectTimeout;
+
+		/**
+		 * Longest silence on a connection before it is closed. Must exceed the longest wait for a first
+		 * token and the longest gap between two tokens; the AWS SDK's default of 30 seconds kills slow
+		 * first tokens.
+		 */
+		private Duration readTimeout = Duration.ofMinutes(2);
+
+		/**
+		 * How long a write may take before the connection is closed. When unset, the AWS SDK's default.
+		 */
+		private Duration writeTimeout;
+
+		/**
+		 * Whether to send TCP keep-alive probes, so that long streams survive idle-connection reaping in
+		 * NAT gateways and load balancers.
+		 */
+		private boolean tcpKeepAlive = true;
+
+		public int getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(int maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
+		}
+
+		public Integer getMaxPendingConnectionAcquires() {
+			return this.maxPendingConnectionAcquires;
+		}
+
+		public void setMaxPendingConnectionAcquires(Integer maxPendingConnectionAcquires) {
+			this.maxPendingConnectionAcquires = maxPendingConnectionAcquires;
+		}
+
+		public Duration getConnectionAcquisitionTimeout() {
+			return this.connectionAcquisitionTimeout;
+		}
+
+		public void setConnectionAcquisitionTimeout(Duration connectionAcquisitionTimeout) {
+			this.connectionAcquisitionTimeout = connectionAcquisitionTimeout;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public Duration getWriteTimeout() {
+			return this.writeTimeout;
+		}
+
+		public void setWriteTimeout(Duration writeTimeout) {
+			this.writeTimeout = writeTimeout;
+		}
+
+		public boolean isTcpKeepAlive() {
+			return this.tcpKeepAlive;
+		}
+
+		public void setTcpKeepAlive(boolean tcpKeepAlive) {
+			this.tcpKeepAlive = tcpKeepAlive;
+		}
+
+	}
+
+}

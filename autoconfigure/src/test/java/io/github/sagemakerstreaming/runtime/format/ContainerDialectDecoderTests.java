@@ -1,0 +1,285 @@
+package io.github.sagemakerstreaming.runtime.format;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.github.sagemakerstreaming.runtime.ContainerErrorException;
+import io.github.sagemakerstreaming.runtime.IncompleteStreamException;
+import io.github.sagemakerstreaming.runtime.InferenceChunk;
+import io.github.sagemakerstreaming.runtime.ResponseMetadata;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Every sample stream of {@code container-formats.md}, decoded whole, split in two at every byte offset,
+ * fed one byte at a time and with empty parts in between: the outcome must never change.
+ */
+class ContainerDialectDecoderTests {
+
+	private static final ResponseMetadata METADATA = new ResponseMetadata("my-llm", "req-1", "AllTraffic",
+			"text/event-stream", null);
+
+	static Stream<Arguments> samples() {
+		return Stream.of(
+				sample("TGI generate_stream, EOS special token, details", """
+						data:{"index":1,"token":{"id":18788,"text":"Deep","logprob":-0.27,"special":false},"generated_text":null,"details":null}
+
+						data:{"index":2,"token":{"id":6975,"text":" learning","logprob":-0.03,"special":false},"generated_text":null,"details":null}
+
+						data:{"index":3,"token":{"id":374,"text":" is","logprob":-0.01,"special":false},"generated_text":null,"details":null}
+
+						data:{"index":4,"token":{"id":128009,"text":"<|eot_id|>","logprob":-0.11,"special":true},"generated_text":"Deep learning is","details":{"finish_reason":"eos_token","generated_tokens":4,"seed":null,"input_length":7}}
+
+						""", "Deep", " learning", " is", "<end:eos_token>"),
+				sample("TGI generate_stream, length-limited without details", """
+						data:{"index":15,"token":{"id":2,"text":" suit","logprob":-0.1,"special":false},"generated_text":null,"details":null}
+
+						data:{"index":16,"token":{"id":28723,"text":".","logprob":-0.6196289,"special":false},"generated_text":"This is a picture of an anthropomorphic rabbit in a space suit.","details":null}
+
+						""", " suit", ".", "<end:null>"),
+				sample("TGI keep-alive then mid-stream error", """
+						data:{"index":1,"token":{"id":450,"text":"The","logprob":-0.5,"special":false},"generated_text":null,"details":null}
+
+						:
+
+						data:{"error":"Request failed during generation: Server error: CUDA out of memory","error_type":"generation"}
+
+						""", "The", "<error:ContainerError:Request failed during generation: Server error: CUDA out of memory (generation)>"),
+				sample("TGI Messages API with a usage chunk", """
+						data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","content":"OK"},"logprobs":null,"finish_reason":null}],"usage":null}
+
+						data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","content":"!"},"logprobs":null,"finish_reason":null}],"usage":null}
+
+						data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":"stop"}],"usage":null}
+
+						data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[],"usage":{"prompt_tokens":39,"completion_tokens":3,"total_tokens":42}}
+
+						data:[DONE]
+
+						""", "OK", "!", "<end:stop>"),
+				sample("TGI Messages API mid-stream error", """
+						data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"tgi","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","content":"Deep"},"logprobs":null,"finish_reason":null}],"usage":null}
+
+						data:{"error":{"message":"Request failed during generation: Server error: ...","http_status_code":422}}
+
+						data:[DONE]
+
+						""", "Deep", "<error:ContainerError:Request failed during generation: Server error: ... (422)>"),
+				sample("TGI Messages API tool call deltas carry no text", """
+						data:{"object":"chat.completion.chunk","id":"","created":1741688515,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":0,"id":"0","type":"function","function":{"name":"get_current_weather","arguments":"{"}}]},"logprobs":null,"finish_reason":null}],"usage":null}
+
+						data:{"object":"chat.completion.chunk","id":"","created":1741688515,"model":"m","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":0,"id":"0","type":"function","function":{"name":null,"arguments":"}"}}]},"logprobs":null,"finish_reason":"tool_calls"}],"usage":null}
+
+						data:[DONE]
+
+						""", "<end:tool_calls>"),
+				sample("DJL/LMI rolling batch JSON lines", """
+						{"token": {"id": 304, "text": "Deep", "log_prob": -0.052432529628276825}}
+						{"token": {"id": 11157, "text": " Learning", "log_prob": -1.2865009307861328}}
+						{"token": {"id": 278, "text": " is", "log_prob": -0.007458459585905075}, "generated_text": "Deep Learning is", "details": {"finish_reason": "length", "generated_tokens": 3, "inputs": "What is Deep Learning?"}}
+						""", "Deep", " Learning", " is", "<end:length>"),
+				sample("DJL/LMI rolling batch error without trailing newline", """
+						{"token": {"id": 304, "text": "Deep ", "log_prob": -0.05}}
+						{"code":424,"error":"exception occurred during rolling batch inference"}""",
+						"Deep ", "<error:ContainerError:exception occurred during rolling batch inference (424)>"),
+				sample("DJL/LMI error token", """
+						{"token": {"id": 304, "text": "Deep ", "log_prob": -0.05}}
+						{"token": {"id": -1, "text": "", "log_prob": -1, "special_token": true, "error_msg": "CUDA error"}, "generated_text": "", "details": {"finish_reason": "error"}}
+						""", "Deep ", "<error:ContainerError:CUDA error>"),
+				sample("DJL/LMI server-sent events (TGI compatibility)", """
+						data: {"token": {"id": 304, "text": "Deep ", "logprob": -0.05}}
+
+						data: {"token": {"id": 278, "text": " is", "logprob": -0.01}, "generated_text": "Deep Learning is", "details": {"finish_reason": "length", "generated_tokens": 3, "inputs": "What is Deep Learning?"}}
+
+						""", "Deep ", " is", "<end:length>"),
+				sample("DJL/LMI chat JSON lines", """
+						{"id": "chatcmpl-140245889434512", "object": "chat.completion.chunk", "created": 1712792433, "choices": [{"index": 0, "delta": {"content": " Oh", "role": "assistant"}, "logprobs": null, "finish_reason": null}]}
+						{"id": "chatcmpl-140245889434512", "object": "chat.completion.chunk", "created": 1712792436, "choices": [{"index": 0, "delta": {"content": " assist"}, "logprobs": null, "finish_reason": "length"}]}
+						""", " Oh", " assist", "<end:length>"),
+				sample("DJL/LMI async vLLM chat, [DONE] as an empty line", """
+						{"id":"chatcmpl-8b2b9172","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
+						{"id":"chatcmpl-8b2b9172","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":" Hello"},"logprobs":null,"finish_reason":null}]}
+						{"id":"chatcmpl-8b2b9172","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":"!"},"logprobs":null,"finish_reason":"stop","stop_reason":null}]}
+
+						""", " Hello", "!", "<end:stop>"),
+				sample("DJL/LMI async vLLM with a TGI-schema request", """
+						{"index": 0, "token": {"id": 791, "text": " The", "logprob": -0.42}, "generated_text": null, "details": null}
+						{"index": 0, "token": {"id": 4320, "text": " answer", "logprob": -0.31}, "generated_text": " The answer", "details": null}
+
+						""", " The", " answer", "<end:null>"),
+				sample("legacy DJL/LMI outputs, no end marker", """
+						{"outputs": [" a"]}
+						{"outputs": [" challenging"]}
+						{"outputs": [" problem"]}
+						""", " a", " challenging", " problem", "<end:null>"),
+				sample("legacy DJL/LMI outputs with ASCII escapes", """
+						{"outputs": [" caf\\u00e9"]}
+						{"outputs": [" \\ud83d\\ude00"]}
+						""", " café", " 😀", "<end:null>"),
+				sample("legacy DJL/LMI json formatter, one object streamed piecewise", """
+						{"generated_text": "Deep learning is"}""", "Deep learning is", "<end:null>"),
+				sample("vLLM chat, content on the finish chunk", """
+						data: {"id":"chatcmpl-8b2b91720edd4372b0579e89255b4828","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
+
+						data: {"id":"chatcmpl-8b2b91720edd4372b0579e89255b4828","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":" ."},"logprobs":null,"finish_reason":null}]}
+
+						data: {"id":"chatcmpl-8b2b91720edd4372b0579e89255b4828","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":"<think>"},"logprobs":null,"finish_reason":null}]}
+
+						data: {"id":"chatcmpl-8b2b91720edd4372b0579e89255b4828","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":" I"},"logprobs":null,"finish_reason":"length","stop_reason":null}]}
+
+						data: [DONE]
+
+						""", " .", "<think>", " I", "<end:length>"),
+				sample("vLLM chat with a usage chunk", """
+						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"!"},"logprobs":null,"finish_reason":"stop","stop_reason":null}]}
+
+						data: {"id":"c","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[],"usage":{"prompt_tokens":21,"total_tokens":31,"completion_tokens":10}}
+
+						data: [DONE]
+
+						""", "!", "<end:stop>"),
+				sample("vLLM completions then an error", """
+						data: {"id":"cmpl-9f","object":"text_completion","created":1772423600,"model":"qwen3_8b","choices":[{"index":0,"text":" a","logprobs":null,"finish_reason":null,"stop_reason":null}]}
+
+						data: {"error":{"message":"max tokens exceeded","type":"BadRequestError","param":null,"code":400}}
+
+						data: [DONE]
+
+						""", " a", "<error:ContainerError:max tokens exceeded (BadRequestError)>"),
+				sample("JumpStart Falcon as AWS shows it, with its final record", """
+						data:{"token": {"text": " a"}}
+
+						data:{"token": {"text": " challenging"}}
+
+						data:{"token": {"text": " problem"}, "generated_text": " a challenging problem"}
+
+						""", " a", " challenging", " problem", "<end:null>"),
+				sample("CRLF line ends, SSE fields and comments", "event: message\r\nid: 7\r\n: keep-alive\r\ndata: {\"choices\":[{\"delta\":{\"content\":\"x\"},\"finish_reason\":\"stop\"}]}\r\n\r\ndata: [DONE]\r\n\r\n",
+						"x", "<end:stop>"),
+				sample("multi-byte characters", """
+						data:{"token":{"text":"日本","special":false},"generated_text":null}
+
+						data:{"token":{"text":" 🚀 é","special":false},"generated_text":"日本 🚀 é"}
+
+						""", "日本", " 🚀 é", "<end:null>"),
+				sample("a stream cut before the end marker", """
+						data: {"choices":[{"index":0,"delta":{"content":"Hello"},"finish_reason":null}]}
+
+						data: {"choices":[{"index":0,"delta":{"content":" wor""", "Hello", "<error:IncompleteStream>"),
+				sample("an empty stream", "", "<error:IncompleteStream>"),
+				sample("plain text where JSON was expected", "Hello there\n", "<error:MalformedRecord>"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("samples")
+	void decodesWhole(String name, byte[] body, List<String> expected) {
+		assertThat(decode(List.of(body))).isEqualTo(expected);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("samples")
+	void decodesTheSameWhenSplitAtEveryByteOffset(String name, byte[] body, List<String> expected) {
+		for (int offset = 0; offset <= body.length; offset++) {
+			List<byte[]> parts = List.of(Arrays.copyOfRange(body, 0, offset), Arrays.copyOfRange(body, offset, body.length));
+			assertThat(decode(parts)).as("split at byte %d", offset).isEqualTo(expected);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("samples")
+	void decodesTheSameOneByteAtATimeWithEmptyParts(String name, byte[] body, List<String> expected) {
+		List<byte[]> parts = new ArrayList<>();
+		for (byte b : body) {
+			parts.add(new byte[0]);
+			parts.add(new byte[] { b });
+		}
+		assertThat(decode(parts)).isEqualTo(expected);
+	}
+
+	@Test
+	void replacesInvalidUtf8InsideARecordAndGoesOn() {
+		byte[] body = concat("data:{\"token\":{\"text\":\"a", new byte[] { (byte) 0xC3, (byte) 0x28 },
+				"b\"},\"generated_text\":null}\n\ndata:{\"token\":{\"text\":\"c\"},\"generated_text\":\"x\"}\n\n");
+		assertThat(decode(List.of(body))).containsExactly("a\uFFFD(b", "c", "<end:null>");
+	}
+
+	@Test
+	void failsARecordLongerThanTheLimitWithoutBufferingIt() {
+		ResponseDecoder.Session session = new ContainerDialectDecoder(64).start(METADATA);
+		byte[] part = new byte[40];
+		Arrays.fill(part, (byte) 'x');
+		part[0] = '{';
+		session.decode(part, (chunk) -> { });
+		assertThatExceptionOfType(StreamingInferenceException.class).isThrownBy(() -> session.decode(part, (chunk) -> { }))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(StreamingInferenceException.RECORD_TOO_LARGE))
+			.withMessageContaining("sagemaker.runtime.max-record-size");
+	}
+
+	@Test
+	void containerErrorsCarryTheContainerMessageAndTheEndpoint() {
+		ResponseDecoder.Session session = new ContainerDialectDecoder().start(METADATA);
+		assertThatExceptionOfType(ContainerErrorException.class)
+			.isThrownBy(() -> session.decode(
+					"data:{\"error\":\"overloaded\",\"error_type\":\"overloaded\"}\n\n".getBytes(StandardCharsets.UTF_8), (chunk) -> { }))
+			.satisfies((ex) -> {
+				assertThat(ex.containerMessage()).isEqualTo("overloaded (overloaded)");
+				assertThat(ex.endpointName()).isEqualTo("my-llm");
+				assertThat(ex.requestId()).isEqualTo("req-1");
+			});
+	}
+
+	@Test
+	void incompleteStreamsSayWhatToDo() {
+		ResponseDecoder.Session session = new ContainerDialectDecoder().start(METADATA);
+		session.decode("data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n".getBytes(StandardCharsets.UTF_8), (chunk) -> { });
+		assertThatExceptionOfType(IncompleteStreamException.class).isThrownBy(() -> session.complete((chunk) -> { }))
+			.withMessageContaining("'my-llm'")
+			.withMessageContaining("retry the request");
+	}
+
+	private static List<String> decode(List<byte[]> parts) {
+		ResponseDecoder.Session session = new ContainerDialectDecoder().start(METADATA);
+		List<String> outcome = new ArrayList<>();
+		try {
+			for (byte[] part : parts) {
+				session.decode(part, (chunk) -> outcome.add(describe(chunk)));
+			}
+			session.complete((chunk) -> outcome.add(describe(chunk)));
+		}
+		catch (ContainerErrorException ex) {
+			outcome.add("<error:" + ex.errorCode() + ":" + ex.containerMessage() + ">");
+		}
+		catch (StreamingInferenceException ex) {
+			outcome.add("<error:" + ex.errorCode() + ">");
+		}
+		return outcome;
+	}
+
+	private static String describe(InferenceChunk chunk) {
+		assertThat(chunk.metadata()).isSameAs(METADATA);
+		return chunk.last() ? "<end:" + chunk.finishReason() + ">" : chunk.text();
+	}
+
+	private static Arguments sample(String name, String body, String... expected) {
+		return Arguments.of(name, body.getBytes(StandardCharsets.UTF_8), List.of(expected));
+	}
+
+	private static byte[] concat(String head, byte[] middle, String tail) {
+		byte[] a = head.getBytes(StandardCharsets.UTF_8);
+		byte[] c = tail.getBytes(StandardCharsets.UTF_8);
+		byte[] all = Arrays.copyOf(a, a.length + middle.length + c.length);
+		System.arraycopy(middle, 0, all, a.length, middle.length);
+		System.arraycopy(c, 0, all, a.length + middle.length, c.length);
+		return all;
+	}
+
+}
