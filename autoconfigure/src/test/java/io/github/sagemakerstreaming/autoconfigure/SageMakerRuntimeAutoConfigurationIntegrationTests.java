@@ -1,0 +1,122 @@
+package io.github.sagemakerstreaming.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.RecordedInvocation;
+import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
+import io.github.sagemakerstreaming.runtime.InferenceChunk;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
+import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auto-configured client and template, with nothing but properties, through the real SDK against the
+ * emulator.
+ */
+class SageMakerRuntimeAutoConfigurationIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	@RegisterExtension
+	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
+
+	private ApplicationContextRunner contextRunner(String endpointName) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class))
+			.withPropertyValues("sagemaker.runtime.region=us-east-1",
+					"sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride(),
+					"sagemaker.runtime.credentials.access-key=test", "sagemaker.runtime.credentials.secret-key=test",
+					"sagemaker.runtime.endpoint-name=" + endpointName);
+	}
+
+	@Test
+	void propertiesShapeTheRequest() {
+		sagemaker.emulator().register("props-llm", Dialect.LMI).tokens("Hi", "!");
+		contextRunner("props-llm")
+			.withPropertyValues("sagemaker.runtime.format=tgi", "sagemaker.runtime.parameters[max_new_tokens]=256",
+					"sagemaker.runtime.parameters.temperature=0.2", "sagemaker.runtime.parameters[stop]=[\"</s>\"]",
+					"sagemaker.runtime.parameters.decoder=greedy", "sagemaker.runtime.custom-attributes=accept_eula=true",
+					"sagemaker.runtime.inference-component-name=llama-ic", "sagemaker.runtime.accept=application/jsonlines")
+			.run((context) -> {
+				List<String> tokens = context.getBean(StreamingInferenceTemplate.class).stream("Why?").collectList().block(TIMEOUT);
+				assertThat(tokens).containsExactly("Hi", "!");
+				RecordedInvocation invocation = sagemaker.emulator().invocations("props-llm").get(0);
+				JsonNode body = JsonMapper.builder().build().readTree(invocation.bodyAsString());
+				assertThat(body.get("inputs").asString()).isEqualTo("Why?");
+				assertThat(body.get("parameters").get("max_new_tokens").isInt()).isTrue();
+				assertThat(body.get("parameters").get("max_new_tokens").asInt()).isEqualTo(256);
+				assertThat(body.get("parameters").get("temperature").asDouble()).isEqualTo(0.2);
+				assertThat(body.get("parameters").get("stop").get(0).asString()).isEqualTo("</s>");
+				assertThat(body.get("parameters").get("decoder").asString()).isEqualTo("greedy");
+				assertThat(invocation.headers()).containsEntry("x-amzn-sagemaker-custom-attributes", "accept_eula=true")
+					.containsEntry("x-amzn-sagemaker-inference-component", "llama-ic")
+					.containsEntry("x-amzn-sagemaker-accept", "application/jsonlines");
+			});
+	}
+
+	@Test
+	void anApplicationsDecoderBeanDecodesTheStream() {
+		sagemaker.emulator().register("custom-container", Dialect.RAW).tokens("abc", "def");
+		contextRunner("custom-container").withUserConfiguration(UpperCaseDecoderConfiguration.class).run((context) -> {
+			List<String> tokens = context.getBean(StreamingInferenceTemplate.class).stream("hi").collectList().block(TIMEOUT);
+			assertThat(tokens).containsExactly("ABC", "DEF");
+		});
+	}
+
+	@Test
+	void severalHundredConcurrentSlowStreamsCompleteWithTheDefaultSettings() {
+		int streams = 300;
+		List<String> tokens = IntStream.range(0, 20).mapToObj((i) -> " t" + i).toList();
+		sagemaker.emulator().register("busy-llm", Dialect.VLLM_CHAT).tokens(tokens).tokenDelay(Duration.ofMillis(25));
+		contextRunner("busy-llm").run((context) -> {
+			StreamingInferenceTemplate template = context.getBean(StreamingInferenceTemplate.class);
+			List<String> answers = Flux.range(0, streams)
+				.flatMap((i) -> template.stream("question " + i).collectList().map((parts) -> String.join("", parts)),
+						streams)
+				.collectList()
+				.block(TIMEOUT);
+			assertThat(answers).hasSize(streams).allMatch(String.join("", tokens)::equals);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UpperCaseDecoderConfiguration {
+
+		@Bean
+		ResponseDecoder upperCaseDecoder() {
+			return (metadata) -> new ResponseDecoder.Session() {
+
+				@Override
+				public void decode(byte[] part, java.util.function.Consumer<InferenceChunk> chunks) {
+					chunks.accept(InferenceChunk.token(new String(part, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT), metadata));
+				}
+
+				@Override
+				public void complete(java.util.function.Consumer<InferenceChunk> chunks) {
+					chunks.accept(InferenceChunk.end(null, metadata));
+				}
+
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.github.sagemakerstreaming.runtime;
+
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class InferenceRequestTests {
+
+	static Stream<Arguments> invalidValues() {
+		return Stream.of(
+				invalid("endpointName", (b) -> b.endpointName("under_score")),
+				invalid("endpointName", (b) -> b.endpointName("-leading-hyphen")),
+				invalid("endpointName", (b) -> b.endpointName("a".repeat(64))),
+				invalid("contentType", (b) -> b.contentType("application/jsön")),
+				invalid("accept", (b) -> b.accept("x".repeat(1025))),
+				invalid("customAttributes", (b) -> b.customAttributes("line\nbreak")),
+				invalid("customAttributes", (b) -> b.customAttributes("c".repeat(1025))),
+				invalid("targetVariant", (b) -> b.targetVariant("variant.b")),
+				invalid("targetContainerHostname", (b) -> b.targetContainerHostname("host name")),
+				invalid("inferenceId", (b) -> b.inferenceId(" leading-space")),
+				invalid("inferenceId", (b) -> b.inferenceId("i".repeat(65))),
+				invalid("inferenceComponentName", (b) -> b.inferenceComponentName("ends-with-")),
+				invalid("sessionId", (b) -> b.sessionId("s".repeat(257))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidValues")
+	void rejectsWhatSageMakerWouldRejectNamingTheField(String field, UnaryOperator<InferenceRequest.Builder> change) {
+		assertThatExceptionOfType(InvalidInferenceRequestException.class)
+			.isThrownBy(() -> change.apply(InferenceRequest.builder().prompt("hi")).build())
+			.withMessageStartingWith("Invalid " + field + " ")
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(InvalidInferenceRequestException.ERROR_CODE));
+	}
+
+	@Test
+	void acceptsValuesAtTheLimits() {
+		InferenceRequest request = InferenceRequest.builder()
+			.prompt("hi")
+			.endpointName("a".repeat(63))
+			.customAttributes("accept_eula=true; trace=\"x y\"".concat(" ".repeat(994)))
+			.inferenceId("i".repeat(64))
+			.inferenceComponentName("ic-1")
+			.sessionId("s".repeat(256))
+			.build();
+		assertThat(request.endpointName()).hasSize(63);
+	}
+
+	@Test
+	void requiresExactlyOneOfPromptAndBody() {
+		assertThatExceptionOfType(InvalidInferenceRequestException.class)
+			.isThrownBy(() -> InferenceRequest.builder().build())
+			.withMessageContaining("exactly one of prompt and body");
+		assertThatExceptionOfType(InvalidInferenceRequestException.class)
+			.isThrownBy(() -> InferenceRequest.builder().prompt("a").body("b").build());
+	}
+
+	@Test
+	void rejectsARawBodyOverSixMebibytes() {
+		assertThatExceptionOfType(InvalidInferenceRequestException.class)
+			.isThrownBy(() -> InferenceRequest.builder().body(new byte[6 * 1024 * 1024 + 1]).build())
+			.withMessageContaining("6 MiB");
+	}
+
+	@Test
+	void isImmutable() {
+		byte[] body = { 1, 2, 3 };
+		InferenceRequest request = InferenceRequest.builder().body(body).build();
+		body[0] = 9;
+		request.body()[1] = 9;
+		assertThat(request.body()).containsExactly(1, 2, 3);
+	}
+
+	private static Arguments invalid(String field, UnaryOperator<InferenceRequest.Builder> change) {
+		return Arguments.of(field, change);
+	}
+
+}

@@ -1,0 +1,144 @@
+package io.github.sagemakerstreaming.emulator;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
+import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
+import software.amazon.awssdk.services.sagemakerruntime.model.ServiceUnavailableException;
+import software.amazon.awssdk.services.sagemakerruntime.model.ValidationErrorException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The emulator's answers as the AWS SDK parses them. Streaming is exercised through the starter's tests.
+ */
+class SageMakerEmulatorTests {
+
+	@RegisterExtension
+	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
+
+	private static SageMakerRuntimeClient client;
+
+	@BeforeAll
+	static void createClient() {
+		client = SageMakerRuntimeClient.builder()
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.endpointOverride(sagemaker.emulator().endpointOverride())
+			.overrideConfiguration((override) -> override.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+			.build();
+	}
+
+	@AfterAll
+	static void closeClient() {
+		client.close();
+	}
+
+	@Test
+	void listensOnLoopback() {
+		assertThat(sagemaker.emulator().endpointOverride().getHost()).isEqualTo("127.0.0.1");
+	}
+
+	@Test
+	void invokeEndpointAnswersWithTheWholeText(SageMakerEmulator emulator) {
+		emulator.register("whole", Dialect.TGI).tokens("Hello", " there").variant("blue");
+		InvokeEndpointResponse response = client.invokeEndpoint((request) -> request.endpointName("whole")
+			.contentType("application/json")
+			.body(SdkBytes.fromUtf8String("{\"inputs\":\"hi\"}")));
+		assertThat(response.body().asUtf8String()).isEqualTo("Hello there");
+		assertThat(response.invokedProductionVariant()).isEqualTo("blue");
+	}
+
+	@Test
+	void theDefaultAnswerIsMadeFromThePrompt(SageMakerEmulator emulator) {
+		emulator.register("echo", Dialect.VLLM_CHAT);
+		InvokeEndpointResponse response = client.invokeEndpoint((request) -> request.endpointName("echo")
+			.body(SdkBytes.fromUtf8String("{\"messages\":[{\"role\":\"user\",\"content\":\"What is a frame?\"}]}")));
+		assertThat(response.body().asUtf8String()).startsWith("You asked: \"What is a frame?\".");
+		assertThat(DefaultAnswer.tokensFor("What is a frame?")).allMatch((token) -> !token.isEmpty());
+	}
+
+	@Test
+	void anUnknownEndpointIsAValidationError() {
+		assertThatExceptionOfType(ValidationErrorException.class)
+			.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName("missing").body(SdkBytes.fromUtf8String("{}"))))
+			.withMessageContaining("Endpoint missing of account 123456789012 not found.")
+			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(400));
+	}
+
+	@Test
+	void aBadEndpointNameIsAValidationError() {
+		assertThatExceptionOfType(ValidationErrorException.class)
+			.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName("bad_name").body(SdkBytes.fromUtf8String("{}"))))
+			.withMessageContaining("endpointName");
+	}
+
+	@Test
+	void anOversizedBodyIsAValidationError(SageMakerEmulator emulator) {
+		emulator.register("big", Dialect.TGI);
+		SdkBytes body = SdkBytes.fromByteArrayUnsafe(new byte[RequestValidation.MAX_BODY_BYTES + 1]);
+		assertThatExceptionOfType(ValidationErrorException.class)
+			.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName("big").body(body)))
+			.withMessageContaining("6291456");
+	}
+
+	@Test
+	void customAttributesOverTheLimitAreAValidationError(SageMakerEmulator emulator) {
+		emulator.register("attributes", Dialect.TGI);
+		assertThatExceptionOfType(ValidationErrorException.class)
+			.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName("attributes")
+				.customAttributes("a".repeat(1025))
+				.body(SdkBytes.fromUtf8String("{}"))))
+			.withMessageContaining("customAttributes");
+	}
+
+	@Test
+	void aModelErrorCarriesTheContainersStatusAndLogStream(SageMakerEmulator emulator) {
+		emulator.register("eula", Dialect.LMI).failBeforeStream(HttpFault.modelError("Need to pass custom_attributes"));
+		assertThatExceptionOfType(ModelErrorException.class)
+			.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName("eula").body(SdkBytes.fromUtf8String("{}"))))
+			.satisfies((ex) -> {
+				assertThat(ex.statusCode()).isEqualTo(424);
+				assertThat(ex.originalStatusCode()).isEqualTo(424);
+				assertThat(ex.originalMessage()).isEqualTo("Need to pass custom_attributes");
+				assertThat(ex.logStreamArn()).contains("/aws/sagemaker/Endpoints/eula");
+				assertThat(ex.requestId()).isNotBlank();
+			});
+	}
+
+	@Test
+	void errorsBeforeTheStreamCanBeLimitedToTheFirstInvocations(SageMakerEmulator emulator) {
+		emulator.register("flaky", Dialect.TGI).tokens("ok").failBeforeStream(HttpFault.serviceUnavailable(), 2);
+		for (int i = 0; i < 2; i++) {
+			assertThatExceptionOfType(ServiceUnavailableException.class)
+				.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName("flaky").body(SdkBytes.fromUtf8String("{}"))));
+		}
+		assertThat(client.invokeEndpoint((request) -> request.endpointName("flaky").body(SdkBytes.fromUtf8String("{}")))
+			.body()
+			.asUtf8String()).isEqualTo("ok");
+		List<RecordedInvocation> invocations = emulator.invocations("flaky");
+		assertThat(invocations).extracting(RecordedInvocation::outcome)
+			.containsExactly(StreamOutcome.FAULTED, StreamOutcome.FAULTED, StreamOutcome.COMPLETED);
+	}
+
+	@Test
+	void everyDialectRendersOneRecordPerTokenAndItsOwnContentType() {
+		for (Dialect dialect : Dialect.values()) {
+			assertThat(dialect.render(List.of("a", "b"), "stop")).as(dialect.name()).hasSizeGreaterThanOrEqualTo(2);
+			assertThat(dialect.contentType()).as(dialect.name()).isNotBlank();
+		}
+		assertThat(Dialect.LMI.renderError("boom")).singleElement()
+			.satisfies((record) -> assertThat(new String(record)).doesNotEndWith("\n"));
+	}
+
+}
