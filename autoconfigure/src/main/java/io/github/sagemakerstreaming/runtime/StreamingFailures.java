@@ -49,10 +49,11 @@ final class StreamingFailures {
 					+ "' with " + code + " (HTTP " + service.statusCode() + "): " + serviceMessage(service), code,
 					endpointName, requestId(service, requestId), ex);
 		}
-		String what = (ex instanceof SdkClientException) ? "Calling" : "Reading the stream of";
-		return new StreamingInferenceException(what + " endpoint '" + endpointName + "' failed: " + ex.getMessage()
-				+ ". Check that the endpoint URL is reachable and the network is stable; the answer is incomplete.",
-				StreamingInferenceException.CLIENT_ERROR, endpointName, requestId, ex);
+		String message = (ex instanceof SdkClientException)
+				? "Calling endpoint '" + endpointName + "' failed: " + ex.getMessage()
+				: "Reading the stream of endpoint '" + endpointName + "' failed (" + ex + "). The answer is incomplete; "
+						+ "retry the request.";
+		return new StreamingInferenceException(message, StreamingInferenceException.CLIENT_ERROR, endpointName, requestId, ex);
 	}
 
 	private static Throwable unwrap(Throwable failure) {

@@ -1,0 +1,58 @@
+package io.github.sagemakerstreaming.sample;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
+import org.apache.commons.logging.Log;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * When no SageMaker endpoint is configured, starts the emulator in-process and points the starter at
+ * it, so that the sample runs on a machine with no AWS account. The emulator is a bean named
+ * {@value #BEAN_NAME} and stops with the application.
+ */
+class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	static final String BEAN_NAME = "sageMakerEmulator";
+
+	static final String ENDPOINT_NAME = "local-llm";
+
+	private final Log logger;
+
+	EmbeddedEmulatorEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(EmbeddedEmulatorEnvironmentPostProcessor.class);
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (StringUtils.hasText(environment.getProperty("sagemaker.runtime.endpoint-name"))
+				|| StringUtils.hasText(environment.getProperty("sagemaker.runtime.endpoint-override"))) {
+			return;
+		}
+		SageMakerEmulator emulator = SageMakerEmulator.start();
+		emulator.register(ENDPOINT_NAME, Dialect.VLLM_CHAT).tokenDelay(Duration.ofMillis(40));
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("embeddedSageMakerEmulator",
+					Map.of("sagemaker.runtime.endpoint-name", ENDPOINT_NAME, "sagemaker.runtime.endpoint-override",
+							emulator.endpointOverride().toString(), "sagemaker.runtime.region", "us-east-1",
+							"sagemaker.runtime.credentials.access-key", "emulator",
+							"sagemaker.runtime.credentials.secret-key", "emulator")));
+		application.addInitializers((context) -> {
+			context.getBeanFactory().registerSingleton(BEAN_NAME, emulator);
+			context.addApplicationListener((ContextClosedEvent event) -> emulator.close());
+		});
+		this.logger.info("No SageMaker endpoint is configured, so the sample streams from the embedded emulator at "
+				+ emulator.endpointOverride() + " (endpoint '" + ENDPOINT_NAME + "'). To use a real endpoint, set "
+				+ "SAGEMAKER_ENDPOINT_NAME, AWS_REGION and the usual AWS credentials.");
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.github.sagemakerstreaming.sample;
+
+import java.util.Map;
+
+import io.github.sagemakerstreaming.runtime.InferenceChunk;
+import io.github.sagemakerstreaming.runtime.InvalidInferenceRequestException;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Relays a stream to the browser as server-sent events: one {@code token} event a token, whose data is
+ * JSON so that leading spaces and newlines survive, then a {@code done} event with the stream's figures,
+ * or an {@code error} event with the failure's message. When the browser goes away, the upstream
+ * stream is cancelled and its connection closed.
+ */
+@RestController
+class StreamController {
+
+	private static final Log logger = LogFactory.getLog(StreamController.class);
+
+	private final StreamingInferenceTemplate template;
+
+	StreamController(StreamingInferenceTemplate template) {
+		this.template = template;
+	}
+
+	@PostMapping("/api/stream")
+	Flux<ServerSentEvent<Object>> stream(@RequestBody StreamRequest request) {
+		var inference = request.toInferenceRequest();
+		return Flux.defer(() -> {
+			StreamFigures figures = new StreamFigures();
+			return this.template.streamChunks(inference)
+				.map(figures::count)
+				.map((chunk) -> chunk.last() ? event("done", figures.done(chunk)) : token(chunk))
+				.onErrorResume(StreamingInferenceException.class, (ex) -> Mono.just(error(ex)));
+		});
+	}
+
+	@ExceptionHandler(InvalidInferenceRequestException.class)
+	ProblemDetail invalidRequest(InvalidInferenceRequestException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	private static ServerSentEvent<Object> token(InferenceChunk chunk) {
+		return event("token", Map.of("token", chunk.text()));
+	}
+
+	private static ServerSentEvent<Object> error(StreamingInferenceException ex) {
+		logger.warn("Stream from endpoint '" + ex.endpointName() + "' failed with " + ex.errorCode() + " (request id "
+				+ ex.requestId() + ")");
+		return event("error", Map.of("code", ex.errorCode(), "message", ex.getMessage()));
+	}
+
+	private static ServerSentEvent<Object> event(String name, Object data) {
+		return ServerSentEvent.builder(data).event(name).build();
+	}
+
+}

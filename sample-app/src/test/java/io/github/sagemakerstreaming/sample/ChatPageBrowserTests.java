@@ -1,0 +1,156 @@
+package io.github.sagemakerstreaming.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.RecordedInvocation;
+import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
+import io.github.sagemakerstreaming.emulator.StreamOutcome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The chat page in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}).
+ * Without them the test is skipped, except under {@code CI=true}, where a missing browser fails the build.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChatPageBrowserTests {
+
+	private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+
+	private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static WebDriver browser;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SageMakerEmulator emulator;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		String missing = "Chromium or its driver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
+				+ "); install them with: sudo apt-get install chromium chromium-driver";
+		if (!installed && "true".equals(System.getenv("CI"))) {
+			fail(missing);
+		}
+		assumeTrue(installed, missing);
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--window-size=1100,800",
+					"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void resetTheDefaultEndpoint() {
+		this.emulator.register(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME, Dialect.VLLM_CHAT)
+			.tokenDelay(Duration.ofMillis(40));
+		browser.get("http://localhost:" + this.port + "/");
+	}
+
+	@Test
+	void theAnswerGrowsTokenByTokenAndTheFiguresFollow() throws IOException {
+		ask("What is a token?");
+		List<Integer> lengths = new ArrayList<>();
+		new WebDriverWait(browser, TIMEOUT).pollingEvery(Duration.ofMillis(30)).until((driver) -> {
+			int length = element("answer").getText().length();
+			if (lengths.isEmpty() || lengths.get(lengths.size() - 1) != length) {
+				lengths.add(length);
+			}
+			return element("figures").getText().contains("tokens/s");
+		});
+		assertThat(lengths).as("the answer's length as it grew").hasSizeGreaterThanOrEqualTo(4).isSorted();
+		assertThat(element("answer").getText()).startsWith("You asked: \"What is a token?\".");
+		assertThat(element("figures").getText()).contains("First token after")
+			.contains("endpoint local-llm")
+			.contains("variant AllTraffic");
+		File screenshot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(screenshot.toPath(), Path.of("target", "sample-app.png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	@Test
+	void modelOutputIsRenderedAsTextNeverAsHtml() {
+		this.emulator.register(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME, Dialect.VLLM_CHAT)
+			.tokens("Look: ", "<img src=x onerror=alert(1)>", " <script>alert(2)</script>");
+		ask("Show me HTML");
+		waitFor(() -> element("figures").getText().contains("tokens/s"));
+		assertThat(element("answer").getText()).isEqualTo("Look: <img src=x onerror=alert(1)> <script>alert(2)</script>");
+		assertThat(browser.findElements(By.cssSelector("#answer *"))).isEmpty();
+		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.switchTo().alert());
+	}
+
+	@Test
+	void stopAbortsTheRequestAndTheUpstreamStreamIsClosed() {
+		this.emulator.register(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME, Dialect.VLLM_CHAT)
+			.tokens(IntStream.range(0, 100).mapToObj((i) -> " word" + i).toList())
+			.tokenDelay(Duration.ofMillis(200));
+		int before = this.emulator.invocations(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME).size();
+		ask("Tell me a long story");
+		waitFor(() -> element("answer").getText().contains("word1"));
+		element("stop").click();
+		waitFor(() -> element("figures").getText().equals("Stopped."));
+		List<RecordedInvocation> invocations = this.emulator.invocations(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME);
+		assertThat(invocations).hasSize(before + 1);
+		assertThat(invocations.get(before).awaitOutcome(TIMEOUT)).isEqualTo(StreamOutcome.ABANDONED);
+		assertThat(element("answer").getText()).doesNotContain("word99");
+		assertThat(element("send").isEnabled()).isTrue();
+	}
+
+	private void ask(String prompt) {
+		element("prompt").sendKeys(prompt);
+		element("send").click();
+	}
+
+	private static WebElement element(String id) {
+		return browser.findElement(By.id(id));
+	}
+
+	private static void waitFor(java.util.function.BooleanSupplier condition) {
+		new WebDriverWait(browser, TIMEOUT).until((driver) -> condition.getAsBoolean());
+	}
+
+}
