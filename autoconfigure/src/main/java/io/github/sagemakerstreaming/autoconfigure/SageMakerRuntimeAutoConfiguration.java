@@ -53,6 +53,11 @@ public final class SageMakerRuntimeAutoConfiguration {
 		map.from(properties::getAccept).to(builder::accept);
 		map.from(properties::getCustomAttributes).to(builder::customAttributes);
 		map.from(properties::getInferenceComponentName).to(builder::inferenceComponentName);
+		map.from(properties::getFirstTokenTimeout).to(builder::firstTokenTimeout);
+		map.from(properties::getIdleTimeout).to(builder::idleTimeout);
+		map.from(properties::getTotalTimeout).to(builder::totalTimeout);
+		SageMakerRuntimeProperties.Retry retry = properties.getRetry();
+		builder.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
 		builder.decoder(decoder.getIfAvailable(() -> new ContainerDialectDecoder(maxRecordSize(properties))));
 		return builder.build();
 	}

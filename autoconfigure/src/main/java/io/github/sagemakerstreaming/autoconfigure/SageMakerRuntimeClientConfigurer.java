@@ -1,5 +1,9 @@
 package io.github.sagemakerstreaming.autoconfigure;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.stream.Stream;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.util.StringUtils;
@@ -20,6 +24,10 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
  * region, endpoint override, HTTP client. Unset properties leave the SDK's defaults alone.
  */
 final class SageMakerRuntimeClientConfigurer {
+
+	private static final Duration READ_TIMEOUT_MARGIN = Duration.ofSeconds(30);
+
+	private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(2);
 
 	private final SageMakerRuntimeProperties properties;
 
@@ -74,6 +82,27 @@ final class SageMakerRuntimeClientConfigurer {
 		return (application != null) ? application.getRegion() : null;
 	}
 
+	/**
+	 * The Netty read timeout: the configured one, which must not be shorter than the stream timeouts, or
+	 * a margin above them.
+	 */
+	private Duration readTimeout() {
+		Duration streamLimit = Stream.of(this.properties.getFirstTokenTimeout(), this.properties.getIdleTimeout())
+			.filter(Objects::nonNull)
+			.max(Duration::compareTo)
+			.orElse(null);
+		Duration configured = this.properties.getHttp().getReadTimeout();
+		if (configured == null) {
+			return (streamLimit != null) ? streamLimit.plus(READ_TIMEOUT_MARGIN) : DEFAULT_READ_TIMEOUT;
+		}
+		if (streamLimit != null && configured.compareTo(streamLimit) <= 0) {
+			throw new IllegalStateException("sagemaker.runtime.http.read-timeout (" + configured + ") must be longer than "
+					+ "sagemaker.runtime.first-token-timeout and sagemaker.runtime.idle-timeout (up to " + streamLimit
+					+ "), or the connection is closed before they can report what happened; raise it or leave it unset");
+		}
+		return configured;
+	}
+
 	private NettyNioAsyncHttpClient.Builder httpClient() {
 		SageMakerRuntimeProperties.Http http = this.properties.getHttp();
 		PropertyMapper map = PropertyMapper.get();
@@ -82,7 +111,7 @@ final class SageMakerRuntimeClientConfigurer {
 		map.from(http::getMaxPendingConnectionAcquires).to(builder::maxPendingConnectionAcquires);
 		map.from(http::getConnectionAcquisitionTimeout).to(builder::connectionAcquisitionTimeout);
 		map.from(http::getConnectTimeout).to(builder::connectionTimeout);
-		map.from(http::getReadTimeout).to(builder::readTimeout);
+		builder.readTimeout(readTimeout());
 		map.from(http::getWriteTimeout).to(builder::writeTimeout);
 		map.from(http::isTcpKeepAlive).to(builder::tcpKeepAlive);
 		return builder;

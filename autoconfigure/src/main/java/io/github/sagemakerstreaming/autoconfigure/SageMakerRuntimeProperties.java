@@ -71,6 +71,23 @@ public class SageMakerRuntimeProperties {
 	 */
 	private DataSize maxRecordSize = DataSize.ofMegabytes(1);
 
+	/**
+	 * Longest wait from subscription to the first token, retries included.
+	 */
+	private Duration firstTokenTimeout = Duration.ofSeconds(90);
+
+	/**
+	 * Longest gap between two events once a stream has started. Keep-alives count as events.
+	 */
+	private Duration idleTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * Longest time a whole stream may take. When unset, a stream may take as long as it keeps producing.
+	 */
+	private Duration totalTimeout;
+
+	private final Retry retry = new Retry();
+
 	private final Credentials credentials = new Credentials();
 
 	private final Http http = new Http();
@@ -155,12 +172,87 @@ public class SageMakerRuntimeProperties {
 		this.maxRecordSize = maxRecordSize;
 	}
 
+	public Duration getFirstTokenTimeout() {
+		return this.firstTokenTimeout;
+	}
+
+	public void setFirstTokenTimeout(Duration firstTokenTimeout) {
+		this.firstTokenTimeout = firstTokenTimeout;
+	}
+
+	public Duration getIdleTimeout() {
+		return this.idleTimeout;
+	}
+
+	public void setIdleTimeout(Duration idleTimeout) {
+		this.idleTimeout = idleTimeout;
+	}
+
+	public Duration getTotalTimeout() {
+		return this.totalTimeout;
+	}
+
+	public void setTotalTimeout(Duration totalTimeout) {
+		this.totalTimeout = totalTimeout;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
 	public Credentials getCredentials() {
 		return this.credentials;
 	}
 
 	public Http getHttp() {
 		return this.http;
+	}
+
+	/**
+	 * Retries of a call before SageMaker has answered: throttling, a model not ready, 5xx errors and
+	 * connection failures. A call is never retried once SageMaker has answered, nor on 400 or 424.
+	 */
+	public static class Retry {
+
+		/**
+		 * Number of attempts, the first included; 1 disables retries.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Backoff before the first retry, doubled for each further retry, with jitter.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Longest backoff between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(2);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
 	}
 
 	/**
@@ -251,11 +343,11 @@ public class SageMakerRuntimeProperties {
 		private Duration connectTimeout;
 
 		/**
-		 * Longest silence on a connection before it is closed. Must exceed the longest wait for a first
-		 * token and the longest gap between two tokens; the AWS SDK's default of 30 seconds kills slow
-		 * first tokens.
+		 * Longest silence on a connection before it is closed, a last guard behind the stream timeouts.
+		 * When unset, 30 seconds more than the larger of first-token-timeout and idle-timeout, so that it
+		 * never fires before them; the AWS SDK's default of 30 seconds kills slow first tokens.
 		 */
-		private Duration readTimeout = Duration.ofMinutes(2);
+		private Duration readTimeout;
 
 		/**
 		 * How long a write may take before the connection is closed. When unset, the AWS SDK's default.

@@ -1,6 +1,7 @@
 package io.github.sagemakerstreaming.runtime;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +39,12 @@ public final class InferenceRequest {
 
 	private final String sessionId;
 
+	private final Duration firstTokenTimeout;
+
+	private final Duration idleTimeout;
+
+	private final Duration totalTimeout;
+
 	private InferenceRequest(Builder builder) {
 		this.endpointName = builder.endpointName;
 		this.prompt = builder.prompt;
@@ -52,6 +59,9 @@ public final class InferenceRequest {
 		this.inferenceId = builder.inferenceId;
 		this.inferenceComponentName = builder.inferenceComponentName;
 		this.sessionId = builder.sessionId;
+		this.firstTokenTimeout = builder.firstTokenTimeout;
+		this.idleTimeout = builder.idleTimeout;
+		this.totalTimeout = builder.totalTimeout;
 	}
 
 	/**
@@ -172,6 +182,30 @@ public final class InferenceRequest {
 	}
 
 	/**
+	 * Returns the longest wait from subscription to the first token.
+	 * @return the first-token timeout, or {@code null} for the template's
+	 */
+	public Duration firstTokenTimeout() {
+		return this.firstTokenTimeout;
+	}
+
+	/**
+	 * Returns the longest gap between two events once the stream has started.
+	 * @return the idle timeout, or {@code null} for the template's
+	 */
+	public Duration idleTimeout() {
+		return this.idleTimeout;
+	}
+
+	/**
+	 * Returns the longest time the whole stream may take.
+	 * @return the total timeout, or {@code null} for the template's
+	 */
+	public Duration totalTimeout() {
+		return this.totalTimeout;
+	}
+
+	/**
 	 * Builds an {@link InferenceRequest}.
 	 */
 	public static final class Builder {
@@ -201,6 +235,12 @@ public final class InferenceRequest {
 		private String inferenceComponentName;
 
 		private String sessionId;
+
+		private Duration firstTokenTimeout;
+
+		private Duration idleTimeout;
+
+		private Duration totalTimeout;
 
 		private Builder() {
 		}
@@ -360,6 +400,36 @@ public final class InferenceRequest {
 		}
 
 		/**
+		 * Sets the longest wait from subscription to the first token, overriding the template's.
+		 * @param timeout the first-token timeout
+		 * @return this builder
+		 */
+		public Builder firstTokenTimeout(Duration timeout) {
+			this.firstTokenTimeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Sets the longest gap between two events once the stream has started, overriding the template's.
+		 * @param timeout the idle timeout
+		 * @return this builder
+		 */
+		public Builder idleTimeout(Duration timeout) {
+			this.idleTimeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Sets the longest time the whole stream may take, overriding the template's.
+		 * @param timeout the total timeout
+		 * @return this builder
+		 */
+		public Builder totalTimeout(Duration timeout) {
+			this.totalTimeout = timeout;
+			return this;
+		}
+
+		/**
 		 * Checks the request against the API's constraints and builds it.
 		 * @return the request
 		 * @throws InvalidInferenceRequestException naming the field that breaks a constraint
@@ -382,7 +452,17 @@ public final class InferenceRequest {
 			if (this.body != null) {
 				RequestConstraints.bodySize(this.body.length, this.endpointName);
 			}
+			checkTimeout(this.firstTokenTimeout, "firstTokenTimeout");
+			checkTimeout(this.idleTimeout, "idleTimeout");
+			checkTimeout(this.totalTimeout, "totalTimeout");
 			return new InferenceRequest(this);
+		}
+
+		private void checkTimeout(Duration timeout, String field) {
+			if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+				throw new InvalidInferenceRequestException("Invalid " + field + " " + timeout + ": it must be positive.",
+						this.endpointName);
+			}
 		}
 
 	}

@@ -9,9 +9,9 @@ import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.async.SdkPublisher;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponse;
@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.sagemakerruntime.model.ResponseStream;
  * <p>
  * The SDK's retries are switched off for the call, whatever the client's configuration: the SDK would
  * otherwise re-send the request after a {@code ModelStreamError} and replay tokens already delivered.
+ * The call retries on its own only while SageMaker has not answered, so before any token exists.
  */
 final class ResponseStreamCall {
 
@@ -41,17 +42,32 @@ final class ResponseStreamCall {
 
 	private final ResponseDecoder decoder;
 
+	private final StreamLimits limits;
+
+	private final RetrySettings retry;
+
 	ResponseStreamCall(SageMakerRuntimeAsyncClient client, InvokeEndpointWithResponseStreamRequest request,
-			ResponseDecoder decoder) {
+			ResponseDecoder decoder, StreamLimits limits, RetrySettings retry) {
 		this.client = client;
 		this.request = request.toBuilder().overrideConfiguration((override) -> override.addPlugin(NO_SDK_RETRIES)).build();
 		this.decoder = decoder;
+		this.limits = limits;
+		this.retry = retry;
 	}
 
 	Flux<InferenceChunk> chunks() {
-		return Mono.<OpenStream>create(this::invoke)
+		StreamDeadlines deadlines = new StreamDeadlines(this.limits, this.request.endpointName());
+		Flux<InferenceChunk> chunks = Mono.<OpenStream>create(this::invoke)
 			.onErrorMap((ex) -> StreamingFailures.translate(ex, this.request.endpointName(), null))
-			.flatMapMany(this::decode);
+			.retryWhen(this.retry.spec())
+			.flatMapMany((stream) -> decode(stream, deadlines));
+		if (!this.limits.any()) {
+			return chunks;
+		}
+		AtomicReference<StreamTimeoutException> timedOut = new AtomicReference<>();
+		return chunks.doOnNext((chunk) -> deadlines.token())
+			.takeUntilOther(deadlines.expiry().doOnNext(timedOut::set))
+			.concatWith(Mono.defer(() -> (timedOut.get() != null) ? Mono.error(timedOut.get()) : Mono.empty()));
 	}
 
 	private void invoke(MonoSink<OpenStream> sink) {
@@ -75,10 +91,12 @@ final class ResponseStreamCall {
 		sink.onCancel(() -> call.cancel(true));
 	}
 
-	private Flux<InferenceChunk> decode(OpenStream stream) {
+	private Flux<InferenceChunk> decode(OpenStream stream, StreamDeadlines deadlines) {
 		ResponseMetadata metadata = stream.metadata(this.request.endpointName());
+		deadlines.responded(metadata.requestId());
 		ResponseDecoder.Session session = this.decoder.start(metadata);
 		return Flux.from(stream.events())
+			.doOnNext((event) -> deadlines.event())
 			.concatMapIterable((event) -> (event instanceof PayloadPart part)
 					? DecodedChunks.of((chunks) -> session.decode(part.bytes().asByteArrayUnsafe(), chunks)) : List.of(),
 					PREFETCH)

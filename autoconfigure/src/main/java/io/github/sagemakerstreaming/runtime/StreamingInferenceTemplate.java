@@ -1,5 +1,6 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -55,6 +56,10 @@ public final class StreamingInferenceTemplate {
 
 	private final ResponseDecoder decoder;
 
+	private final StreamLimits limits;
+
+	private final RetrySettings retry;
+
 	private StreamingInferenceTemplate(Builder builder) {
 		this.client = builder.client;
 		this.endpointName = builder.endpointName;
@@ -65,6 +70,8 @@ public final class StreamingInferenceTemplate {
 		this.customAttributes = builder.customAttributes;
 		this.inferenceComponentName = builder.inferenceComponentName;
 		this.decoder = builder.decoder;
+		this.limits = builder.limits;
+		this.retry = builder.retry;
 	}
 
 	/**
@@ -133,7 +140,9 @@ public final class StreamingInferenceTemplate {
 			.sessionId(request.sessionId())
 			.build();
 		ResponseDecoder responseDecoder = (effectiveFormat == InferenceFormat.RAW) ? RAW_DECODER : this.decoder;
-		return new ResponseStreamCall(this.client, sdkRequest, responseDecoder);
+		StreamLimits streamLimits = this.limits.overriddenBy(request.firstTokenTimeout(), request.idleTimeout(),
+				request.totalTimeout());
+		return new ResponseStreamCall(this.client, sdkRequest, responseDecoder, streamLimits, this.retry);
 	}
 
 	private Map<String, Object> mergedParameters(InferenceRequest request) {
@@ -181,6 +190,10 @@ public final class StreamingInferenceTemplate {
 		private String inferenceComponentName;
 
 		private ResponseDecoder decoder = new ContainerDialectDecoder();
+
+		private StreamLimits limits = StreamLimits.NONE;
+
+		private RetrySettings retry = RetrySettings.DEFAULT;
 
 		private Builder(SageMakerRuntimeAsyncClient client) {
 			this.client = Objects.requireNonNull(client, "client");
@@ -270,6 +283,55 @@ public final class StreamingInferenceTemplate {
 		 */
 		public Builder decoder(ResponseDecoder decoder) {
 			this.decoder = Objects.requireNonNull(decoder, "decoder");
+			return this;
+		}
+
+		/**
+		 * Sets the longest wait from subscription to the first token, retries included (no limit unless
+		 * set).
+		 * @param timeout the first-token timeout, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder firstTokenTimeout(Duration timeout) {
+			StreamLimits.check(timeout, "firstTokenTimeout");
+			this.limits = new StreamLimits(timeout, this.limits.idle(), this.limits.total());
+			return this;
+		}
+
+		/**
+		 * Sets the longest gap between two events once the stream has started; keep-alives count as events
+		 * (no limit unless set).
+		 * @param timeout the idle timeout, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder idleTimeout(Duration timeout) {
+			StreamLimits.check(timeout, "idleTimeout");
+			this.limits = new StreamLimits(this.limits.firstToken(), timeout, this.limits.total());
+			return this;
+		}
+
+		/**
+		 * Sets the longest time a whole stream may take (no limit unless set).
+		 * @param timeout the total timeout, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder totalTimeout(Duration timeout) {
+			StreamLimits.check(timeout, "totalTimeout");
+			this.limits = new StreamLimits(this.limits.firstToken(), this.limits.idle(), timeout);
+			return this;
+		}
+
+		/**
+		 * Sets how a call is retried before SageMaker has answered (3 attempts, backoff from 200 ms to 2 s,
+		 * unless set). Calls are never retried once SageMaker has answered, so a token is never replayed,
+		 * nor on 400 or 424.
+		 * @param maxAttempts the number of attempts, the first included; 1 for no retry
+		 * @param initialBackoff the backoff before the first retry, doubled for each retry, with jitter
+		 * @param maxBackoff the longest backoff
+		 * @return this builder
+		 */
+		public Builder retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+			this.retry = new RetrySettings(maxAttempts, initialBackoff, maxBackoff);
 			return this;
 		}
 

@@ -84,6 +84,39 @@ class SageMakerRuntimeAutoConfigurationTests {
 	}
 
 	@Test
+	void theReadTimeoutFollowsTheStreamTimeoutsSoThatItNeverFiresFirst() {
+		this.contextRunner
+			.withPropertyValues("sagemaker.runtime.first-token-timeout=5m", "sagemaker.runtime.idle-timeout=3m")
+			.run((context) -> assertThat(new ConfiguredClient(context.getBean(SageMakerRuntimeAsyncClient.class)).netty()
+				.readTimeoutMillis()).isEqualTo(Duration.ofMinutes(5).plusSeconds(30).toMillis()));
+	}
+
+	@Test
+	void aReadTimeoutShorterThanTheStreamTimeoutsFailsNamingTheProperties() {
+		this.contextRunner.withPropertyValues("sagemaker.runtime.http.read-timeout=30s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("sagemaker.runtime.http.read-timeout")
+				.hasMessageContaining("sagemaker.runtime.first-token-timeout");
+		});
+	}
+
+	@Test
+	void aLongerReadTimeoutIsKept() {
+		this.contextRunner.withPropertyValues("sagemaker.runtime.http.read-timeout=10m")
+			.run((context) -> assertThat(new ConfiguredClient(context.getBean(SageMakerRuntimeAsyncClient.class)).netty()
+				.readTimeoutMillis()).isEqualTo(Duration.ofMinutes(10).toMillis()));
+	}
+
+	@Test
+	void invalidRetrySettingsFailAtStartup() {
+		this.contextRunner.withPropertyValues("sagemaker.runtime.retry.max-attempts=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("maxAttempts");
+		});
+	}
+
+	@Test
 	void staticCredentialsFromProperties() {
 		this.contextRunner.withPropertyValues("sagemaker.runtime.credentials.session-token=TOKEN").run((context) -> {
 			AwsCredentialsIdentity identity = credentials(context.getBean(SageMakerRuntimeAsyncClient.class));

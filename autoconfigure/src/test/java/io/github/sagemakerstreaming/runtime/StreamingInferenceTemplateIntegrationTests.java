@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.EmulatedEndpoint;
-import io.github.sagemakerstreaming.emulator.HttpFault;
 import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
@@ -26,8 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
-import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
-import software.amazon.awssdk.services.sagemakerruntime.model.ModelStreamErrorException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,8 +39,6 @@ class StreamingInferenceTemplateIntegrationTests {
 
 	private static final List<String> TOKENS = List.of("Hello", ",", " wörld", " 日本語", " 🚀", " \"quoted\"",
 			" back\\slash", "\n", " <b>tag</b>", "  two spaces");
-
-	private static final AtomicInteger endpointCounter = new AtomicInteger();
 
 	@RegisterExtension
 	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
@@ -195,39 +189,6 @@ class StreamingInferenceTemplateIntegrationTests {
 		assertThat(emulator().invocations(name)).hasSize(2);
 	}
 
-	@Test
-	void aModelStreamErrorEndsTheStreamWithItsCodeAndReplaysNothing() {
-		String name = register(Dialect.TGI);
-		emulator().endpoint(name).tokens("a", "b", "c").failAfterTokens(2,
-				StreamFault.modelStreamError("ModelInvocationTimeExceeded", "Your model primary did not complete sending "
-						+ "the inference response in the allotted time."));
-		StepVerifier.create(template(name).stream("hi"))
-			.expectNext("a", "b")
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(StreamingInferenceException.class)
-					.hasMessageContaining(name)
-					.hasMessageContaining("ModelInvocationTimeExceeded")
-					.hasCauseInstanceOf(ModelStreamErrorException.class);
-				StreamingInferenceException streaming = (StreamingInferenceException) ex;
-				assertThat(streaming.errorCode()).isEqualTo("ModelInvocationTimeExceeded");
-				assertThat(streaming.endpointName()).isEqualTo(name);
-				assertThat(streaming.requestId()).isNotBlank();
-			})
-			.verify(TIMEOUT);
-		assertThat(emulator().invocations(name)).as("the SDK must not retry and replay the stream").hasSize(1);
-	}
-
-	@Test
-	void anInternalStreamFailureEndsTheStreamWithItsCode() {
-		String name = register(Dialect.VLLM_CHAT);
-		emulator().endpoint(name).tokens("a", "b").failAfterTokens(1, StreamFault.internalStreamFailure("boom"));
-		StepVerifier.create(template(name).stream("hi"))
-			.expectNext("a")
-			.expectErrorSatisfies((ex) -> assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("InternalStreamFailure"))
-			.verify(TIMEOUT);
-		assertThat(emulator().invocations(name)).hasSize(1);
-	}
-
 	@ParameterizedTest
 	@EnumSource(value = Dialect.class, names = "RAW", mode = EnumSource.Mode.EXCLUDE)
 	void aContainerErrorInsideTheStreamEndsItAfterTheTokensOfTheSamePart(Dialect dialect) {
@@ -240,63 +201,6 @@ class StreamingInferenceTemplateIntegrationTests {
 				.hasMessageContaining("CUDA out of memory")
 				.hasMessageContaining(name))
 			.verify(TIMEOUT);
-	}
-
-	@Test
-	void aConnectionClosedMidFrameFailsAsIncompleteInsteadOfCompleting() {
-		String name = register(Dialect.VLLM_CHAT);
-		emulator().endpoint(name).tokens("a", "b", "c").failAfterTokens(2, StreamFault.closeMidFrame());
-		StepVerifier.create(template(name).stream("hi"))
-			.expectNext("a", "b")
-			.expectError(IncompleteStreamException.class)
-			.verify(TIMEOUT);
-	}
-
-	@Test
-	void aCorruptedFrameFailsWithAClientError() {
-		String name = register(Dialect.TGI);
-		emulator().endpoint(name).tokens("a", "b", "c").failAfterTokens(1, StreamFault.badChecksum());
-		StepVerifier.create(template(name).stream("hi"))
-			.expectNext("a")
-			.expectErrorSatisfies((ex) -> {
-				assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo(StreamingInferenceException.CLIENT_ERROR);
-				assertThat(ex.getCause()).isNotNull();
-				assertThat(ex).hasMessageContaining(name);
-			})
-			.verify(TIMEOUT);
-	}
-
-	@Test
-	void anUnknownEventTypeIsIgnored() {
-		String name = register(Dialect.LMI);
-		emulator().endpoint(name).tokens("a", "b", "c").failAfterTokens(1, StreamFault.unknownEvent());
-		StepVerifier.create(template(name).stream("hi")).expectNext("a", "b", "c").expectComplete().verify(TIMEOUT);
-	}
-
-	@Test
-	void aModelErrorBeforeTheStreamIsTypedAndNotRetried() {
-		String name = register(Dialect.LMI);
-		emulator().endpoint(name).failBeforeStream(HttpFault.modelError("Need to pass custom_attributes='accept_eula=true'"));
-		StepVerifier.create(template(name).stream("hi"))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(StreamingInferenceException.class)
-					.hasMessageContaining("accept_eula=true")
-					.hasCauseInstanceOf(ModelErrorException.class);
-				assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ModelError");
-				assertThat(((StreamingInferenceException) ex).requestId()).isNotBlank();
-			})
-			.verify(TIMEOUT);
-		assertThat(emulator().invocations(name)).hasSize(1);
-	}
-
-	@Test
-	void throttlingIsReportedWithoutSdkRetries() {
-		String name = register(Dialect.TGI);
-		emulator().endpoint(name).failBeforeStream(HttpFault.modelNotReady(), 1);
-		StepVerifier.create(template(name).stream("hi"))
-			.expectErrorSatisfies((ex) -> assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ModelNotReadyException"))
-			.verify(TIMEOUT);
-		assertThat(emulator().invocations(name)).hasSize(1);
 	}
 
 	@Test
@@ -362,9 +266,7 @@ class StreamingInferenceTemplateIntegrationTests {
 	}
 
 	private static String register(Dialect dialect) {
-		String name = dialect.name().toLowerCase().replace('_', '-') + "-" + endpointCounter.incrementAndGet();
-		emulator().register(name, dialect);
-		return name;
+		return TestEndpoints.register(emulator(), dialect);
 	}
 
 	private static InferenceRequest prompt(String prompt) {

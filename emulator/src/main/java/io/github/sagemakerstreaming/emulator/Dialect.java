@@ -242,6 +242,19 @@ public enum Dialect {
 	}
 
 	/**
+	 * Returns what the container sends to keep an idle connection open: an SSE comment for
+	 * {@code text/event-stream}, an empty line for JSON lines, nothing for raw bytes.
+	 * @return the keep-alive record, or {@code null} if the dialect has none
+	 */
+	public byte[] keepAliveRecord() {
+		return switch (this.contentType) {
+			case "text/event-stream" -> utf8(":\n\n");
+			case "application/jsonlines" -> utf8("\n");
+			default -> null;
+		};
+	}
+
+	/**
 	 * Renders the container's body for the given tokens: one record a token, then the dialect's closing
 	 * records.
 	 * @param tokens the generated tokens

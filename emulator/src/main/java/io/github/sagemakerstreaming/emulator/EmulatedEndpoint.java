@@ -4,45 +4,26 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A named endpoint registered with a {@link SageMakerEmulator}: the dialect its container speaks, what
  * it answers and which faults it injects. Setters return the endpoint so that a test can describe it in
- * one statement; they may be called while the emulator runs and apply to the next invocation.
+ * one statement; they may be called while the emulator runs and apply from the next invocation on.
  */
 public final class EmulatedEndpoint {
 
 	private final String name;
 
-	private volatile Dialect dialect;
-
-	private volatile List<String> tokens;
-
-	private volatile String finishReason = "stop";
-
-	private volatile String variant = "AllTraffic";
-
-	private volatile String responseCustomAttributes;
-
-	private volatile Duration firstTokenDelay = Duration.ZERO;
-
-	private volatile Duration tokenDelay = Duration.ZERO;
-
-	private volatile int recordsPerPart = 1;
-
-	private volatile int partSize;
-
-	private volatile int faultAfterTokens = -1;
-
-	private volatile StreamFault fault;
-
-	private volatile HttpFault httpFault;
+	private volatile Settings settings;
 
 	private final AtomicInteger httpFaultsLeft = new AtomicInteger();
 
 	EmulatedEndpoint(String name, Dialect dialect) {
 		this.name = name;
-		this.dialect = Objects.requireNonNull(dialect, "dialect");
+		this.settings = new Settings(Objects.requireNonNull(dialect, "dialect"), DefaultAnswer::tokensFor, "stop",
+				"AllTraffic", null, Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, null, 1, 0, -1, null, null);
 	}
 
 	/**
@@ -54,21 +35,21 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
+	 * Returns the dialect that the container streams.
+	 * @return the dialect
+	 */
+	public Dialect dialect() {
+		return this.settings.dialect();
+	}
+
+	/**
 	 * Sets the dialect that the container streams.
 	 * @param dialect the dialect
 	 * @return this endpoint
 	 */
 	public EmulatedEndpoint dialect(Dialect dialect) {
-		this.dialect = Objects.requireNonNull(dialect, "dialect");
-		return this;
-	}
-
-	/**
-	 * Returns the dialect that the container streams.
-	 * @return the dialect
-	 */
-	public Dialect dialect() {
-		return this.dialect;
+		Objects.requireNonNull(dialect, "dialect");
+		return update((s) -> s.with(dialect, s.answer(), s.finishReason(), s.variant()));
 	}
 
 	/**
@@ -86,8 +67,19 @@ public final class EmulatedEndpoint {
 	 * @return this endpoint
 	 */
 	public EmulatedEndpoint tokens(List<String> tokens) {
-		this.tokens = List.copyOf(tokens);
-		return this;
+		List<String> copy = List.copyOf(tokens);
+		return answer((prompt) -> copy);
+	}
+
+	/**
+	 * Answers each request with the tokens that the function makes from its prompt (the last message's
+	 * content, the {@code prompt} or {@code inputs} field, or the whole body).
+	 * @param answer makes the tokens from the prompt
+	 * @return this endpoint
+	 */
+	public EmulatedEndpoint answer(Function<String, List<String>> answer) {
+		Objects.requireNonNull(answer, "answer");
+		return update((s) -> s.with(s.dialect(), answer, s.finishReason(), s.variant()));
 	}
 
 	/**
@@ -96,8 +88,8 @@ public final class EmulatedEndpoint {
 	 * @return this endpoint
 	 */
 	public EmulatedEndpoint finishReason(String finishReason) {
-		this.finishReason = Objects.requireNonNull(finishReason, "finishReason");
-		return this;
+		Objects.requireNonNull(finishReason, "finishReason");
+		return update((s) -> s.with(s.dialect(), s.answer(), finishReason, s.variant()));
 	}
 
 	/**
@@ -107,8 +99,8 @@ public final class EmulatedEndpoint {
 	 * @return this endpoint
 	 */
 	public EmulatedEndpoint variant(String variant) {
-		this.variant = Objects.requireNonNull(variant, "variant");
-		return this;
+		Objects.requireNonNull(variant, "variant");
+		return update((s) -> s.with(s.dialect(), s.answer(), s.finishReason(), variant));
 	}
 
 	/**
@@ -117,8 +109,9 @@ public final class EmulatedEndpoint {
 	 * @return this endpoint
 	 */
 	public EmulatedEndpoint responseCustomAttributes(String customAttributes) {
-		this.responseCustomAttributes = customAttributes;
-		return this;
+		return update((s) -> new Settings(s.dialect(), s.answer(), s.finishReason(), s.variant(), customAttributes,
+				s.firstTokenDelay(), s.tokenDelay(), s.pauseAfterTokens(), s.pause(), s.keepAliveInterval(),
+				s.recordsPerPart(), s.partSize(), s.faultAfterTokens(), s.fault(), s.httpFault()));
 	}
 
 	/**
@@ -127,8 +120,8 @@ public final class EmulatedEndpoint {
 	 * @return this endpoint
 	 */
 	public EmulatedEndpoint firstTokenDelay(Duration delay) {
-		this.firstTokenDelay = Objects.requireNonNull(delay, "delay");
-		return this;
+		Objects.requireNonNull(delay, "delay");
+		return update((s) -> s.paced(delay, s.tokenDelay(), s.pauseAfterTokens(), s.pause(), s.keepAliveInterval()));
 	}
 
 	/**
@@ -137,8 +130,29 @@ public final class EmulatedEndpoint {
 	 * @return this endpoint
 	 */
 	public EmulatedEndpoint tokenDelay(Duration delay) {
-		this.tokenDelay = Objects.requireNonNull(delay, "delay");
-		return this;
+		Objects.requireNonNull(delay, "delay");
+		return update((s) -> s.paced(s.firstTokenDelay(), delay, s.pauseAfterTokens(), s.pause(), s.keepAliveInterval()));
+	}
+
+	/**
+	 * Stalls the stream once, after the given number of tokens.
+	 * @param tokens the number of token records sent before the pause
+	 * @param pause how long nothing is sent (but keep-alives, if enabled)
+	 * @return this endpoint
+	 */
+	public EmulatedEndpoint pauseAfterTokens(int tokens, Duration pause) {
+		Objects.requireNonNull(pause, "pause");
+		return update((s) -> s.paced(s.firstTokenDelay(), s.tokenDelay(), tokens, pause, s.keepAliveInterval()));
+	}
+
+	/**
+	 * Sends the dialect's keep-alive record (an SSE comment, or an empty JSON line) whenever the stream
+	 * waits this long, as TGI does every 15 seconds.
+	 * @param interval the keep-alive interval, or {@code null} for none
+	 * @return this endpoint
+	 */
+	public EmulatedEndpoint keepAliveInterval(Duration interval) {
+		return update((s) -> s.paced(s.firstTokenDelay(), s.tokenDelay(), s.pauseAfterTokens(), s.pause(), interval));
 	}
 
 	/**
@@ -150,8 +164,7 @@ public final class EmulatedEndpoint {
 		if (recordsPerPart < 1) {
 			throw new IllegalArgumentException("recordsPerPart must be at least 1");
 		}
-		this.recordsPerPart = recordsPerPart;
-		return this;
+		return update((s) -> s.cut(recordsPerPart, s.partSize()));
 	}
 
 	/**
@@ -164,8 +177,7 @@ public final class EmulatedEndpoint {
 		if (partSize < 0) {
 			throw new IllegalArgumentException("partSize must not be negative");
 		}
-		this.partSize = partSize;
-		return this;
+		return update((s) -> s.cut(s.recordsPerPart(), partSize));
 	}
 
 	/**
@@ -175,9 +187,8 @@ public final class EmulatedEndpoint {
 	 * @return this endpoint
 	 */
 	public EmulatedEndpoint failAfterTokens(int tokens, StreamFault fault) {
-		this.faultAfterTokens = tokens;
-		this.fault = Objects.requireNonNull(fault, "fault");
-		return this;
+		Objects.requireNonNull(fault, "fault");
+		return update((s) -> s.faulty(tokens, fault, s.httpFault()));
 	}
 
 	/**
@@ -187,9 +198,9 @@ public final class EmulatedEndpoint {
 	 * @return this endpoint
 	 */
 	public EmulatedEndpoint failBeforeStream(HttpFault fault, int times) {
-		this.httpFault = Objects.requireNonNull(fault, "fault");
+		Objects.requireNonNull(fault, "fault");
 		this.httpFaultsLeft.set(times);
-		return this;
+		return update((s) -> s.faulty(s.faultAfterTokens(), s.fault(), fault));
 	}
 
 	/**
@@ -201,21 +212,8 @@ public final class EmulatedEndpoint {
 		return failBeforeStream(fault, Integer.MAX_VALUE);
 	}
 
-	/**
-	 * Removes every injected fault and delay.
-	 * @return this endpoint
-	 */
-	public EmulatedEndpoint heal() {
-		this.fault = null;
-		this.faultAfterTokens = -1;
-		this.httpFaultsLeft.set(0);
-		this.firstTokenDelay = Duration.ZERO;
-		this.tokenDelay = Duration.ZERO;
-		return this;
-	}
-
 	HttpFault nextHttpFault() {
-		HttpFault current = this.httpFault;
+		HttpFault current = this.settings.httpFault();
 		if (current == null) {
 			return null;
 		}
@@ -223,18 +221,54 @@ public final class EmulatedEndpoint {
 		return (left > 0) ? current : null;
 	}
 
-	StreamPlan plan(String prompt) {
-		List<String> answer = (this.tokens != null) ? this.tokens : DefaultAnswer.tokensFor(prompt);
-		return new StreamPlan(this.dialect, answer, this.finishReason, this.firstTokenDelay, this.tokenDelay,
-				this.recordsPerPart, this.partSize, this.faultAfterTokens, this.fault);
+	Settings settings() {
+		return this.settings;
 	}
 
-	String variant() {
-		return this.variant;
+	private EmulatedEndpoint update(UnaryOperator<Settings> change) {
+		synchronized (this) {
+			this.settings = change.apply(this.settings);
+		}
+		return this;
 	}
 
-	String responseCustomAttributes() {
-		return this.responseCustomAttributes;
+	/**
+	 * One consistent snapshot of an endpoint's behaviour, taken per invocation.
+	 */
+	record Settings(Dialect dialect, Function<String, List<String>> answer, String finishReason, String variant,
+			String responseCustomAttributes, Duration firstTokenDelay, Duration tokenDelay, int pauseAfterTokens,
+			Duration pause, Duration keepAliveInterval, int recordsPerPart, int partSize, int faultAfterTokens,
+			StreamFault fault, HttpFault httpFault) {
+
+		Settings with(Dialect dialect, Function<String, List<String>> answer, String finishReason, String variant) {
+			return new Settings(dialect, answer, finishReason, variant, this.responseCustomAttributes, this.firstTokenDelay,
+					this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval, this.recordsPerPart,
+					this.partSize, this.faultAfterTokens, this.fault, this.httpFault);
+		}
+
+		Settings paced(Duration firstTokenDelay, Duration tokenDelay, int pauseAfterTokens, Duration pause,
+				Duration keepAliveInterval) {
+			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
+					firstTokenDelay, tokenDelay, pauseAfterTokens, pause, keepAliveInterval, this.recordsPerPart,
+					this.partSize, this.faultAfterTokens, this.fault, this.httpFault);
+		}
+
+		Settings cut(int recordsPerPart, int partSize) {
+			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
+					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
+					recordsPerPart, partSize, this.faultAfterTokens, this.fault, this.httpFault);
+		}
+
+		Settings faulty(int faultAfterTokens, StreamFault fault, HttpFault httpFault) {
+			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
+					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
+					this.recordsPerPart, this.partSize, faultAfterTokens, fault, httpFault);
+		}
+
+		StreamPlan plan(String prompt) {
+			return StreamPlan.of(this, this.answer.apply(prompt));
+		}
+
 	}
 
 }

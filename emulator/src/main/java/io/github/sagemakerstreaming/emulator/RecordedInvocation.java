@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One request that reached the emulator: what was sent, and how the response ended.
@@ -23,6 +24,10 @@ public final class RecordedInvocation {
 	private final byte[] body;
 
 	private final CompletableFuture<StreamOutcome> outcome = new CompletableFuture<>();
+
+	private final AtomicLong bytesSent = new AtomicLong();
+
+	private final CompletableFuture<Void> connectionClosed = new CompletableFuture<>();
 
 	RecordedInvocation(String endpointName, String path, Map<String, String> headers, byte[] body) {
 		this.endpointName = endpointName;
@@ -108,6 +113,47 @@ public final class RecordedInvocation {
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex.getCause());
 		}
+	}
+
+	/**
+	 * Returns how many bytes of event-stream frames the emulator has handed to the connection so far. The
+	 * connection takes more only as the client reads, so this shows how far ahead of its consumer a
+	 * client reads.
+	 * @return the bytes sent
+	 */
+	public long bytesSent() {
+		return this.bytesSent.get();
+	}
+
+	/**
+	 * Waits for the TCP connection that carried this invocation to be closed. A client that cancels a
+	 * stream must close its connection; one that read a stream to its end may keep it for the next call.
+	 * @param timeout how long to wait
+	 * @return whether the connection was closed in time
+	 */
+	public boolean awaitConnectionClosed(Duration timeout) {
+		try {
+			this.connectionClosed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	void connectionClosed() {
+		this.connectionClosed.complete(null);
+	}
+
+	void sent(int bytes) {
+		this.bytesSent.addAndGet(bytes);
 	}
 
 	void ended(StreamOutcome outcome) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -153,6 +154,9 @@ public final class SageMakerEmulator implements AutoCloseable {
 			boolean streaming) {
 		String requestId = UUID.randomUUID().toString();
 		RecordedInvocation invocation = record(request, name, body);
+		response.withConnection((connection) -> connection.channel()
+			.closeFuture()
+			.addListener((closed) -> invocation.connectionClosed()));
 		String invalid = RequestValidation.check(name, body, invocation);
 		if (invalid != null) {
 			return error(response, invocation, requestId, HttpFault.validationError(invalid), name);
@@ -166,18 +170,19 @@ public final class SageMakerEmulator implements AutoCloseable {
 		if (httpFault != null) {
 			return error(response, invocation, requestId, httpFault, name);
 		}
+		EmulatedEndpoint.Settings settings = endpoint.settings();
 		String variant = (invocation.header("X-Amzn-SageMaker-Target-Variant") != null)
-				? invocation.header("X-Amzn-SageMaker-Target-Variant") : endpoint.variant();
+				? invocation.header("X-Amzn-SageMaker-Target-Variant") : settings.variant();
 		response.status(200)
 			.header("x-amzn-RequestId", requestId)
 			.header("x-Amzn-Invoked-Production-Variant", variant)
-			.header("X-Amzn-SageMaker-Content-Type", endpoint.dialect().contentType());
-		if (endpoint.responseCustomAttributes() != null) {
-			response.header("X-Amzn-SageMaker-Custom-Attributes", endpoint.responseCustomAttributes());
+			.header("X-Amzn-SageMaker-Content-Type", settings.dialect().contentType());
+		if (settings.responseCustomAttributes() != null) {
+			response.header("X-Amzn-SageMaker-Custom-Attributes", settings.responseCustomAttributes());
 		}
-		StreamPlan plan = endpoint.plan(PromptReader.prompt(body));
+		StreamPlan plan = settings.plan(PromptReader.prompt(body));
 		if (!streaming) {
-			response.header("Content-Type", endpoint.dialect().contentType());
+			response.header("Content-Type", settings.dialect().contentType());
 			return response.sendByteArray(Mono.just(String.join("", plan.tokens()).getBytes(StandardCharsets.UTF_8)))
 				.then()
 				.doFinally((signal) -> invocation.ended(StreamOutcome.COMPLETED));
@@ -185,10 +190,19 @@ public final class SageMakerEmulator implements AutoCloseable {
 		response.header("Content-Type", "application/vnd.amazon.eventstream");
 		// Reactor Netty cancels the frames when the client goes away, and completes the handler either way.
 		return response.send(plan.frames()
+			.doOnNext((frame) -> invocation.sent(frame.length))
 			.doOnComplete(() -> invocation.ended(plan.faulted() ? StreamOutcome.FAULTED : StreamOutcome.COMPLETED))
-			.doOnError((ex) -> invocation.ended(StreamOutcome.FAULTED))
+			.doOnError((ex) -> abort(response, invocation, ex))
 			.doOnCancel(() -> invocation.ended(StreamOutcome.ABANDONED))
 			.map(Unpooled::wrappedBuffer), (buffer) -> true).then();
+	}
+
+	private static void abort(HttpServerResponse response, RecordedInvocation invocation, Throwable failure) {
+		if (failure instanceof StreamPlan.AbortedStream aborted && aborted.reset()) {
+			// With a zero linger time, closing the socket sends a TCP RST.
+			response.withConnection((connection) -> connection.channel().config().setOption(ChannelOption.SO_LINGER, 0));
+		}
+		invocation.ended(StreamOutcome.FAULTED);
 	}
 
 	private RecordedInvocation record(HttpServerRequest request, String name, byte[] body) {

@@ -28,8 +28,14 @@ public record StreamFault(Kind kind, String code, String message) {
 		/** The next frame is sent with a corrupted message CRC. */
 		BAD_CHECKSUM,
 
+		/** The connection is reset (TCP RST) without the terminating chunk. */
+		CONNECTION_RESET,
+
 		/** A frame with an event type that the SDK does not know; the stream then goes on. */
-		UNKNOWN_EVENT
+		UNKNOWN_EVENT,
+
+		/** An extra token whose text holds bytes that are not valid UTF-8; the stream then goes on. */
+		INVALID_UTF8
 
 	}
 
@@ -78,11 +84,36 @@ public record StreamFault(Kind kind, String code, String message) {
 	}
 
 	/**
+	 * A connection reset (TCP RST) in the middle of the stream.
+	 * @return the fault
+	 */
+	public static StreamFault connectionReset() {
+		return new StreamFault(Kind.CONNECTION_RESET, null, null);
+	}
+
+	/**
+	 * An extra token {@code bad}, the bytes {@code C3 28} (not valid UTF-8), {@code byte}, after which the
+	 * stream continues.
+	 * @return the fault
+	 */
+	public static StreamFault invalidUtf8() {
+		return new StreamFault(Kind.INVALID_UTF8, null, null);
+	}
+
+	/**
 	 * A frame of an event type the SDK does not know, after which the stream continues.
 	 * @return the fault
 	 */
 	public static StreamFault unknownEvent() {
 		return new StreamFault(Kind.UNKNOWN_EVENT, null, null);
+	}
+
+	/**
+	 * Returns whether the stream goes on after this fault.
+	 * @return true for faults that do not end the stream
+	 */
+	public boolean continues() {
+		return this.kind == Kind.UNKNOWN_EVENT || this.kind == Kind.INVALID_UTF8;
 	}
 
 }

@@ -12,92 +12,158 @@ import reactor.core.publisher.Mono;
 
 /**
  * What one streaming invocation sends: the container's records cut into {@code PayloadPart} frames,
- * paced by the configured delays, with the configured fault in its place.
+ * paced by the configured delays and pauses (with keep-alives while waiting, if asked), with the
+ * configured fault in its place.
  */
-record StreamPlan(Dialect dialect, List<String> tokens, String finishReason, Duration firstTokenDelay,
-		Duration tokenDelay, int recordsPerPart, int partSize, int faultAfterTokens, StreamFault fault) {
+final class StreamPlan {
+
+	private static final byte[] INVALID_UTF8 = { (byte) 0xC3, (byte) 0x28 };
+
+	private static final String INVALID_UTF8_MARKER = "INVALIDUTF8MARKER";
+
+	private final EmulatedEndpoint.Settings settings;
+
+	private final List<String> tokens;
+
+	private final List<Step> steps = new ArrayList<>();
+
+	private Duration pendingDelay;
+
+	private StreamPlan(EmulatedEndpoint.Settings settings, List<String> tokens) {
+		this.settings = settings;
+		this.tokens = tokens;
+		this.pendingDelay = settings.firstTokenDelay();
+	}
+
+	static StreamPlan of(EmulatedEndpoint.Settings settings, List<String> tokens) {
+		StreamPlan plan = new StreamPlan(settings, tokens);
+		plan.build();
+		return plan;
+	}
+
+	List<String> tokens() {
+		return this.tokens;
+	}
 
 	/**
 	 * Returns the frames to write, each after its delay. The flux fails with {@link AbortedStream} where
-	 * the connection must be closed without the terminating chunk.
+	 * the connection must be closed or reset without the terminating chunk.
 	 */
 	Flux<byte[]> frames() {
-		List<byte[]> frames = frameList();
-		Flux<byte[]> paced = Flux.range(0, frames.size())
-			.concatMap((i) -> delayed(frames.get(i), (i == 0) ? this.firstTokenDelay : this.tokenDelay));
-		return endsAbruptly() ? paced.concatWith(Mono.error(new AbortedStream())) : paced;
+		Flux<byte[]> paced = Flux.fromIterable(this.steps).concatMap(StreamPlan::delayed);
+		StreamFault fault = this.settings.fault();
+		if (fault != null && (fault.kind() == StreamFault.Kind.CLOSE_MID_FRAME || fault.kind() == StreamFault.Kind.CONNECTION_RESET)) {
+			return paced.concatWith(Mono.error(new AbortedStream(fault.kind() == StreamFault.Kind.CONNECTION_RESET)));
+		}
+		return paced;
 	}
 
 	/**
 	 * Returns whether the response ends with an injected fault rather than in full.
 	 */
 	boolean faulted() {
-		return this.fault != null && this.fault.kind() != StreamFault.Kind.UNKNOWN_EVENT;
+		return this.settings.fault() != null && !this.settings.fault().continues();
 	}
 
-	private boolean endsAbruptly() {
-		return this.fault != null && this.fault.kind() == StreamFault.Kind.CLOSE_MID_FRAME;
-	}
-
-	private List<byte[]> frameList() {
-		List<byte[]> records = this.dialect.render(this.tokens, this.finishReason);
-		if (this.fault == null) {
-			return payloadParts(records);
+	private void build() {
+		Dialect dialect = this.settings.dialect();
+		List<byte[]> records = dialect.render(this.tokens, this.settings.finishReason());
+		StreamFault fault = this.settings.fault();
+		int faultAt = (fault != null) ? Math.min(Math.max(this.settings.faultAfterTokens(), 0), records.size()) : -1;
+		int pauseAt = this.settings.pauseAfterTokens();
+		List<byte[]> group = new ArrayList<>();
+		for (int i = 0; i <= records.size(); i++) {
+			if (i == pauseAt) {
+				flush(group);
+				this.pendingDelay = this.settings.pause();
+			}
+			if (i == faultAt) {
+				flush(group);
+				if (!inject(fault, records.subList(i, records.size()), group)) {
+					return;
+				}
+			}
+			if (i < records.size()) {
+				group.add(records.get(i));
+			}
 		}
-		int cut = Math.min(Math.max(this.faultAfterTokens, 0), records.size());
-		List<byte[]> before = records.subList(0, cut);
-		List<byte[]> after = records.subList(cut, records.size());
-		List<byte[]> frames = new ArrayList<>();
-		switch (this.fault.kind()) {
-			case MODEL_STREAM_ERROR -> {
-				frames.addAll(payloadParts(before));
-				frames.add(EventStreamFrames.exception("ModelStreamError", "{\"Message\":" + Dialect.json(this.fault.message())
-						+ ",\"ErrorCode\":" + Dialect.json(this.fault.code()) + "}"));
-			}
-			case INTERNAL_STREAM_FAILURE -> {
-				frames.addAll(payloadParts(before));
-				frames.add(EventStreamFrames.exception("InternalStreamFailure",
-						"{\"Message\":" + Dialect.json(this.fault.message()) + "}"));
-			}
+		flush(group);
+	}
+
+	/**
+	 * Adds the fault's frames; returns whether the remaining records are still sent.
+	 */
+	private boolean inject(StreamFault fault, List<byte[]> remaining, List<byte[]> group) {
+		Dialect dialect = this.settings.dialect();
+		switch (fault.kind()) {
+			case MODEL_STREAM_ERROR -> add(EventStreamFrames.exception("ModelStreamError",
+					"{\"Message\":" + Dialect.json(fault.message()) + ",\"ErrorCode\":" + Dialect.json(fault.code()) + "}"));
+			case INTERNAL_STREAM_FAILURE -> add(EventStreamFrames.exception("InternalStreamFailure",
+					"{\"Message\":" + Dialect.json(fault.message()) + "}"));
 			case CONTAINER_ERROR -> {
-				List<byte[]> withError = new ArrayList<>(before);
-				withError.addAll(this.dialect.renderError(this.fault.message()));
-				frames.addAll(payloadParts(withError));
+				group.addAll(dialect.renderError(fault.message()));
+				flush(group);
 			}
 			case CLOSE_MID_FRAME -> {
-				frames.addAll(payloadParts(before));
-				byte[] next = EventStreamFrames.payloadPart(after.isEmpty() ? new byte[] { '\n' } : after.get(0));
-				frames.add(Arrays.copyOf(next, next.length / 2));
+				byte[] next = EventStreamFrames.payloadPart(remaining.isEmpty() ? new byte[] { '\n' } : remaining.get(0));
+				add(Arrays.copyOf(next, next.length / 2));
+			}
+			case CONNECTION_RESET -> {
 			}
 			case BAD_CHECKSUM -> {
-				frames.addAll(payloadParts(before));
-				List<byte[]> rest = payloadParts(after.isEmpty() ? List.of(new byte[] { '\n' }) : after);
-				frames.add(EventStreamFrames.withBadChecksum(rest.get(0)));
-				frames.addAll(rest.subList(1, rest.size()));
+				add(EventStreamFrames.withBadChecksum(EventStreamFrames.payloadPart(remaining.isEmpty() ? new byte[] { '\n' } : remaining.get(0))));
+				return false;
 			}
-			case UNKNOWN_EVENT -> {
-				frames.addAll(payloadParts(before));
-				frames.add(EventStreamFrames.event("FutureEvent", "application/json",
-						"{\"note\":\"an event type added after this SDK version\"}".getBytes(StandardCharsets.UTF_8)));
-				frames.addAll(payloadParts(after));
-			}
+			case UNKNOWN_EVENT -> add(EventStreamFrames.event("FutureEvent", "application/json",
+					"{\"note\":\"an event type added after this SDK version\"}".getBytes(StandardCharsets.UTF_8)));
+			case INVALID_UTF8 -> group.add(invalidUtf8Record(dialect));
 		}
-		return frames;
+		return fault.continues();
 	}
 
-	private List<byte[]> payloadParts(List<byte[]> records) {
-		List<byte[]> parts = new ArrayList<>();
-		if (this.partSize > 0) {
-			byte[] body = concat(records);
-			for (int start = 0; start < body.length; start += this.partSize) {
-				parts.add(EventStreamFrames.payloadPart(Arrays.copyOfRange(body, start, Math.min(body.length, start + this.partSize))));
+	private static byte[] invalidUtf8Record(Dialect dialect) {
+		byte[] record = dialect.tokenRecord(0, "bad" + INVALID_UTF8_MARKER + "byte").getBytes(StandardCharsets.UTF_8);
+		String text = new String(record, StandardCharsets.ISO_8859_1);
+		int at = text.indexOf(INVALID_UTF8_MARKER);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(record, 0, at);
+		out.writeBytes(INVALID_UTF8);
+		out.write(record, at + INVALID_UTF8_MARKER.length(), record.length - at - INVALID_UTF8_MARKER.length());
+		return out.toByteArray();
+	}
+
+	private void flush(List<byte[]> group) {
+		if (group.isEmpty()) {
+			return;
+		}
+		int partSize = this.settings.partSize();
+		if (partSize > 0) {
+			byte[] body = concat(group);
+			for (int start = 0; start < body.length; start += partSize) {
+				add(EventStreamFrames.payloadPart(Arrays.copyOfRange(body, start, Math.min(body.length, start + partSize))));
 			}
-			return parts;
 		}
-		for (int start = 0; start < records.size(); start += this.recordsPerPart) {
-			parts.add(EventStreamFrames.payloadPart(concat(records.subList(start, Math.min(records.size(), start + this.recordsPerPart)))));
+		else {
+			int perPart = this.settings.recordsPerPart();
+			for (int start = 0; start < group.size(); start += perPart) {
+				add(EventStreamFrames.payloadPart(concat(group.subList(start, Math.min(group.size(), start + perPart)))));
+			}
 		}
-		return parts;
+		group.clear();
+	}
+
+	private void add(byte[] frame) {
+		Duration delay = this.pendingDelay;
+		Duration interval = this.settings.keepAliveInterval();
+		byte[] keepAlive = this.settings.dialect().keepAliveRecord();
+		if (interval != null && keepAlive != null) {
+			while (delay.compareTo(interval) >= 0) {
+				this.steps.add(new Step(EventStreamFrames.payloadPart(keepAlive), interval));
+				delay = delay.minus(interval);
+			}
+		}
+		this.steps.add(new Step(frame, delay));
+		this.pendingDelay = this.settings.tokenDelay();
 	}
 
 	private static byte[] concat(List<byte[]> records) {
@@ -106,15 +172,26 @@ record StreamPlan(Dialect dialect, List<String> tokens, String finishReason, Dur
 		return out.toByteArray();
 	}
 
-	private static Mono<byte[]> delayed(byte[] frame, Duration delay) {
-		return delay.isZero() ? Mono.just(frame) : Mono.delay(delay).thenReturn(frame);
+	private static Mono<byte[]> delayed(Step step) {
+		return step.delay().isZero() ? Mono.just(step.frame()) : Mono.delay(step.delay()).thenReturn(step.frame());
 	}
 
-	/** Signals that the connection must be closed in the middle of the response. */
+	private record Step(byte[] frame, Duration delay) {
+
+	}
+
+	/** Signals that the connection must be closed, or reset, in the middle of the response. */
 	static final class AbortedStream extends RuntimeException {
 
-		AbortedStream() {
-			super("connection closed mid-frame by fault injection", null, false, false);
+		private final boolean reset;
+
+		AbortedStream(boolean reset) {
+			super("connection " + (reset ? "reset" : "closed mid-frame") + " by fault injection", null, false, false);
+			this.reset = reset;
+		}
+
+		boolean reset() {
+			return this.reset;
 		}
 
 	}

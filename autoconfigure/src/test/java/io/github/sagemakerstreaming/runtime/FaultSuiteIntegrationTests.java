@@ -1,0 +1,287 @@
+package io.github.sagemakerstreaming.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+
+import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.HttpFault;
+import io.github.sagemakerstreaming.emulator.RecordedInvocation;
+import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
+import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
+import io.github.sagemakerstreaming.emulator.StreamFault;
+import io.github.sagemakerstreaming.emulator.StreamOutcome;
+import io.github.sagemakerstreaming.runtime.format.ContainerDialectDecoder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
+import software.amazon.awssdk.services.sagemakerruntime.model.ModelStreamErrorException;
+import software.amazon.awssdk.services.sagemakerruntime.model.ValidationErrorException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The faults users meet with streaming endpoints, each through the real SDK against the emulator: the
+ * expected error or recovery, tokens delivered exactly once, and the connection closed.
+ */
+class FaultSuiteIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final List<String> ABC = List.of("a", "b", "c");
+
+	@RegisterExtension
+	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
+
+	private static SageMakerRuntimeAsyncClient client;
+
+	@BeforeAll
+	static void createClient() {
+		client = EmulatorClients
+			.builder(sagemaker.emulator(),
+					NettyNioAsyncHttpClient.builder().maxConcurrency(8).connectionAcquisitionTimeout(Duration.ofSeconds(3)))
+			.build();
+	}
+
+	@AfterAll
+	static void closeClient() {
+		client.close();
+	}
+
+	@Test
+	void aConnectionResetMidStreamFailsNamingTheEndpointAfterTheTokensBeforeIt() {
+		String name = endpoint(Dialect.TGI).failAfterTokens(2, StreamFault.connectionReset()).name();
+		StepVerifier.create(template(name).stream("hi"))
+			.expectNext("a", "b")
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(StreamingInferenceException.class)
+				.hasMessageContaining(name))
+			.verify(TIMEOUT);
+		assertThat(emulator().invocations(name)).hasSize(1);
+	}
+
+	@Test
+	void aConnectionClosedCleanlyMidFrameFailsAsIncomplete() {
+		String name = endpoint(Dialect.VLLM_CHAT).failAfterTokens(2, StreamFault.closeMidFrame()).name();
+		StepVerifier.create(template(name).stream("hi"))
+			.expectNext("a", "b")
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IncompleteStreamException.class).hasMessageContaining(name))
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void aStallBeforeTheFirstTokenFiresTheFirstTokenTimeoutAndClosesTheConnection() {
+		String name = endpoint(Dialect.TGI).firstTokenDelay(Duration.ofSeconds(10)).name();
+		InferenceRequest request = InferenceRequest.builder().prompt("hi").firstTokenTimeout(Duration.ofMillis(500)).build();
+		StepVerifier.create(template(name).stream(request))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class, (timeout) -> {
+				assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.FIRST_TOKEN);
+				assertThat(timeout.errorCode()).isEqualTo("FirstTokenTimeout");
+				assertThat(timeout.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+				assertThat(timeout).hasMessageContaining(name).hasMessageContaining("first-token-timeout");
+			}))
+			.verify(TIMEOUT);
+		assertThat(emulator().invocations(name).get(0).awaitOutcome(TIMEOUT)).isEqualTo(StreamOutcome.ABANDONED);
+	}
+
+	@Test
+	void aStallMidStreamFiresTheIdleTimeoutAndClosesTheConnection() {
+		String name = endpoint(Dialect.LMI).pauseAfterTokens(2, Duration.ofSeconds(10)).name();
+		InferenceRequest request = InferenceRequest.builder().prompt("hi").idleTimeout(Duration.ofMillis(500)).build();
+		StepVerifier.create(template(name).stream(request))
+			.expectNext("a", "b")
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class,
+					(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.IDLE)))
+			.verify(TIMEOUT);
+		assertThat(emulator().invocations(name).get(0).awaitOutcome(TIMEOUT)).isEqualTo(StreamOutcome.ABANDONED);
+	}
+
+	@Test
+	void keepAlivesDuringALongPauseKeepTheIdleTimeoutFromFiring() {
+		String name = endpoint(Dialect.TGI).pauseAfterTokens(2, Duration.ofMillis(3000))
+			.keepAliveInterval(Duration.ofMillis(100))
+			.name();
+		InferenceRequest request = InferenceRequest.builder().prompt("hi").idleTimeout(Duration.ofMillis(1000)).build();
+		StepVerifier.create(template(name).stream(request)).expectNextSequence(ABC).expectComplete().verify(TIMEOUT);
+	}
+
+	@Test
+	void theTotalTimeoutBoundsTheWholeStream() {
+		String name = endpoint(Dialect.VLLM_CHAT).tokens(IntStream.range(0, 50).mapToObj((i) -> "t" + i).toList())
+			.tokenDelay(Duration.ofMillis(100))
+			.name();
+		InferenceRequest request = InferenceRequest.builder().prompt("hi").totalTimeout(Duration.ofMillis(700)).build();
+		List<String> received = new ArrayList<>();
+		StepVerifier.create(template(name).stream(request))
+			.recordWith(() -> received)
+			.thenConsumeWhile((token) -> true)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class,
+					(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.TOTAL)))
+			.verify(TIMEOUT);
+		assertThat(received).isNotEmpty().hasSizeLessThan(50);
+		assertThat(emulator().invocations(name).get(0).awaitOutcome(TIMEOUT)).isEqualTo(StreamOutcome.ABANDONED);
+	}
+
+	@Test
+	void aModelNotReady429IsRetriedAndSucceeds() {
+		String name = endpoint(Dialect.TGI).failBeforeStream(HttpFault.modelNotReady(), 1).name();
+		StepVerifier.create(template(name).stream("hi")).expectNextSequence(ABC).expectComplete().verify(TIMEOUT);
+		assertThat(emulator().invocations(name)).extracting(RecordedInvocation::outcome)
+			.containsExactly(StreamOutcome.FAULTED, StreamOutcome.COMPLETED);
+	}
+
+	@Test
+	void a503TwiceIsRetriedTwiceAndSucceeds() {
+		String name = endpoint(Dialect.TGI).failBeforeStream(HttpFault.serviceUnavailable(), 2).name();
+		StepVerifier.create(template(name).stream("hi")).expectNextSequence(ABC).expectComplete().verify(TIMEOUT);
+		assertThat(emulator().invocations(name)).hasSize(3);
+	}
+
+	@Test
+	void retriesStopAtTheMaximumNumberOfAttempts() {
+		String name = endpoint(Dialect.TGI).failBeforeStream(HttpFault.internalFailure()).name();
+		StepVerifier.create(template(name).stream("hi"))
+			.expectErrorSatisfies((ex) -> assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("InternalFailure"))
+			.verify(TIMEOUT);
+		assertThat(emulator().invocations(name)).hasSize(3);
+	}
+
+	@Test
+	void aModelError424IsNotRetried() {
+		String name = endpoint(Dialect.LMI).failBeforeStream(HttpFault.modelError("accept_eula is required")).name();
+		StepVerifier.create(template(name).stream("hi"))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).hasCauseInstanceOf(ModelErrorException.class).hasMessageContaining("accept_eula is required");
+				assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ModelError");
+			})
+			.verify(TIMEOUT);
+		assertThat(emulator().invocations(name)).hasSize(1);
+	}
+
+	@Test
+	void aValidationError400IsNotRetried() {
+		String name = endpoint(Dialect.LMI).failBeforeStream(HttpFault.validationError("Input too long")).name();
+		StepVerifier.create(template(name).stream("hi"))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).hasCauseInstanceOf(ValidationErrorException.class);
+				assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ValidationError");
+			})
+			.verify(TIMEOUT);
+		assertThat(emulator().invocations(name)).hasSize(1);
+	}
+
+	@Test
+	void aModelStreamErrorAfterTokensEndsTheStreamWithItsCodeAndReplaysNothing() {
+		String name = endpoint(Dialect.TGI).failAfterTokens(2, StreamFault.modelStreamError("ModelInvocationTimeExceeded",
+				"Your model primary did not complete sending the inference response in the allotted time."))
+			.name();
+		StepVerifier.create(template(name).stream("hi"))
+			.expectNext("a", "b")
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).hasCauseInstanceOf(ModelStreamErrorException.class).hasMessageContaining(name);
+				assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ModelInvocationTimeExceeded");
+				assertThat(((StreamingInferenceException) ex).requestId()).isNotBlank();
+			})
+			.verify(TIMEOUT);
+		assertThat(emulator().invocations(name)).as("neither the SDK nor the template may replay the stream").hasSize(1);
+	}
+
+	@Test
+	void anInternalStreamFailureAfterTokensEndsTheStreamWithItsCodeAndReplaysNothing() {
+		String name = endpoint(Dialect.VLLM_CHAT).failAfterTokens(1, StreamFault.internalStreamFailure("boom")).name();
+		StepVerifier.create(template(name).stream("hi"))
+			.expectNext("a")
+			.expectErrorSatisfies((ex) -> assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("InternalStreamFailure"))
+			.verify(TIMEOUT);
+		assertThat(emulator().invocations(name)).hasSize(1);
+	}
+
+	@Test
+	void aCorruptedFrameFailsWithAClearError() {
+		String name = endpoint(Dialect.TGI).failAfterTokens(1, StreamFault.badChecksum()).name();
+		StepVerifier.create(template(name).stream("hi"))
+			.expectNext("a")
+			.expectErrorSatisfies((ex) -> {
+				assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo(StreamingInferenceException.CLIENT_ERROR);
+				assertThat(ex).hasMessageContaining(name).hasMessageContaining("checksum");
+			})
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void anUnknownEventTypeIsIgnored() {
+		String name = endpoint(Dialect.LMI).failAfterTokens(1, StreamFault.unknownEvent()).name();
+		StepVerifier.create(template(name).stream("hi")).expectNextSequence(ABC).expectComplete().verify(TIMEOUT);
+	}
+
+	@Test
+	void anOversizedLineFailsWithABoundedError() {
+		String name = endpoint(Dialect.LMI).tokens("a", "x".repeat(4 * 1024 * 1024), "c").partSize(64 * 1024).name();
+		StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client)
+			.endpointName(name)
+			.decoder(new ContainerDialectDecoder(256 * 1024))
+			.build();
+		StepVerifier.create(template.stream("hi"))
+			.expectNext("a")
+			.expectErrorSatisfies((ex) -> assertThat(((StreamingInferenceException) ex).errorCode())
+				.isEqualTo(StreamingInferenceException.RECORD_TOO_LARGE))
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void invalidUtf8InATokenBecomesAReplacementCharacterAndTheStreamGoesOn() {
+		String name = endpoint(Dialect.TGI).failAfterTokens(1, StreamFault.invalidUtf8()).name();
+		StepVerifier.create(template(name).stream("hi"))
+			.expectNext("a", "bad\uFFFD(byte", "b", "c")
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void subscribersCancellingAtRandomPointsCloseTheirConnectionsAndReturnEveryLease() {
+		PoolProbe leases = new PoolProbe();
+		try (SageMakerRuntimeAsyncClient ownClient = EmulatorClients.builder(emulator(), NettyNioAsyncHttpClient.builder().maxConcurrency(8))
+			.overrideConfiguration((override) -> override.addMetricPublisher(leases))
+			.build()) {
+			// Cancelled at most a third of the way in, so that the emulator is still writing, however busy the machine.
+			String name = endpoint(Dialect.VLLM_CHAT).tokens(IntStream.range(0, 60).mapToObj((i) -> " t" + i).toList())
+				.tokenDelay(Duration.ofMillis(30))
+				.name();
+			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(ownClient).endpointName(name).build();
+			Flux.range(0, 24)
+				.flatMap((i) -> template.stream("hi").take(ThreadLocalRandom.current().nextInt(1, 21)).then(), 8)
+				.blockLast(TIMEOUT);
+			assertThat(emulator().invocations(name)).hasSize(24)
+				.allSatisfy((invocation) -> assertThat(invocation.awaitOutcome(TIMEOUT)).isEqualTo(StreamOutcome.ABANDONED));
+			StreamingInferenceTemplate probe = StreamingInferenceTemplate.builder(ownClient)
+				.endpointName(endpoint(Dialect.TGI).name())
+				.build();
+			leases.reset();
+			Flux.range(0, 3).concatMap((i) -> probe.stream("hi")).blockLast(TIMEOUT);
+			assertThat(leases.fewestLeasedByOthers()).as("connections still leased").isZero();
+		}
+	}
+
+	private static SageMakerEmulator emulator() {
+		return sagemaker.emulator();
+	}
+
+	private static io.github.sagemakerstreaming.emulator.EmulatedEndpoint endpoint(Dialect dialect) {
+		return emulator().endpoint(TestEndpoints.register(emulator(), dialect)).tokens(ABC);
+	}
+
+	private static StreamingInferenceTemplate template(String endpointName) {
+		return StreamingInferenceTemplate.builder(client)
+			.endpointName(endpointName)
+			.retry(3, Duration.ofMillis(10), Duration.ofMillis(50))
+			.build();
+	}
+
+}
