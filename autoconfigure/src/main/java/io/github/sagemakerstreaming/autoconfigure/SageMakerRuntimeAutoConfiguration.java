@@ -43,7 +43,8 @@ public final class SageMakerRuntimeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StreamingInferenceTemplate streamingInferenceTemplate(SageMakerRuntimeAsyncClient client,
-			SageMakerRuntimeProperties properties, ObjectProvider<ResponseDecoder> decoder) {
+			SageMakerRuntimeProperties properties, ObjectProvider<ResponseDecoder> decoder,
+			ObjectProvider<StreamingInferenceTemplateCustomizer> customizers) {
 		PropertyMapper map = PropertyMapper.get();
 		StreamingInferenceTemplate.Builder builder = StreamingInferenceTemplate.builder(client);
 		map.from(properties::getEndpointName).to(builder::endpointName);
@@ -59,6 +60,7 @@ public final class SageMakerRuntimeAutoConfiguration {
 		SageMakerRuntimeProperties.Retry retry = properties.getRetry();
 		builder.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
 		builder.decoder(decoder.getIfAvailable(() -> new ContainerDialectDecoder(maxRecordSize(properties))));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 

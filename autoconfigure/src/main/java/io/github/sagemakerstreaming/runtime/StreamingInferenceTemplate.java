@@ -8,6 +8,9 @@ import java.util.Objects;
 import io.github.sagemakerstreaming.runtime.format.ContainerDialectDecoder;
 import io.github.sagemakerstreaming.runtime.format.RawTextDecoder;
 import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
+import io.github.sagemakerstreaming.runtime.observation.StreamObservationContext;
+import io.github.sagemakerstreaming.runtime.observation.StreamObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
@@ -31,6 +34,7 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWith
  * {@link IncompleteStreamException}; it never completes as if the answer were whole.
  * <li>Signals arrive on the SDK's Netty event-loop threads. Never block in an operator downstream; use
  * {@code publishOn} before blocking work.
+ * <li>With an observation registry, each subscription is one observation, a child of the caller's.
  * </ul>
  * The template is thread-safe; one instance serves the whole application.
  */
@@ -60,6 +64,8 @@ public final class StreamingInferenceTemplate {
 
 	private final RetrySettings retry;
 
+	private final StreamObservation observation;
+
 	private StreamingInferenceTemplate(Builder builder) {
 		this.client = builder.client;
 		this.endpointName = builder.endpointName;
@@ -72,6 +78,7 @@ public final class StreamingInferenceTemplate {
 		this.decoder = builder.decoder;
 		this.limits = builder.limits;
 		this.retry = builder.retry;
+		this.observation = new StreamObservation(builder.observationRegistry, builder.observationConvention);
 	}
 
 	/**
@@ -110,14 +117,14 @@ public final class StreamingInferenceTemplate {
 	 */
 	public Flux<InferenceChunk> streamChunks(InferenceRequest request) {
 		Objects.requireNonNull(request, "request");
-		return Flux.defer(() -> call(request).chunks());
+		return Flux.defer(() -> invoke(request));
 	}
 
 	private static Flux<String> stream(Flux<InferenceChunk> chunks) {
 		return chunks.filter((chunk) -> !chunk.last()).map(InferenceChunk::text);
 	}
 
-	private ResponseStreamCall call(InferenceRequest request) {
+	private Flux<InferenceChunk> invoke(InferenceRequest request) {
 		String endpoint = firstNonNull(request.endpointName(), this.endpointName);
 		if (endpoint == null) {
 			throw new InvalidInferenceRequestException("No endpoint to invoke: set a default endpoint name "
@@ -142,7 +149,10 @@ public final class StreamingInferenceTemplate {
 		ResponseDecoder responseDecoder = (effectiveFormat == InferenceFormat.RAW) ? RAW_DECODER : this.decoder;
 		StreamLimits streamLimits = this.limits.overriddenBy(request.firstTokenTimeout(), request.idleTimeout(),
 				request.totalTimeout());
-		return new ResponseStreamCall(this.client, sdkRequest, responseDecoder, streamLimits, this.retry);
+		Flux<InferenceChunk> chunks = new ResponseStreamCall(this.client, sdkRequest, responseDecoder, streamLimits,
+				this.retry).chunks();
+		return this.observation.observe(chunks,
+				new StreamObservationContext(endpoint, sdkRequest.inferenceComponentName(), effectiveFormat));
 	}
 
 	private Map<String, Object> mergedParameters(InferenceRequest request) {
@@ -194,6 +204,10 @@ public final class StreamingInferenceTemplate {
 		private StreamLimits limits = StreamLimits.NONE;
 
 		private RetrySettings retry = RetrySettings.DEFAULT;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private StreamObservationConvention observationConvention;
 
 		private Builder(SageMakerRuntimeAsyncClient client) {
 			this.client = Objects.requireNonNull(client, "client");
@@ -332,6 +346,27 @@ public final class StreamingInferenceTemplate {
 		 */
 		public Builder retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 			this.retry = new RetrySettings(maxAttempts, initialBackoff, maxBackoff);
+			return this;
+		}
+
+		/**
+		 * Sets the registry of the observation made of every stream ({@code gen_ai.client.operation}); none
+		 * unless set.
+		 * @param observationRegistry the observation registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+			return this;
+		}
+
+		/**
+		 * Sets a convention that replaces {@code DefaultStreamObservationConvention}.
+		 * @param observationConvention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(StreamObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
 			return this;
 		}
 

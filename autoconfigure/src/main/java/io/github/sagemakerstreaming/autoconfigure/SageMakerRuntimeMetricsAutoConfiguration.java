@@ -1,0 +1,28 @@
+package io.github.sagemakerstreaming.autoconfigure;
+
+import io.github.sagemakerstreaming.runtime.metrics.HttpPoolMetricPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Publishes the HTTP connection pool metrics of the auto-configured client to the application's
+ * {@link MeterRegistry}, tagged {@code client=sageMakerRuntimeAsyncClient}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnClass({ MeterRegistry.class, SageMakerRuntimeAsyncClient.class })
+@ConditionalOnBean(MeterRegistry.class)
+public final class SageMakerRuntimeMetricsAutoConfiguration {
+
+	@Bean
+	SageMakerRuntimeAsyncClientCustomizer httpPoolMetricsClientCustomizer(MeterRegistry registry) {
+		HttpPoolMetricPublisher publisher = new HttpPoolMetricPublisher(registry, "sageMakerRuntimeAsyncClient");
+		return (builder) -> builder.overrideConfiguration(
+				builder.overrideConfiguration().toBuilder().addMetricPublisher(publisher).build());
+	}
+
+}

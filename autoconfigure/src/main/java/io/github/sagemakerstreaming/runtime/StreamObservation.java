@@ -1,0 +1,54 @@
+package io.github.sagemakerstreaming.runtime;
+
+import io.github.sagemakerstreaming.runtime.observation.DefaultStreamObservationConvention;
+import io.github.sagemakerstreaming.runtime.observation.StreamObservationContext;
+import io.github.sagemakerstreaming.runtime.observation.StreamObservationConvention;
+import io.github.sagemakerstreaming.runtime.observation.StreamObservationDocumentation;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import reactor.core.publisher.Flux;
+
+/**
+ * Wraps a stream in its observation: started on subscription as a child of the caller's observation
+ * (from the Reactor context, else the current thread), stopped on completion, error or cancellation
+ * before the subscriber hears of it.
+ */
+final class StreamObservation {
+
+	private static final StreamObservationConvention DEFAULT_CONVENTION = new DefaultStreamObservationConvention();
+
+	private final ObservationRegistry registry;
+
+	private final StreamObservationConvention convention;
+
+	StreamObservation(ObservationRegistry registry, StreamObservationConvention convention) {
+		this.registry = registry;
+		this.convention = convention;
+	}
+
+	Flux<InferenceChunk> observe(Flux<InferenceChunk> chunks, StreamObservationContext context) {
+		if (this.registry.isNoop()) {
+			return chunks;
+		}
+		return Flux.deferContextual((reactorContext) -> {
+			Observation observation = StreamObservationDocumentation.STREAM.observation(this.convention,
+					DEFAULT_CONVENTION, () -> context, this.registry);
+			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY,
+					this.registry.getCurrentObservation());
+			observation.parentObservation(parent).start();
+			return chunks.doOnNext(context::chunk)
+				.doOnError((ex) -> {
+					context.failed(ex);
+					observation.error(ex);
+				})
+				.doOnTerminate(observation::stop)
+				.doOnCancel(() -> {
+					context.cancelled();
+					observation.stop();
+				})
+				.contextWrite((downstream) -> downstream.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+}

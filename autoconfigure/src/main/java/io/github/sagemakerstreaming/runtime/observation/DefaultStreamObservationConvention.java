@@ -1,0 +1,50 @@
+package io.github.sagemakerstreaming.runtime.observation;
+
+import java.util.Locale;
+
+import io.github.sagemakerstreaming.runtime.InferenceFormat;
+import io.github.sagemakerstreaming.runtime.observation.StreamObservationDocumentation.LowCardinalityKeyNames;
+import io.micrometer.common.KeyValues;
+
+/**
+ * The default names: {@code gen_ai.client.operation}, contextual name {@code stream ENDPOINT}, and the
+ * low-cardinality key values of {@link StreamObservationDocumentation}.
+ */
+public class DefaultStreamObservationConvention implements StreamObservationConvention {
+
+	/** The observation name, after the OpenTelemetry GenAI semantic conventions. */
+	public static final String NAME = "gen_ai.client.operation";
+
+	private static final String NONE = "none";
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+	@Override
+	public String getContextualName(StreamObservationContext context) {
+		return "stream " + context.getEndpointName();
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues(StreamObservationContext context) {
+		return KeyValues.of(LowCardinalityKeyNames.OPERATION_NAME.withValue(operation(context.getFormat())),
+				LowCardinalityKeyNames.PROVIDER_NAME.withValue("aws.sagemaker"),
+				LowCardinalityKeyNames.ENDPOINT_NAME.withValue(context.getEndpointName()),
+				LowCardinalityKeyNames.PRODUCTION_VARIANT.withValue(orNone(context.getProductionVariant())),
+				LowCardinalityKeyNames.INFERENCE_COMPONENT.withValue(orNone(context.getInferenceComponentName())),
+				LowCardinalityKeyNames.FORMAT.withValue(context.getFormat().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+				LowCardinalityKeyNames.OUTCOME.withValue(context.getOutcome().name().toLowerCase(Locale.ROOT)),
+				LowCardinalityKeyNames.ERROR_TYPE.withValue(orNone(context.getErrorCode())));
+	}
+
+	private static String operation(InferenceFormat format) {
+		return (format == InferenceFormat.OPENAI_CHAT) ? "chat" : "text_completion";
+	}
+
+	private static String orNone(String value) {
+		return (value != null) ? value : NONE;
+	}
+
+}

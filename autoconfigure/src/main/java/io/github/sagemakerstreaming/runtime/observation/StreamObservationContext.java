@@ -1,0 +1,142 @@
+package io.github.sagemakerstreaming.runtime.observation;
+
+import java.time.Duration;
+
+import io.github.sagemakerstreaming.runtime.InferenceChunk;
+import io.github.sagemakerstreaming.runtime.InferenceFormat;
+import io.github.sagemakerstreaming.runtime.StreamTimeoutException;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
+import io.micrometer.observation.Observation;
+
+/**
+ * What one stream's observation knows: the request's endpoint, inference component and format, and, as
+ * the stream goes, the production variant that answered, the time to first token, the tokens, the
+ * outcome and the error code. It never holds the prompt or the generated text.
+ */
+public class StreamObservationContext extends Observation.Context {
+
+	/** How a stream ended. */
+	public enum Outcome {
+
+		/** The container finished and the stream completed. */
+		SUCCESS,
+
+		/** The stream failed. */
+		ERROR,
+
+		/** A time limit passed. */
+		TIMEOUT,
+
+		/** The subscriber cancelled. */
+		CANCELLED
+
+	}
+
+	private final String endpointName;
+
+	private final String inferenceComponentName;
+
+	private final InferenceFormat format;
+
+	private final long startNanos = System.nanoTime();
+
+	private volatile String productionVariant;
+
+	private volatile Duration timeToFirstToken;
+
+	private volatile int tokens;
+
+	private volatile String finishReason;
+
+	private volatile Outcome outcome = Outcome.SUCCESS;
+
+	private volatile String errorCode;
+
+	/**
+	 * Creates a context.
+	 * @param endpointName the endpoint invoked
+	 * @param inferenceComponentName the inference component invoked, or {@code null}
+	 * @param format the request format
+	 */
+	public StreamObservationContext(String endpointName, String inferenceComponentName, InferenceFormat format) {
+		this.endpointName = endpointName;
+		this.inferenceComponentName = inferenceComponentName;
+		this.format = format;
+	}
+
+	/**
+	 * Records one chunk of the stream.
+	 * @param chunk the chunk
+	 */
+	public void chunk(InferenceChunk chunk) {
+		this.productionVariant = chunk.metadata().invokedProductionVariant();
+		if (chunk.last()) {
+			this.finishReason = chunk.finishReason();
+		}
+		else if (this.tokens++ == 0) {
+			this.timeToFirstToken = Duration.ofNanos(System.nanoTime() - this.startNanos);
+		}
+	}
+
+	/**
+	 * Records the failure that ended the stream.
+	 * @param failure the failure
+	 */
+	public void failed(Throwable failure) {
+		this.outcome = (failure instanceof StreamTimeoutException) ? Outcome.TIMEOUT : Outcome.ERROR;
+		this.errorCode = (failure instanceof StreamingInferenceException streaming) ? streaming.errorCode()
+				: failure.getClass().getSimpleName();
+	}
+
+	/**
+	 * Records that the subscriber cancelled the stream.
+	 */
+	public void cancelled() {
+		this.outcome = Outcome.CANCELLED;
+	}
+
+	public String getEndpointName() {
+		return this.endpointName;
+	}
+
+	public String getInferenceComponentName() {
+		return this.inferenceComponentName;
+	}
+
+	public InferenceFormat getFormat() {
+		return this.format;
+	}
+
+	public String getProductionVariant() {
+		return this.productionVariant;
+	}
+
+	/**
+	 * Returns the time from subscription to the first token.
+	 * @return the time to first token, or {@code null} if no token arrived
+	 */
+	public Duration getTimeToFirstToken() {
+		return this.timeToFirstToken;
+	}
+
+	public int getTokens() {
+		return this.tokens;
+	}
+
+	public String getFinishReason() {
+		return this.finishReason;
+	}
+
+	public Outcome getOutcome() {
+		return this.outcome;
+	}
+
+	/**
+	 * Returns the error code of the failure that ended the stream.
+	 * @return the error code, or {@code null} if the stream did not fail
+	 */
+	public String getErrorCode() {
+		return this.errorCode;
+	}
+
+}
