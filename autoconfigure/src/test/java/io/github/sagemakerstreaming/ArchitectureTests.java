@@ -38,6 +38,20 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theLibraryReflectsOnNothingSoNativeImagesNeedNoHintsOfItsOwn() {
+		noClasses().that()
+			.resideInAnyPackage("io.github.sagemakerstreaming.runtime..", "io.github.sagemakerstreaming.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("java.lang.reflect..")
+			.orShould()
+			.callMethod(Class.class, "forName", String.class)
+			.orShould()
+			.callMethod(Class.class, "getDeclaredConstructor", Class[].class)
+			.check(CLASSES);
+	}
+
+	@Test
 	void autoConfigurationsArePublicAndFinal() {
 		classes().that()
 			.haveSimpleNameEndingWith("AutoConfiguration")

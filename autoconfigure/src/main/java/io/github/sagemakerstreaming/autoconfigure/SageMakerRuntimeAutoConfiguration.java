@@ -5,6 +5,7 @@ import io.github.sagemakerstreaming.runtime.format.ContainerDialectDecoder;
 import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
 import reactor.core.publisher.Flux;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
@@ -34,10 +35,19 @@ public final class SageMakerRuntimeAutoConfiguration {
 	SageMakerRuntimeAsyncClient sageMakerRuntimeAsyncClient(SageMakerRuntimeProperties properties,
 			ObjectProvider<AwsCredentialsProvider> credentialsProvider, ObjectProvider<AwsRegionProvider> regionProvider,
 			ObjectProvider<SageMakerRuntimeAsyncClientCustomizer> customizers) {
+		SageMakerRuntimePropertiesValidator.validate(properties);
 		SageMakerRuntimeAsyncClientBuilder builder = SageMakerRuntimeAsyncClient.builder();
 		new SageMakerRuntimeClientConfigurer(properties, credentialsProvider, regionProvider).configure(builder);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		try {
+			return builder.build();
+		}
+		catch (SdkClientException ex) {
+			if (ex.getMessage() != null && ex.getMessage().startsWith("Unable to load region")) {
+				throw new MissingRegionException(ex);
+			}
+			throw ex;
+		}
 	}
 
 	@Bean
@@ -45,6 +55,7 @@ public final class SageMakerRuntimeAutoConfiguration {
 	StreamingInferenceTemplate streamingInferenceTemplate(SageMakerRuntimeAsyncClient client,
 			SageMakerRuntimeProperties properties, ObjectProvider<ResponseDecoder> decoder,
 			ObjectProvider<StreamingInferenceTemplateCustomizer> customizers) {
+		SageMakerRuntimePropertiesValidator.validate(properties);
 		PropertyMapper map = PropertyMapper.get();
 		StreamingInferenceTemplate.Builder builder = StreamingInferenceTemplate.builder(client);
 		map.from(properties::getEndpointName).to(builder::endpointName);

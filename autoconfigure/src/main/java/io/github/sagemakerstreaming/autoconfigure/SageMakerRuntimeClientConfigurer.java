@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
@@ -44,7 +45,7 @@ final class SageMakerRuntimeClientConfigurer {
 
 	void configure(SageMakerRuntimeAsyncClientBuilder builder) {
 		PropertyMapper map = PropertyMapper.get();
-		builder.credentialsProvider(credentialsProvider());
+		builder.credentialsProvider(verified(credentialsProvider()));
 		map.from(region()).to(builder::region);
 		map.from(this.properties::getEndpointOverride).to(builder::endpointOverride);
 		builder.httpClientBuilder(httpClient());
@@ -60,6 +61,23 @@ final class SageMakerRuntimeClientConfigurer {
 		}
 		AwsCredentialsProvider application = this.credentialsProvider.getIfUnique();
 		return (application != null) ? application : DefaultCredentialsProvider.builder().build();
+	}
+
+	/**
+	 * Resolves credentials from the SDK's chain or a profile once, so that missing ones are reported at
+	 * startup.
+	 */
+	private AwsCredentialsProvider verified(AwsCredentialsProvider provider) {
+		boolean lookedUp = provider instanceof DefaultCredentialsProvider || provider instanceof ProfileCredentialsProvider;
+		if (lookedUp && this.properties.getCredentials().isVerifyOnStartup()) {
+			try {
+				provider.resolveCredentials();
+			}
+			catch (SdkClientException ex) {
+				throw new MissingCredentialsException(ex);
+			}
+		}
+		return provider;
 	}
 
 	private static AwsCredentials staticCredentials(SageMakerRuntimeProperties.Credentials credentials) {

@@ -88,6 +88,8 @@ public class SageMakerRuntimeProperties {
 
 	private final Retry retry = new Retry();
 
+	private final Health health = new Health();
+
 	private final Credentials credentials = new Credentials();
 
 	private final Http http = new Http();
@@ -200,6 +202,10 @@ public class SageMakerRuntimeProperties {
 		return this.retry;
 	}
 
+	public Health getHealth() {
+		return this.health;
+	}
+
 	public Credentials getCredentials() {
 		return this.credentials;
 	}
@@ -256,6 +262,41 @@ public class SageMakerRuntimeProperties {
 	}
 
 	/**
+	 * The health contributor 'sagemaker', which reports the default endpoint's status from
+	 * DescribeEndpoint.
+	 */
+	public static class Health {
+
+		/**
+		 * How long a DescribeEndpoint result is reused, so that frequent probes cannot throttle the account.
+		 */
+		private Duration cacheTimeToLive = Duration.ofSeconds(30);
+
+		/**
+		 * URL of the SageMaker control-plane API to call instead of the region's, for a VPC endpoint or a
+		 * local emulator.
+		 */
+		private URI endpointOverride;
+
+		public Duration getCacheTimeToLive() {
+			return this.cacheTimeToLive;
+		}
+
+		public void setCacheTimeToLive(Duration cacheTimeToLive) {
+			this.cacheTimeToLive = cacheTimeToLive;
+		}
+
+		public URI getEndpointOverride() {
+			return this.endpointOverride;
+		}
+
+		public void setEndpointOverride(URI endpointOverride) {
+			this.endpointOverride = endpointOverride;
+		}
+
+	}
+
+	/**
 	 * Credentials. When none are set, the application's AwsCredentialsProvider bean, then the AWS SDK's
 	 * default credentials chain, is used.
 	 */
@@ -280,6 +321,12 @@ public class SageMakerRuntimeProperties {
 		 * Name of the profile in the AWS config and credentials files to take credentials from.
 		 */
 		private String profile;
+
+		/**
+		 * Whether to resolve the credentials of the SDK's default chain or of a profile at startup, so that
+		 * missing credentials stop the application with a report instead of failing the first stream.
+		 */
+		private boolean verifyOnStartup = true;
 
 		public String getAccessKey() {
 			return this.accessKey;
@@ -311,6 +358,14 @@ public class SageMakerRuntimeProperties {
 
 		public void setProfile(String profile) {
 			this.profile = profile;
+		}
+
+		public boolean isVerifyOnStartup() {
+			return this.verifyOnStartup;
+		}
+
+		public void setVerifyOnStartup(boolean verifyOnStartup) {
+			this.verifyOnStartup = verifyOnStartup;
 		}
 
 	}

@@ -112,7 +112,7 @@ class SageMakerRuntimeAutoConfigurationTests {
 	void invalidRetrySettingsFailAtStartup() {
 		this.contextRunner.withPropertyValues("sagemaker.runtime.retry.max-attempts=0").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("maxAttempts");
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("sagemaker.runtime.retry.max-attempts");
 		});
 	}
 
@@ -161,7 +161,7 @@ class SageMakerRuntimeAutoConfigurationTests {
 	@Test
 	void withoutCredentialPropertiesOrBeanTheSdkDefaultChainIsUsed() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class))
-			.withPropertyValues("sagemaker.runtime.region=us-east-1")
+			.withPropertyValues("sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.verify-on-startup=false")
 			.run((context) -> assertThat(context.getBean(SageMakerRuntimeAsyncClient.class)
 				.serviceClientConfiguration()
 				.credentialsProvider()).isInstanceOf(DefaultCredentialsProvider.class));
@@ -216,7 +216,9 @@ class SageMakerRuntimeAutoConfigurationTests {
 	void anInvalidDefaultEndpointNameFailsAtStartupNamingTheValue() {
 		this.contextRunner.withPropertyValues("sagemaker.runtime.endpoint-name=bad_name").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("endpointName 'bad_name'");
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("sagemaker.runtime.endpoint-name")
+				.hasMessageContaining("endpointName 'bad_name'");
 		});
 	}
 

@@ -88,7 +88,7 @@ class SageMakerRuntimeObservabilityAutoConfigurationTests {
 	void withoutAnObservationRegistryStreamsAreNotObserved() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class,
 				SageMakerRuntimeObservationAutoConfiguration.class, SageMakerRuntimeMetricsAutoConfiguration.class))
-			.withPropertyValues("sagemaker.runtime.region=us-east-1")
+			.withPropertyValues("sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.verify-on-startup=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ObservationRegistry.class)
 				.doesNotHaveBean(StreamingInferenceTemplateCustomizer.class)
 				.doesNotHaveBean(SageMakerRuntimeAsyncClientCustomizer.class)
@@ -101,7 +101,7 @@ class SageMakerRuntimeObservabilityAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, SageMakerRuntimeAutoConfiguration.class,
 					SageMakerRuntimeMetricsAutoConfiguration.class, SageMakerRuntimeObservationAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-			.withPropertyValues("sagemaker.runtime.region=us-east-1")
+			.withPropertyValues("sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.verify-on-startup=false")
 			.run((context) -> assertThat(context).hasSingleBean(StreamingInferenceTemplateCustomizer.class)
 				.doesNotHaveBean(StreamMeterObservationHandler.class)
 				.doesNotHaveBean(SageMakerRuntimeAsyncClientCustomizer.class));

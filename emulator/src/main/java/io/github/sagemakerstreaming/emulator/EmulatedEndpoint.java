@@ -20,6 +20,10 @@ public final class EmulatedEndpoint {
 
 	private final AtomicInteger httpFaultsLeft = new AtomicInteger();
 
+	private volatile String status = "InService";
+
+	private volatile String failureReason;
+
 	EmulatedEndpoint(String name, Dialect dialect) {
 		this.name = name;
 		this.settings = new Settings(Objects.requireNonNull(dialect, "dialect"), DefaultAnswer::tokensFor, "stop",
@@ -210,6 +214,27 @@ public final class EmulatedEndpoint {
 	 */
 	public EmulatedEndpoint failBeforeStream(HttpFault fault) {
 		return failBeforeStream(fault, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Sets the status that {@code DescribeEndpoint} reports ({@code InService} unless set), for example
+	 * {@code Creating}, {@code Updating} or {@code Failed}.
+	 * @param status the endpoint status
+	 * @param failureReason the failure reason, or {@code null}
+	 * @return this endpoint
+	 */
+	public EmulatedEndpoint status(String status, String failureReason) {
+		this.status = Objects.requireNonNull(status, "status");
+		this.failureReason = failureReason;
+		return this;
+	}
+
+	String status() {
+		return this.status;
+	}
+
+	String failureReason() {
+		return this.failureReason;
 	}
 
 	HttpFault nextHttpFault() {

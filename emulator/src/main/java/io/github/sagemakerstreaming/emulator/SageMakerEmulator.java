@@ -40,12 +40,15 @@ public final class SageMakerEmulator implements AutoCloseable {
 
 	private final DisposableServer server;
 
+	private volatile boolean controlPlaneDenied;
+
 	private SageMakerEmulator(String host, int port) {
 		this.server = HttpServer.create()
 			.host(host)
 			.port(port)
 			.route((routes) -> routes.post(STREAM_PATH, (request, response) -> handle(request, response, true))
-				.post(INVOKE_PATH, (request, response) -> handle(request, response, false)))
+				.post(INVOKE_PATH, (request, response) -> handle(request, response, false))
+				.post("/", this::controlPlane))
 			.bindNow();
 	}
 
@@ -134,6 +137,15 @@ public final class SageMakerEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Makes the control plane ({@code DescribeEndpoint}) answer every call with
+	 * {@code AccessDeniedException}, as for a role without {@code sagemaker:DescribeEndpoint}.
+	 * @param denied whether to deny
+	 */
+	public void denyControlPlane(boolean denied) {
+		this.controlPlaneDenied = denied;
+	}
+
+	/**
 	 * Stops the emulator and closes its connections.
 	 */
 	@Override
@@ -203,6 +215,21 @@ public final class SageMakerEmulator implements AutoCloseable {
 			response.withConnection((connection) -> connection.channel().config().setOption(ChannelOption.SO_LINGER, 0));
 		}
 		invocation.ended(StreamOutcome.FAULTED);
+	}
+
+	private Mono<Void> controlPlane(HttpServerRequest request, HttpServerResponse response) {
+		return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap((body) -> {
+			String target = request.requestHeaders().get("X-Amz-Target", "");
+			String name = ControlPlane.endpointName(body);
+			RecordedInvocation invocation = record(request, name, body);
+			invocation.ended(StreamOutcome.COMPLETED);
+			ControlPlane.Answer answer = ControlPlane.answer(target, name, this.endpoints.get(name), this.controlPlaneDenied);
+			return response.status(answer.status())
+				.header("Content-Type", "application/x-amz-json-1.1")
+				.header("x-amzn-RequestId", UUID.randomUUID().toString())
+				.sendString(Mono.just(answer.body()))
+				.then();
+		});
 	}
 
 	private RecordedInvocation record(HttpServerRequest request, String name, byte[] body) {

@@ -1,0 +1,126 @@
+package io.github.sagemakerstreaming.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.RecordedInvocation;
+import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The health contributor {@code sagemaker}, through the SageMaker control-plane SDK against the emulator.
+ * One test at a time: one of them denies the emulator's control plane to everyone.
+ */
+@Execution(ExecutionMode.SAME_THREAD)
+class SageMakerEndpointHealthIntegrationTests {
+
+	@RegisterExtension
+	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class,
+				SageMakerEndpointHealthAutoConfiguration.class))
+		.withPropertyValues("sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.access-key=test",
+				"sagemaker.runtime.credentials.secret-key=test",
+				"sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride(),
+				"sagemaker.runtime.health.endpoint-override=" + sagemaker.emulator().endpointOverride());
+
+	@Test
+	void anEndpointInServiceIsUp() {
+		sagemaker.emulator().register("healthy", Dialect.TGI);
+		assertThat(health("healthy")).satisfies((health) -> {
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("endpoint", "healthy").containsEntry("status", "InService");
+		});
+	}
+
+	@Test
+	void anEndpointBeingUpdatedIsOutOfService() {
+		sagemaker.emulator().register("updating", Dialect.TGI).status("Updating", null);
+		assertThat(health("updating").getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+	}
+
+	@Test
+	void aFailedEndpointIsDownWithItsFailureReason() {
+		sagemaker.emulator().register("failed", Dialect.TGI).status("Failed", "The primary container did not pass the ping health check.");
+		assertThat(health("failed")).satisfies((health) -> {
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("failureReason", "The primary container did not pass the ping health check.");
+		});
+	}
+
+	@Test
+	void aMissingEndpointIsDown() {
+		assertThat(health("never-created").getStatus()).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void accessDeniedIsDownNamingTheMissingPermission() {
+		sagemaker.emulator().register("denied", Dialect.TGI);
+		sagemaker.emulator().denyControlPlane(true);
+		try {
+			assertThat(health("denied")).satisfies((health) -> {
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat((String) health.getDetails().get("error")).contains("sagemaker:DescribeEndpoint")
+					.contains("management.health.sagemaker.enabled");
+			});
+		}
+		finally {
+			sagemaker.emulator().denyControlPlane(false);
+		}
+	}
+
+	@Test
+	void resultsAreCachedSoThatProbesCannotThrottleTheAccount() {
+		sagemaker.emulator().register("cached", Dialect.TGI);
+		this.contextRunner.withPropertyValues("sagemaker.runtime.endpoint-name=cached",
+				"sagemaker.runtime.health.cache-time-to-live=1h")
+			.run((context) -> {
+				HealthIndicator indicator = context.getBean("sagemakerHealthIndicator", HealthIndicator.class);
+				for (int i = 0; i < 5; i++) {
+					assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+				}
+				assertThat(sagemaker.emulator().invocations("cached")).extracting(RecordedInvocation::path).containsExactly("/");
+			});
+	}
+
+	@Test
+	void isDisabledByTheManagementProperty() {
+		this.contextRunner.withPropertyValues("sagemaker.runtime.endpoint-name=healthy", "management.health.sagemaker.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerEndpointHealthIndicator.class));
+	}
+
+	@Test
+	void needsTheControlPlaneSdk() {
+		this.contextRunner.withPropertyValues("sagemaker.runtime.endpoint-name=healthy")
+			.withClassLoader(new FilteredClassLoader(SageMakerAsyncClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerEndpointHealthIndicator.class));
+	}
+
+	@Test
+	void needsADefaultEndpoint() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(SageMakerEndpointHealthIndicator.class));
+	}
+
+	private Health health(String endpointName) {
+		Health[] health = new Health[1];
+		this.contextRunner.withPropertyValues("sagemaker.runtime.endpoint-name=" + endpointName,
+				"sagemaker.runtime.health.cache-time-to-live=1ms")
+			.run((context) -> health[0] = context.getBean("sagemakerHealthIndicator", HealthIndicator.class).health());
+		return health[0];
+	}
+
+}
