@@ -12,8 +12,11 @@ import io.github.sagemakerstreaming.runtime.ResponseMetadata;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.async.ByteArrayFeeder;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Decodes the streams of every common LLM container, recognising the dialect record by record, whatever
@@ -37,7 +40,8 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 	/** The default limit on the size of one record, 1 MiB. */
 	public static final int DEFAULT_MAX_RECORD_SIZE = 1024 * 1024;
 
-	private static final JsonFactory JSON = new JsonFactory();
+	/** Buffers are recycled per thread: decoding runs on the SDK's few event-loop threads. */
+	private static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
 
 	private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
@@ -85,6 +89,8 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 
 		private boolean endlessDialect;
 
+		private JsonParser parser;
+
 		DialectSession(ResponseMetadata metadata, int maxRecordSize) {
 			this.metadata = metadata;
 			this.maxRecordSize = maxRecordSize;
@@ -114,6 +120,9 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 				}
 				// A last record cut off before its end: the connection closed in the middle of it.
 				throw new IncompleteStreamException(this.metadata);
+			}
+			finally {
+				discardParser();
 			}
 			if (!this.finished) {
 				if (!this.endlessDialect) {
@@ -156,22 +165,44 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 			interpret();
 		}
 
+		/**
+		 * Reads one whole record with the stream's own non-blocking parser, made once and fed record by
+		 * record, so that no parser is built per token. A record must leave the parser at the root;
+		 * otherwise it is malformed, and the parser is replaced.
+		 */
 		private boolean parse(byte[] bytes, int offset, int length) {
-			try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
-				return this.record.read(parser);
+			try {
+				if (this.parser == null) {
+					this.parser = JSON.createNonBlockingByteArrayParser(ObjectReadContext.empty());
+				}
+				((ByteArrayFeeder) this.parser.nonBlockingInputFeeder()).feedInput(bytes, offset, offset + length);
+				if (this.record.read(this.parser) && this.parser.streamReadContext().inRoot()
+						&& this.parser.nextToken() == JsonToken.NOT_AVAILABLE) {
+					return true;
+				}
+				discardParser();
+				return false;
 			}
 			catch (JacksonException ex) {
+				discardParser();
 				if (isValidUtf8(bytes, offset, length)) {
 					return false;
 				}
 				// Invalid UTF-8 inside a record: decode it with replacement characters, as a text decoder would.
-				try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(),
+				try (JsonParser lenient = JSON.createParser(ObjectReadContext.empty(),
 						new String(bytes, offset, length, StandardCharsets.UTF_8))) {
-					return this.record.read(parser);
+					return this.record.read(lenient);
 				}
 				catch (JacksonException stillInvalid) {
 					return false;
 				}
+			}
+		}
+
+		private void discardParser() {
+			if (this.parser != null) {
+				this.parser.close();
+				this.parser = null;
 			}
 		}
 

@@ -122,7 +122,7 @@ final class ContainerRecord {
 			parser.skipChildren();
 		}
 		if (first != JsonToken.END_ARRAY) {
-			for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+			for (JsonToken next = parser.nextToken(); isValue(next); next = parser.nextToken()) {
 				parser.skipChildren();
 			}
 		}
@@ -162,7 +162,7 @@ final class ContainerRecord {
 			return;
 		}
 		StringBuilder text = new StringBuilder();
-		for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+		for (JsonToken item = parser.nextToken(); isValue(item); item = parser.nextToken()) {
 			if (item == JsonToken.VALUE_STRING) {
 				text.append(parser.getString());
 			}
@@ -200,6 +200,14 @@ final class ContainerRecord {
 		String message = (this.errorMessage != null && !this.errorMessage.isEmpty()) ? this.errorMessage
 				: (this.tokenError != null) ? this.tokenError : "no message";
 		return (this.errorKind != null) ? message + " (" + this.errorKind + ")" : message;
+	}
+
+	/**
+	 * Returns whether an array goes on: not at its end, and not out of input (a truncated record, which
+	 * a non-blocking parser reports as {@code NOT_AVAILABLE} rather than as an error).
+	 */
+	private static boolean isValue(JsonToken token) {
+		return token != null && token != JsonToken.END_ARRAY && token != JsonToken.NOT_AVAILABLE;
 	}
 
 	private static String stringOrNull(JsonParser parser, JsonToken value) {

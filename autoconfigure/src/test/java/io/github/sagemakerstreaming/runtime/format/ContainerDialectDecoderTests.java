@@ -12,6 +12,7 @@ import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.ResponseMetadata;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Every sample stream of {@code container-formats.md}, decoded whole, split in two at every byte offset,
  * fed one byte at a time and with empty parts in between: the outcome must never change.
  */
+@Timeout(60)
 class ContainerDialectDecoderTests {
 
 	private static final ResponseMetadata METADATA = new ResponseMetadata("my-llm", "req-1", "AllTraffic",
@@ -176,6 +178,10 @@ class ContainerDialectDecoderTests {
 
 						data: {"choices":[{"index":0,"delta":{"content":" wor""", "Hello", "<error:IncompleteStream>"),
 				sample("an empty stream", "", "<error:IncompleteStream>"),
+				sample("a record cut inside an array, then more records", "data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}, 2\n\n"
+						+ "data: {\"choices\":[{\"delta\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}]}\n\n", "<error:MalformedRecord>"),
+				sample("legacy outputs cut inside the array, then more records", "{\"outputs\": [\"a\", \"b\"\n{\"outputs\": [\"c\"]}\n",
+						"<error:MalformedRecord>"),
 				sample("plain text where JSON was expected", "Hello there\n", "<error:MalformedRecord>"));
 	}
 

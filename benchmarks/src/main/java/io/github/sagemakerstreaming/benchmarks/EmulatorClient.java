@@ -1,0 +1,25 @@
+package io.github.sagemakerstreaming.benchmarks;
+
+import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClientBuilder;
+
+/**
+ * An SDK client with the SDK's own defaults, pointed at an emulator.
+ */
+final class EmulatorClient {
+
+	private EmulatorClient() {
+	}
+
+	static SageMakerRuntimeAsyncClientBuilder withSdkDefaults(SageMakerEmulator emulator) {
+		return SageMakerRuntimeAsyncClient.builder()
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+			.endpointOverride(emulator.endpointOverride());
+	}
+
+}
