@@ -377,10 +377,11 @@ public class SageMakerRuntimeProperties {
 	public static class Http {
 
 		/**
-		 * Maximum number of connections, which is the maximum number of concurrent streams. The AWS SDK's
-		 * default of 50 starves an application serving a few hundred concurrent chats.
+		 * Maximum number of connections, which is the maximum number of concurrent streams: each stream holds
+		 * a connection for its whole life. Connections are opened only as needed; the AWS SDK's default of 50
+		 * starves an application serving a few hundred concurrent chats.
 		 */
-		private int maxConcurrency = 500;
+		private int maxConcurrency = 2000;
 
 		/**
 		 * Maximum number of streams waiting for a free connection. When unset, the AWS SDK's default.

@@ -55,7 +55,7 @@ class SageMakerRuntimeAutoConfigurationTests {
 	void httpClientDefaultsSuitLongStreams() {
 		this.contextRunner.run((context) -> {
 			NettyConfiguration netty = new ConfiguredClient(context.getBean(SageMakerRuntimeAsyncClient.class)).netty();
-			assertThat(netty.maxConnections()).isEqualTo(500);
+			assertThat(netty.maxConnections()).isEqualTo(2000);
 			assertThat(netty.readTimeoutMillis()).isEqualTo(Duration.ofMinutes(2).toMillis());
 			assertThat(netty.connectionAcquireTimeoutMillis()).isEqualTo(Duration.ofSeconds(30).toMillis());
 			assertThat(netty.tcpKeepAlive()).isTrue();

@@ -78,7 +78,7 @@ class SageMakerRuntimeObservabilityAutoConfigurationTests {
 			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(meters.get(HttpPoolMetricPublisher.ACQUIRE).timer().count()).isPositive());
 			assertThat(meters.get(HttpPoolMetricPublisher.LEASED).tag("client", "sageMakerRuntimeAsyncClient").gauge().value())
 				.isEqualTo(3);
-			assertThat(meters.get(HttpPoolMetricPublisher.MAX).gauge().value()).isEqualTo(500);
+			assertThat(meters.get(HttpPoolMetricPublisher.MAX).gauge().value()).isEqualTo(2000);
 			assertThat(meters.get(HttpPoolMetricPublisher.PENDING).gauge().value()).isZero();
 			held.forEach(Disposable::dispose);
 		});

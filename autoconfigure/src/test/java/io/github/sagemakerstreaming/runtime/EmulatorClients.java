@@ -14,12 +14,12 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
  * Real SDK clients pointed at an emulator, configured as a user would (SDK retries left at their default
  * to prove the template switches them off).
  */
-final class EmulatorClients {
+public final class EmulatorClients {
 
 	private EmulatorClients() {
 	}
 
-	static SageMakerRuntimeAsyncClient create(SageMakerEmulator emulator) {
+	public static SageMakerRuntimeAsyncClient create(SageMakerEmulator emulator) {
 		return builder(emulator, NettyNioAsyncHttpClient.builder().maxConcurrency(500)).build();
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.emulator.StreamFault;
+import io.github.sagemakerstreaming.runtime.EmulatorClients;
 import io.github.sagemakerstreaming.runtime.InferenceRequest;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import io.micrometer.observation.Observation;
@@ -14,9 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
@@ -36,11 +34,7 @@ class StreamObservationIntegrationTests {
 
 	@BeforeAll
 	static void createClient() {
-		client = SageMakerRuntimeAsyncClient.builder()
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.endpointOverride(sagemaker.emulator().endpointOverride())
-			.build();
+		client = EmulatorClients.create(sagemaker.emulator());
 	}
 
 	@AfterAll

@@ -1,0 +1,152 @@
+package io.github.sagemakerstreaming.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeAutoConfiguration;
+import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Holds many concurrent streams on this machine: once with the starter's auto-configured defaults, once
+ * with the AWS SDK's own defaults, reporting failures, the latency added between tokens (each gap minus
+ * the emulator's pace, p50 and p99) and the heap each open stream costs.
+ * <p>
+ * Streams start either all at once (a burst) or spread evenly over a ramp, as users arrive.
+ * <p>
+ * {@code java -cp benchmarks/target/benchmarks.jar io.github.sagemakerstreaming.benchmarks.ConcurrencyBenchmark [streams] [tokens] [pace ms] [ramp s]}
+ */
+public final class ConcurrencyBenchmark {
+
+	private ConcurrencyBenchmark() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		int streams = (args.length > 0) ? Integer.parseInt(args[0]) : 2000;
+		int tokens = (args.length > 1) ? Integer.parseInt(args[1]) : 40;
+		Duration pace = Duration.ofMillis((args.length > 2) ? Integer.parseInt(args[2]) : 250);
+		Duration ramp = Duration.ofSeconds((args.length > 3) ? Integer.parseInt(args[3]) : 0);
+		try (SageMakerEmulator emulator = SageMakerEmulator.start()) {
+			emulator.register("concurrent", Dialect.VLLM_CHAT)
+				.answer((prompt) -> IntStream.range(0, tokens).mapToObj((i) -> " " + prompt + "." + i).toList())
+				.tokenDelay(pace);
+			System.out.printf("%d concurrent streams of %d tokens, one token every %d ms, starting %s%n", streams, tokens,
+					pace.toMillis(), ramp.isZero() ? "all at once" : "over " + ramp.toSeconds() + " s");
+			System.out.println("| settings | completed | failed | peak open | added latency p50 | p99 | heap per open stream |");
+			System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Starter.class)
+				.web(WebApplicationType.NONE)
+				.properties("spring.main.banner-mode=off", "logging.level.root=warn", "sagemaker.runtime.region=us-east-1",
+						"sagemaker.runtime.credentials.access-key=bench", "sagemaker.runtime.credentials.secret-key=bench",
+						"sagemaker.runtime.endpoint-override=" + emulator.endpointOverride(),
+						"sagemaker.runtime.endpoint-name=concurrent")
+				.run()) {
+				run("starter defaults", context.getBean(StreamingInferenceTemplate.class), streams, tokens, pace, ramp);
+			}
+			try (SageMakerRuntimeAsyncClient client = EmulatorClient.withSdkDefaults(emulator).build()) {
+				run("AWS SDK defaults", StreamingInferenceTemplate.builder(client).endpointName("concurrent").build(), streams,
+						tokens, pace, ramp);
+			}
+		}
+	}
+
+	private static void run(String settings, StreamingInferenceTemplate template, int streams, int tokens, Duration pace,
+			Duration ramp) throws InterruptedException {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		System.gc();
+		long heapBefore = memory.getHeapMemoryUsage().getUsed();
+		long[] added = new long[streams * tokens];
+		AtomicInteger gaps = new AtomicInteger();
+		AtomicInteger open = new AtomicInteger();
+		AtomicInteger peakOpen = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
+		Map<String, String> failures = new ConcurrentHashMap<>();
+		AtomicInteger completed = new AtomicInteger();
+		CountDownLatch done = new CountDownLatch(streams);
+		long startNanos = System.nanoTime();
+		for (int i = 0; i < streams; i++) {
+			long due = startNanos + ramp.toNanos() * i / streams;
+			while (System.nanoTime() < due) {
+				Thread.sleep(1);
+			}
+			template.stream("s" + i).subscribe(new BaseSubscriber<String>() {
+
+				private long last;
+
+				@Override
+				protected void hookOnSubscribe(Subscription subscription) {
+					peakOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+					requestUnbounded();
+				}
+
+				@Override
+				protected void hookOnNext(String token) {
+					long now = System.nanoTime();
+					if (this.last != 0) {
+						int index = gaps.getAndIncrement();
+						if (index < added.length) {
+							added[index] = now - this.last - pace.toNanos();
+						}
+					}
+					this.last = now;
+				}
+
+				@Override
+				protected void hookOnComplete() {
+					completed.incrementAndGet();
+				}
+
+				@Override
+				protected void hookOnError(Throwable failure) {
+					failed.incrementAndGet();
+					String code = (failure instanceof StreamingInferenceException streaming) ? streaming.errorCode()
+							: failure.getClass().getSimpleName();
+					failures.putIfAbsent(code, failure.getMessage());
+				}
+
+				@Override
+				protected void hookFinally(reactor.core.publisher.SignalType type) {
+					open.decrementAndGet();
+					done.countDown();
+				}
+
+			});
+		}
+		Thread.sleep(Math.max(0, pace.toMillis() * tokens / 2 - ramp.toMillis() / 2));
+		int openAtMiddle = open.get();
+		System.gc();
+		long heapPerStream = (memory.getHeapMemoryUsage().getUsed() - heapBefore) / Math.max(1, openAtMiddle);
+		done.await(10, TimeUnit.MINUTES);
+		int count = Math.min(gaps.get(), added.length);
+		System.out.printf("| %s | %d | %d | %d | %.1f ms | %.1f ms | %d KiB |%n", settings, completed.get(), failed.get(),
+				peakOpen.get(), Figures.percentile(added, count, 50) / 1e6, Figures.percentile(added, count, 99) / 1e6,
+				heapPerStream / 1024);
+		failures.forEach((code, message) -> System.out.printf("  failed with %s, for example: %s%n", code, message));
+	}
+
+	/** The application: nothing but the starter's auto-configuration. */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(SageMakerRuntimeAutoConfiguration.class)
+	static class Starter {
+
+	}
+
+}
