@@ -28,7 +28,10 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWith
  * tokens (with a small look-ahead), so a slow subscriber does not make the response pile up in memory.
  * <li>Cancelling the subscription closes the HTTP connection, so the endpoint stops streaming to us.
  * <li>A token is delivered at most once: the SDK's own retries, which would re-send the request after a
- * {@code ModelStreamError} and replay tokens already delivered, are switched off for the call.
+ * {@code ModelStreamError} and replay tokens already delivered, are switched off for the call. The
+ * template retries a call only while SageMaker has not answered, so before any token exists.
+ * <li>Time limits (first token, idle gap, whole stream) end the stream with a
+ * {@link StreamTimeoutException} and close the connection.
  * <li>Every failure reaches the subscriber as a {@link StreamingInferenceException}, with the SDK or I/O
  * exception as its cause. A stream cut before the container said it had finished fails with an
  * {@link IncompleteStreamException}; it never completes as if the answer were whole.
