@@ -88,10 +88,10 @@ class LoadIntegrationTests {
 				}
 			}
 			sagemaker.emulator().register("probe", Dialect.TGI).tokens("ok");
-			leases.reset();
 			StreamingInferenceTemplate probe = StreamingInferenceTemplate.builder(client).endpointName("probe").build();
-			Flux.range(0, 3).concatMap((i) -> probe.stream("hi")).blockLast(Duration.ofSeconds(10));
-			assertThat(leases.fewestLeasedByOthers()).as("connections still leased").isZero();
+			assertThat(leases.settledLeases(() -> probe.stream("hi").blockLast(Duration.ofSeconds(10)), Duration.ofSeconds(10)))
+				.as("connections still leased")
+				.isZero();
 			System.out.printf("Load: %d streams (%d cancelled), %d tokens, %d failures, %d ms, peak heap %d MiB%n", STREAMS,
 					STREAMS / 10, tokens.get(), failures.get(), millis, peakHeap() / (1024 * 1024));
 		}

@@ -1,7 +1,9 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 
 import software.amazon.awssdk.http.HttpMetric;
 import software.amazon.awssdk.metrics.MetricCollection;
@@ -36,6 +38,29 @@ final class PoolProbe implements MetricPublisher {
 	 */
 	int fewestLeasedByOthers() {
 		return this.leased.stream().mapToInt(Integer::intValue).min().orElse(-1);
+	}
+
+	/**
+	 * Makes calls through the probe until one finds no connection leased by others, or the time is up.
+	 * Cancelled calls give their connections back asynchronously, so a lease may trail a cancellation by
+	 * a moment; a leaked one never comes back.
+	 * @param call one call through the client under test
+	 * @param timeout how long to keep trying
+	 * @return the fewest connections held by others that a call found
+	 */
+	int settledLeases(Runnable call, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		do {
+			reset();
+			call.run();
+			call.run();
+			if (fewestLeasedByOthers() == 0) {
+				return 0;
+			}
+			LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+		}
+		while (System.nanoTime() < deadline);
+		return fewestLeasedByOthers();
 	}
 
 	@Override
