@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -192,7 +193,14 @@ public final class SageMakerEmulator implements AutoCloseable {
 		if (settings.responseCustomAttributes() != null) {
 			response.header("X-Amzn-SageMaker-Custom-Attributes", settings.responseCustomAttributes());
 		}
-		StreamPlan plan = settings.plan(PromptReader.prompt(body));
+		// Rendering a long answer takes a while: keep it off the event loop, which other connections share.
+		return Mono.fromCallable(() -> settings.plan(PromptReader.prompt(body)))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((plan) -> send(response, invocation, plan, settings, streaming));
+	}
+
+	private static Mono<Void> send(HttpServerResponse response, RecordedInvocation invocation, StreamPlan plan,
+			EmulatedEndpoint.Settings settings, boolean streaming) {
 		if (!streaming) {
 			response.header("Content-Type", settings.dialect().contentType());
 			return response.sendByteArray(Mono.just(String.join("", plan.tokens()).getBytes(StandardCharsets.UTF_8)))
