@@ -95,9 +95,11 @@ final class ResponseStreamCall {
 		ResponseMetadata metadata = stream.metadata(this.request.endpointName());
 		deadlines.responded(metadata.requestId());
 		ResponseDecoder.Session session = this.decoder.start(metadata);
-		return Flux.from(stream.events())
-			.doOnNext((event) -> deadlines.event())
-			.concatMapIterable((event) -> (event instanceof PayloadPart part)
+		Flux<ResponseStream> events = Flux.from(stream.events());
+		if (this.limits.any()) {
+			events = events.doOnNext((event) -> deadlines.event());
+		}
+		return events.concatMapIterable((event) -> (event instanceof PayloadPart part)
 					? DecodedChunks.of((chunks) -> session.decode(part.bytes().asByteArrayUnsafe(), chunks)) : List.of(),
 					PREFETCH)
 			.concatWith(Flux.defer(() -> Flux.fromIterable(DecodedChunks.of(session::complete))))

@@ -2,7 +2,7 @@ package io.github.sagemakerstreaming.autoconfigure;
 
 import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
 import software.amazon.awssdk.core.client.config.SdkClientOption;
-import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.internal.NettyConfiguration;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
@@ -22,14 +22,10 @@ final class ConfiguredClient {
 
 	NettyConfiguration netty() {
 		Object httpClient = this.configuration.option(SdkClientOption.ASYNC_HTTP_CLIENT);
-		while (!(httpClient instanceof software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient)) {
+		while (!(httpClient instanceof NettyNioAsyncHttpClient)) {
 			httpClient = ReflectionTestUtils.getField(httpClient, "delegate");
 		}
 		return (NettyConfiguration) ReflectionTestUtils.getField(httpClient, "configuration");
-	}
-
-	SdkAsyncHttpClient httpClient() {
-		return this.configuration.option(SdkClientOption.ASYNC_HTTP_CLIENT);
 	}
 
 }

@@ -74,7 +74,7 @@ public final class EndToEndBenchmark {
 		return new Run(tokens, start, firstPart.get(), System.nanoTime());
 	}
 
-	private static Run starter(StreamingInferenceTemplate template, int tokens) {
+	static Run starter(StreamingInferenceTemplate template, int tokens) {
 		AtomicLong firstToken = new AtomicLong();
 		long start = System.nanoTime();
 		long count = template.stream("bench").doOnNext((token) -> firstToken.compareAndSet(0, System.nanoTime())).count().block();
@@ -84,7 +84,7 @@ public final class EndToEndBenchmark {
 		return new Run(tokens, start, firstToken.get(), System.nanoTime());
 	}
 
-	private record Run(int tokens, long start, long first, long end) {
+	record Run(int tokens, long start, long first, long end) {
 
 		double tokensPerSecond() {
 			return this.tokens / ((this.end - this.start) / 1e9);

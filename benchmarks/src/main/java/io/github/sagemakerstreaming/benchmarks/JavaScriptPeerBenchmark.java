@@ -2,7 +2,6 @@ package io.github.sagemakerstreaming.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
@@ -32,13 +31,10 @@ public final class JavaScriptPeerBenchmark {
 			List<Double> firsts = new ArrayList<>();
 			// Both sides measure the second half of their rounds; the JVM first warms up as long again.
 			for (int round = -rounds; round < rounds; round++) {
-				AtomicLong first = new AtomicLong();
-				long start = System.nanoTime();
-				long count = template.stream("bench").doOnNext((token) -> first.compareAndSet(0, System.nanoTime())).count().block();
-				long end = System.nanoTime();
+				EndToEndBenchmark.Run run = EndToEndBenchmark.starter(template, tokens);
 				if (round >= rounds / 2) {
-					rates.add(count / ((end - start) / 1e9));
-					firsts.add((first.get() - start) / 1e6);
+					rates.add(run.tokensPerSecond());
+					firsts.add(run.firstTokenMillis());
 				}
 			}
 			JsonNode peer = JavaScriptPeer.stream(emulator, "peer", rounds);
