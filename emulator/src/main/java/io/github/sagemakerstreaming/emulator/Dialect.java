@@ -152,12 +152,17 @@ public enum Dialect {
 	LMI_VLLM("application/jsonlines") {
 		@Override
 		String tokenRecord(int index, String token) {
-			return vllmChatChunk(token, null) + "\n";
+			return vllmChatChunk(0, token, null) + "\n";
 		}
 
 		@Override
 		List<String> endRecords(int tokenCount, String text, String finishReason) {
-			return List.of(vllmChatChunk("", finishReason) + "\n", "\n");
+			return List.of(vllmChatChunk(0, "", finishReason) + "\n", "\n");
+		}
+
+		@Override
+		String choiceRecord(int choice, String token, String finishReason) {
+			return vllmChatChunk(choice, token, finishReason) + "\n";
 		}
 
 		@Override
@@ -170,12 +175,17 @@ public enum Dialect {
 	VLLM_CHAT("text/event-stream") {
 		@Override
 		String tokenRecord(int index, String token) {
-			return "data: " + vllmChatChunk(token, null) + "\n\n";
+			return "data: " + vllmChatChunk(0, token, null) + "\n\n";
 		}
 
 		@Override
 		List<String> endRecords(int tokenCount, String text, String finishReason) {
-			return List.of("data: " + vllmChatChunk("", finishReason) + "\n\n", "data: [DONE]\n\n");
+			return List.of("data: " + vllmChatChunk(0, "", finishReason) + "\n\n", "data: [DONE]\n\n");
+		}
+
+		@Override
+		String choiceRecord(int choice, String token, String finishReason) {
+			return "data: " + vllmChatChunk(choice, token, finishReason) + "\n\n";
 		}
 
 		@Override
@@ -188,12 +198,17 @@ public enum Dialect {
 	VLLM_COMPLETIONS("text/event-stream") {
 		@Override
 		String tokenRecord(int index, String token) {
-			return "data: " + completionChunk(token, "null") + "\n\n";
+			return "data: " + completionChunk(0, token, "null") + "\n\n";
 		}
 
 		@Override
 		List<String> endRecords(int tokenCount, String text, String finishReason) {
-			return List.of("data: " + completionChunk("", json(finishReason)) + "\n\n", "data: [DONE]\n\n");
+			return List.of("data: " + completionChunk(0, "", json(finishReason)) + "\n\n", "data: [DONE]\n\n");
+		}
+
+		@Override
+		String choiceRecord(int choice, String token, String finishReason) {
+			return "data: " + completionChunk(choice, token, (finishReason != null) ? json(finishReason) : "null") + "\n\n";
 		}
 
 		@Override
@@ -201,10 +216,61 @@ public enum Dialect {
 			return List.of("data: " + vllmError(message) + "\n\n", "data: [DONE]\n\n");
 		}
 
-		private String completionChunk(String text, String finishReason) {
+		private String completionChunk(int choice, String text, String finishReason) {
 			return "{\"id\":\"cmpl-9f2c\",\"object\":\"text_completion\",\"created\":1772423600,\"model\":\"qwen3_8b\","
-					+ "\"choices\":[{\"index\":0,\"text\":" + json(text) + ",\"logprobs\":null,\"finish_reason\":"
+					+ "\"choices\":[{\"index\":" + choice + ",\"text\":" + json(text) + ",\"logprobs\":null,\"finish_reason\":"
 					+ finishReason + ",\"stop_reason\":null}]}";
+		}
+	},
+
+	/**
+	 * DJL/LMI {@code 3p_stream} (Bedrock-style) JSON lines: {@code {"body": {"generation": ..}, "metering": ..}}, the
+	 * last line carrying {@code stop_reason}.
+	 */
+	LMI_3P_STREAM("application/jsonlines") {
+		@Override
+		String tokenRecord(int index, String token) {
+			return threePRecord(token, index + 1, "null");
+		}
+
+		@Override
+		List<String> endRecords(int tokenCount, String text, String finishReason) {
+			return List.of(threePRecord("", tokenCount, json(finishReason)));
+		}
+
+		@Override
+		List<String> errorRecords(String message) {
+			return List.of("{\"body\": {\"generation\": \"\", \"prompt_token_count\": null, \"generation_token_count\": 0, "
+					+ "\"stop_reason\": \"error\"}, \"content_type\": \"application/jsonlines\", \"error\": {\"error_code\": 400, "
+					+ "\"error_msg\": " + json(message) + "}}\n");
+		}
+
+		private String threePRecord(String generation, int count, String stopReason) {
+			return "{\"body\": {\"generation\": " + json(generation) + ", \"prompt_token_count\": null, "
+					+ "\"generation_token_count\": " + count + ", \"stop_reason\": " + stopReason + "}, \"metering\": "
+					+ "{\"outputTokenCount\": " + count + "}, \"content_type\": \"application/jsonlines\"}\n";
+		}
+	},
+
+	/**
+	 * NVIDIA Triton {@code generate_stream}: {@code data: {"model_name":..,"text_output":..}} events, with no
+	 * end-of-stream marker.
+	 */
+	TRITON("text/event-stream; charset=utf-8") {
+		@Override
+		String tokenRecord(int index, String token) {
+			return "data: {\"model_name\":\"ensemble\",\"model_version\":\"1\",\"sequence_end\":false,"
+					+ "\"sequence_id\":0,\"sequence_start\":false,\"text_output\":" + json(token) + "}\n\n";
+		}
+
+		@Override
+		List<String> endRecords(int tokenCount, String text, String finishReason) {
+			return List.of();
+		}
+
+		@Override
+		List<String> errorRecords(String message) {
+			return List.of("data: {\"error\":" + json(message) + "}\n\n");
 		}
 	},
 
@@ -271,6 +337,34 @@ public enum Dialect {
 	}
 
 	/**
+	 * Renders the container's body for a request that asked for several choices ({@code n}), the way vLLM
+	 * streams them: one record a choice a token, interleaved. Choice 0 answers with the given tokens; every
+	 * other choice {@code c} answers with the first half of them, each prefixed with {@code [c]}, and
+	 * finishes first, with {@code length}, so that its end comes before choice 0's tail. Dialects that
+	 * stream one choice only (all but the vLLM ones) ignore the number, as their containers do.
+	 * @param tokens the tokens of choice 0
+	 * @param finishReason the finish reason of choice 0
+	 * @param choices the number of choices
+	 * @return the records, in order
+	 */
+	public List<byte[]> render(List<String> tokens, String finishReason, int choices) {
+		if (choices <= 1 || choiceRecord(1, "", null) == null) {
+			return render(tokens, finishReason);
+		}
+		int otherLength = Math.max(1, tokens.size() / 2);
+		List<byte[]> records = new ArrayList<>();
+		for (int i = 0; i < tokens.size(); i++) {
+			records.add(utf8(tokenRecord(i, tokens.get(i))));
+			for (int choice = 1; choice < choices && i < otherLength; choice++) {
+				String finish = (i == otherLength - 1) ? "length" : null;
+				records.add(utf8(choiceRecord(choice, "[" + choice + "]" + tokens.get(i), finish)));
+			}
+		}
+		endRecords(tokens.size(), String.join("", tokens), finishReason).forEach((record) -> records.add(utf8(record)));
+		return records;
+	}
+
+	/**
 	 * Renders the records with which the container reports an error after its HTTP 200 was sent.
 	 * @param message the error message
 	 * @return the records, in order
@@ -285,16 +379,24 @@ public enum Dialect {
 
 	abstract List<String> errorRecords(String message);
 
+	/**
+	 * Renders one token of a choice other than the first, for dialects that stream several choices.
+	 * @return the record, or {@code null} if the dialect streams one choice only
+	 */
+	String choiceRecord(int choice, String token, String finishReason) {
+		return null;
+	}
+
 	static String json(String value) {
 		StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
 		JsonStringEncoder.getInstance().quoteAsString(value, quoted);
 		return quoted.append('"').toString();
 	}
 
-	static String vllmChatChunk(String content, String finishReason) {
+	static String vllmChatChunk(int choice, String content, String finishReason) {
 		String reason = (finishReason != null) ? json(finishReason) + ",\"stop_reason\":null" : "null";
 		return "{\"id\":\"chatcmpl-8b2b9172\",\"object\":\"chat.completion.chunk\",\"created\":1772423572,"
-				+ "\"model\":\"qwen3_8b\",\"choices\":[{\"index\":0,\"delta\":{\"content\":" + json(content)
+				+ "\"model\":\"qwen3_8b\",\"choices\":[{\"index\":" + choice + ",\"delta\":{\"content\":" + json(content)
 				+ "},\"logprobs\":null,\"finish_reason\":" + reason + "}]}";
 	}
 

@@ -27,7 +27,7 @@ public final class EmulatedEndpoint {
 	EmulatedEndpoint(String name, Dialect dialect) {
 		this.name = name;
 		this.settings = new Settings(Objects.requireNonNull(dialect, "dialect"), DefaultAnswer::tokensFor, "stop",
-				"AllTraffic", null, Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, null, 1, 0, -1, null, null);
+				"AllTraffic", null, Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, null, 1, 0, -1, null, null, Duration.ZERO);
 	}
 
 	/**
@@ -115,7 +115,18 @@ public final class EmulatedEndpoint {
 	public EmulatedEndpoint responseCustomAttributes(String customAttributes) {
 		return update((s) -> new Settings(s.dialect(), s.answer(), s.finishReason(), s.variant(), customAttributes,
 				s.firstTokenDelay(), s.tokenDelay(), s.pauseAfterTokens(), s.pause(), s.keepAliveInterval(),
-				s.recordsPerPart(), s.partSize(), s.faultAfterTokens(), s.fault(), s.httpFault()));
+				s.recordsPerPart(), s.partSize(), s.faultAfterTokens(), s.fault(), s.httpFault(), s.responseDelay()));
+	}
+
+	/**
+	 * Keeps silent after reading a request, before the status line, as a container that takes long to
+	 * start its answer: a client's read timeout then fires after the request was written.
+	 * @param delay the delay before the response starts
+	 * @return this endpoint
+	 */
+	public EmulatedEndpoint responseDelay(Duration delay) {
+		Objects.requireNonNull(delay, "delay");
+		return update((s) -> s.delayed(delay));
 	}
 
 	/**
@@ -263,35 +274,41 @@ public final class EmulatedEndpoint {
 	record Settings(Dialect dialect, Function<String, List<String>> answer, String finishReason, String variant,
 			String responseCustomAttributes, Duration firstTokenDelay, Duration tokenDelay, int pauseAfterTokens,
 			Duration pause, Duration keepAliveInterval, int recordsPerPart, int partSize, int faultAfterTokens,
-			StreamFault fault, HttpFault httpFault) {
+			StreamFault fault, HttpFault httpFault, Duration responseDelay) {
 
 		Settings with(Dialect dialect, Function<String, List<String>> answer, String finishReason, String variant) {
 			return new Settings(dialect, answer, finishReason, variant, this.responseCustomAttributes, this.firstTokenDelay,
 					this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval, this.recordsPerPart,
-					this.partSize, this.faultAfterTokens, this.fault, this.httpFault);
+					this.partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay);
 		}
 
 		Settings paced(Duration firstTokenDelay, Duration tokenDelay, int pauseAfterTokens, Duration pause,
 				Duration keepAliveInterval) {
 			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
 					firstTokenDelay, tokenDelay, pauseAfterTokens, pause, keepAliveInterval, this.recordsPerPart,
-					this.partSize, this.faultAfterTokens, this.fault, this.httpFault);
+					this.partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay);
 		}
 
 		Settings cut(int recordsPerPart, int partSize) {
 			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
 					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
-					recordsPerPart, partSize, this.faultAfterTokens, this.fault, this.httpFault);
+					recordsPerPart, partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay);
 		}
 
 		Settings faulty(int faultAfterTokens, StreamFault fault, HttpFault httpFault) {
 			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
 					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
-					this.recordsPerPart, this.partSize, faultAfterTokens, fault, httpFault);
+					this.recordsPerPart, this.partSize, faultAfterTokens, fault, httpFault, this.responseDelay);
 		}
 
-		StreamPlan plan(String prompt) {
-			return StreamPlan.of(this, this.answer.apply(prompt));
+		Settings delayed(Duration responseDelay) {
+			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
+					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
+					this.recordsPerPart, this.partSize, this.faultAfterTokens, this.fault, this.httpFault, responseDelay);
+		}
+
+		StreamPlan plan(String prompt, int choices) {
+			return StreamPlan.of(this, this.answer.apply(prompt), choices);
 		}
 
 	}

@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Finds the prompt in a request body of any of the request shapes containers accept.
+ * Finds the prompt, and the number of choices asked for, in a request body of any of the request shapes
+ * containers accept.
  */
 final class PromptReader {
 
@@ -34,6 +35,18 @@ final class PromptReader {
 		}
 		catch (JacksonException ex) {
 			return text;
+		}
+	}
+
+	/**
+	 * Returns the number of choices the body asks for: OpenAI's {@code n}, 1 when absent.
+	 */
+	static int choices(byte[] body) {
+		try {
+			return Math.max(1, MAPPER.readTree(body).path("n").asInt(1));
+		}
+		catch (JacksonException ex) {
+			return 1;
 		}
 	}
 

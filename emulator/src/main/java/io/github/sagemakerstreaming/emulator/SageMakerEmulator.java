@@ -194,9 +194,12 @@ public final class SageMakerEmulator implements AutoCloseable {
 			response.header("X-Amzn-SageMaker-Custom-Attributes", settings.responseCustomAttributes());
 		}
 		// Rendering a long answer takes a while: keep it off the event loop, which other connections share.
-		return Mono.fromCallable(() -> settings.plan(PromptReader.prompt(body)))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((plan) -> send(response, invocation, plan, settings, streaming));
+		Mono<StreamPlan> planned = Mono.fromCallable(() -> settings.plan(PromptReader.prompt(body), PromptReader.choices(body)))
+			.subscribeOn(Schedulers.boundedElastic());
+		if (!settings.responseDelay().isZero()) {
+			planned = Mono.delay(settings.responseDelay()).then(planned);
+		}
+		return planned.flatMap((plan) -> send(response, invocation, plan, settings, streaming));
 	}
 
 	private static Mono<Void> send(HttpServerResponse response, RecordedInvocation invocation, StreamPlan plan,

@@ -29,14 +29,17 @@ final class StreamPlan {
 
 	private Duration pendingDelay;
 
-	private StreamPlan(EmulatedEndpoint.Settings settings, List<String> tokens) {
+	private final int choices;
+
+	private StreamPlan(EmulatedEndpoint.Settings settings, List<String> tokens, int choices) {
 		this.settings = settings;
 		this.tokens = tokens;
+		this.choices = choices;
 		this.pendingDelay = settings.firstTokenDelay();
 	}
 
-	static StreamPlan of(EmulatedEndpoint.Settings settings, List<String> tokens) {
-		StreamPlan plan = new StreamPlan(settings, tokens);
+	static StreamPlan of(EmulatedEndpoint.Settings settings, List<String> tokens, int choices) {
+		StreamPlan plan = new StreamPlan(settings, tokens, choices);
 		plan.build();
 		return plan;
 	}
@@ -67,7 +70,7 @@ final class StreamPlan {
 
 	private void build() {
 		Dialect dialect = this.settings.dialect();
-		List<byte[]> records = dialect.render(this.tokens, this.settings.finishReason());
+		List<byte[]> records = dialect.render(this.tokens, this.settings.finishReason(), this.choices);
 		StreamFault fault = this.settings.fault();
 		int faultAt = (fault != null) ? Math.min(Math.max(this.settings.faultAfterTokens(), 0), records.size()) : -1;
 		int pauseAt = this.settings.pauseAfterTokens();
