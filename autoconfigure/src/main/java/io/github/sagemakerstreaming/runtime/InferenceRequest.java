@@ -297,7 +297,9 @@ public final class InferenceRequest {
 
 		/**
 		 * Adds generation parameters (for example {@code max_tokens}, {@code temperature}), merged over the
-		 * template's defaults. Values are strings, numbers, booleans, lists, maps or Jackson nodes.
+		 * template's defaults. Values are strings, numbers, booleans, lists, maps or Jackson nodes. Names
+		 * that would replace what the format builds from the prompt ({@code messages}, {@code prompt},
+		 * {@code inputs}, {@code stream}) are refused when the request is built.
 		 * @param parameters the parameters
 		 * @return this builder
 		 */
@@ -449,6 +451,7 @@ public final class InferenceRequest {
 			RequestConstraints.inferenceId(this.inferenceId, "inferenceId");
 			RequestConstraints.inferenceComponentName(this.inferenceComponentName, "inferenceComponentName");
 			RequestConstraints.sessionId(this.sessionId, "sessionId");
+			RequestConstraints.parameters(this.parameters, this.endpointName);
 			if (this.body != null) {
 				RequestConstraints.bodySize(this.body.length, this.endpointName);
 			}

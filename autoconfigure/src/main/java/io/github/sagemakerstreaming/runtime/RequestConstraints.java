@@ -1,5 +1,8 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +21,8 @@ final class RequestConstraints {
 	private static final Pattern INFERENCE_ID = Pattern.compile("\\S\\p{Print}*");
 
 	private static final Pattern ASCII = Pattern.compile("\\p{ASCII}*");
+
+	private static final Set<String> RESERVED_PARAMETERS = new TreeSet<>(Set.of("messages", "prompt", "inputs", "stream"));
 
 	private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x20-\\x7E\\t]*");
 
@@ -51,6 +56,21 @@ final class RequestConstraints {
 	static void customAttributes(String value, String field) {
 		if (value != null && (value.length() > 1024 || !VISIBLE_ASCII.matcher(value).matches())) {
 			throw invalid(field, value, "at most 1024 visible US-ASCII characters (RFC 7230 field-value)");
+		}
+	}
+
+	/**
+	 * Refuses the parameters that would replace what the format builds from the prompt: a parameter is
+	 * merged into the body (or its {@code parameters} object), so {@code messages}, {@code prompt},
+	 * {@code inputs} or {@code stream} would override the prompt, its length checks and streaming itself.
+	 */
+	static void parameters(Map<String, ?> parameters, String endpointName) {
+		for (String name : parameters.keySet()) {
+			if (RESERVED_PARAMETERS.contains(name)) {
+				throw new InvalidInferenceRequestException("The parameter '" + name + "' would replace the part of the "
+						+ "body that the format builds from the prompt; parameters may not be named " + RESERVED_PARAMETERS
+						+ ". Set the prompt, or send a body of your own with InferenceRequest.Builder.body(...).", endpointName);
+			}
 		}
 	}
 

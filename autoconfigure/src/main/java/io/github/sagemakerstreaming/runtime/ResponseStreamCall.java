@@ -58,16 +58,10 @@ final class ResponseStreamCall {
 	Flux<InferenceChunk> chunks() {
 		StreamDeadlines deadlines = new StreamDeadlines(this.limits, this.request.endpointName());
 		Flux<InferenceChunk> chunks = Mono.<OpenStream>create(this::invoke)
-			.onErrorMap((ex) -> StreamingFailures.translate(ex, this.request.endpointName(), null))
+			.onErrorMap((ex) -> StreamingFailures.translate(ex, this.request.endpointName(), null, deadlines.elapsed()))
 			.retryWhen(this.retry.spec())
 			.flatMapMany((stream) -> decode(stream, deadlines));
-		if (!this.limits.any()) {
-			return chunks;
-		}
-		AtomicReference<StreamTimeoutException> timedOut = new AtomicReference<>();
-		return chunks.doOnNext((chunk) -> deadlines.token())
-			.takeUntilOther(deadlines.expiry().doOnNext(timedOut::set))
-			.concatWith(Mono.defer(() -> (timedOut.get() != null) ? Mono.error(timedOut.get()) : Mono.empty()));
+		return deadlines.bound(chunks);
 	}
 
 	private void invoke(MonoSink<OpenStream> sink) {
@@ -97,13 +91,16 @@ final class ResponseStreamCall {
 		ResponseDecoder.Session session = this.decoder.start(metadata);
 		Flux<ResponseStream> events = Flux.from(stream.events());
 		if (this.limits.any()) {
-			events = events.doOnNext((event) -> deadlines.event());
+			events = events.doOnNext((event) -> deadlines.event())
+				.doOnRequest(deadlines::eventsRequested)
+				.doOnTerminate(deadlines::eventsEnded);
 		}
 		return events.concatMapIterable((event) -> (event instanceof PayloadPart part)
 					? DecodedChunks.of((chunks) -> session.decode(part.bytes().asByteArrayUnsafe(), chunks)) : List.of(),
 					PREFETCH)
 			.concatWith(Flux.defer(() -> Flux.fromIterable(DecodedChunks.of(session::complete))))
-			.onErrorMap((ex) -> StreamingFailures.translate(ex, metadata.endpointName(), metadata.requestId()));
+			.onErrorMap((ex) -> StreamingFailures.translate(ex, metadata.endpointName(), metadata.requestId(),
+					deadlines.elapsed()));
 	}
 
 	private record OpenStream(InvokeEndpointWithResponseStreamResponse response, SdkPublisher<ResponseStream> events) {

@@ -1,8 +1,10 @@
 package io.github.sagemakerstreaming.runtime;
 
-import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +13,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * When and how a streaming call is tried again: only before SageMaker has answered, so before any token
- * can have been delivered, and only for failures that are safe to retry (throttling, a model not ready,
- * 500, 502, 503, 504, and connection failures), with exponential backoff and jitter.
+ * When and how a streaming call is tried again: only when the request certainly did not reach the model,
+ * so before any token can have been delivered (throttling, a model not ready, 500, 502, 503, 504, a
+ * connection that could not be made, no pooled connection), with exponential backoff and jitter.
  *
  * @param maxAttempts the number of attempts, the first included; 1 means no retry
  * @param initialBackoff the backoff before the first retry
@@ -48,17 +50,33 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
+	/**
+	 * Returns whether a failure is certain to have happened before the request reached the model: an HTTP
+	 * error status from SageMaker that says it did not pass the request on (throttling, 500, 502, 503,
+	 * 504), a connection that could not be made, or no pooled connection within the acquisition timeout.
+	 * A read timeout or a reset once the request was written is never retried: the model may be
+	 * generating already.
+	 */
 	static boolean isRetryable(Throwable failure) {
 		Throwable cause = failure.getCause();
 		if (cause instanceof AwsServiceException service) {
 			return RETRYABLE_STATUS.contains(service.statusCode()) || (service.awsErrorDetails() != null
 					&& "ThrottlingException".equals(service.awsErrorDetails().errorCode()));
 		}
-		if (cause instanceof SdkClientException) {
-			for (Throwable t = cause.getCause(); t != null; t = t.getCause()) {
-				if (t instanceof IOException) {
-					return true;
-				}
+		return cause instanceof SdkClientException && !(failure instanceof StreamTimeoutException)
+				&& (StreamingFailures.hasCause(cause, ConnectException.class)
+						|| StreamingFailures.hasCause(cause, UnknownHostException.class) || isAcquireTimeout(cause));
+	}
+
+	/**
+	 * The SDK's Netty client reports a pool that had no connection to lend in time as a
+	 * {@code TimeoutException} with this message.
+	 */
+	private static boolean isAcquireTimeout(Throwable failure) {
+		for (Throwable ex = failure; ex != null; ex = ex.getCause()) {
+			if (ex instanceof TimeoutException && ex.getMessage() != null
+					&& ex.getMessage().startsWith("Acquire operation took longer")) {
+				return true;
 			}
 		}
 		return false;

@@ -1,80 +1,213 @@
 package io.github.sagemakerstreaming.runtime;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Watches one stream's time limits with a single timer: the stream reports its events and its first
- * token, and {@link #expiry()} sleeps until the nearest deadline, re-arming itself only when it wakes
- * early. Reporting an event costs one volatile write, whatever the rate of tokens.
+ * Watches one stream's time limits with a single timer. The stream reports the events it asks the SDK
+ * for and receives, and the chunks it delivers; the timer sleeps until the nearest deadline and, when it
+ * wakes early, schedules itself again as a new task, so that a stream re-armed a million times is
+ * watched on the same stack depth as one re-armed once.
+ * <p>
+ * The idle limit measures the endpoint's silence, not the subscriber's: it runs only while events have
+ * been asked of the SDK and not yet received, from the later of the last event and the moment the demand
+ * resumed, and it stops when the SDK's event stream ends. Whichever comes first of the stream's last
+ * chunk and a timeout wins: a timeout never follows a complete answer, and no chunk follows a timeout.
  */
 final class StreamDeadlines {
+
+	private static final int RUNNING = 0;
+
+	private static final int FINISHED = 1;
+
+	private static final int TIMED_OUT = 2;
 
 	private final StreamLimits limits;
 
 	private final String endpointName;
 
-	private final long startNanos = System.nanoTime();
+	private final Scheduler scheduler;
 
-	private volatile long lastEventNanos;
+	private final LongSupplier nanoClock;
+
+	private final long startNanos;
+
+	private final AtomicInteger state = new AtomicInteger(RUNNING);
+
+	private final AtomicLong outstandingEvents = new AtomicLong();
+
+	/** When the idle clock last started: the last event, or the moment demand resumed; 0 before any event. */
+	private volatile long idleSinceNanos;
+
+	private volatile boolean eventsEnded;
 
 	private volatile boolean tokenSeen;
 
 	private volatile String requestId;
 
 	StreamDeadlines(StreamLimits limits, String endpointName) {
+		this(limits, endpointName, Schedulers.parallel(), System::nanoTime);
+	}
+
+	/**
+	 * Creates deadlines whose timer runs on the given scheduler and reads the given clock.
+	 */
+	StreamDeadlines(StreamLimits limits, String endpointName, Scheduler scheduler, LongSupplier nanoClock) {
 		this.limits = limits;
 		this.endpointName = endpointName;
+		this.scheduler = scheduler;
+		this.nanoClock = nanoClock;
+		this.startNanos = nanoClock.getAsLong();
 	}
 
 	void responded(String requestId) {
 		this.requestId = requestId;
 	}
 
-	void event() {
-		this.lastEventNanos = System.nanoTime();
-	}
-
-	void token() {
-		this.tokenSeen = true;
+	/**
+	 * Records that the stream asked the SDK for more events.
+	 */
+	void eventsRequested(long n) {
+		long before = this.outstandingEvents.getAndAccumulate(n, (current, added) -> {
+			long sum = current + added;
+			return (sum < 0) ? Long.MAX_VALUE : sum;
+		});
+		if (before <= 0 && this.idleSinceNanos != 0) {
+			this.idleSinceNanos = this.nanoClock.getAsLong();
+		}
 	}
 
 	/**
-	 * Returns a {@code Mono} that emits the timeout when a limit passes, and never otherwise.
+	 * Records an event from the SDK.
 	 */
-	Mono<StreamTimeoutException> expiry() {
-		return Mono.defer(() -> {
-			long now = System.nanoTime();
-			long wait = Long.MAX_VALUE;
-			if (this.limits.firstToken() != null && !this.tokenSeen) {
-				long left = this.startNanos + this.limits.firstToken().toNanos() - now;
-				if (left <= 0) {
-					return Mono.just(timeout(StreamTimeoutException.Limit.FIRST_TOKEN, this.limits.firstToken(), now));
-				}
-				wait = left;
+	void event() {
+		this.outstandingEvents.decrementAndGet();
+		this.idleSinceNanos = this.nanoClock.getAsLong();
+	}
+
+	/**
+	 * Records that the SDK's event stream ended: the endpoint has nothing more to send.
+	 */
+	void eventsEnded() {
+		this.eventsEnded = true;
+	}
+
+	/**
+	 * Returns the time since the stream was subscribed to.
+	 */
+	Duration elapsed() {
+		return Duration.ofNanos(this.nanoClock.getAsLong() - this.startNanos);
+	}
+
+	/**
+	 * Bounds a stream by the limits: it fails with a {@link StreamTimeoutException} when one passes first.
+	 */
+	Flux<InferenceChunk> bound(Flux<InferenceChunk> chunks) {
+		if (!this.limits.any()) {
+			return chunks;
+		}
+		AtomicReference<StreamTimeoutException> timedOut = new AtomicReference<>();
+		return chunks.<InferenceChunk>handle((chunk, sink) -> {
+			if (admit(chunk)) {
+				sink.next(chunk);
 			}
-			long lastEvent = this.lastEventNanos;
-			if (this.limits.idle() != null && lastEvent != 0) {
-				long left = lastEvent + this.limits.idle().toNanos() - now;
-				if (left <= 0) {
-					return Mono.just(timeout(StreamTimeoutException.Limit.IDLE, this.limits.idle(), now));
-				}
-				wait = Math.min(wait, left);
-			}
-			if (this.limits.total() != null) {
-				long left = this.startNanos + this.limits.total().toNanos() - now;
-				if (left <= 0) {
-					return Mono.just(timeout(StreamTimeoutException.Limit.TOTAL, this.limits.total(), now));
-				}
-				wait = Math.min(wait, left);
-			}
-			if (wait == Long.MAX_VALUE) {
-				// Only the idle limit is set and no event has arrived yet: look again after one idle period.
-				wait = this.limits.idle().toNanos();
-			}
-			return Mono.delay(Duration.ofNanos(wait)).then(expiry());
+		})
+			.takeUntilOther(expiry().doOnNext(timedOut::set))
+			.concatWith(Mono.defer(() -> (timedOut.get() != null) ? Mono.error(timedOut.get()) : Mono.empty()));
+	}
+
+	private boolean admit(InferenceChunk chunk) {
+		if (chunk.last()) {
+			return this.state.compareAndSet(RUNNING, FINISHED);
+		}
+		this.tokenSeen = true;
+		return this.state.get() == RUNNING;
+	}
+
+	/**
+	 * Returns a {@code Mono} that emits the timeout when a limit passes first, and never completes
+	 * otherwise: once no limit can pass any more, the timer simply stops.
+	 */
+	private Mono<StreamTimeoutException> expiry() {
+		return Mono.create((sink) -> {
+			Disposable.Swap timer = Disposables.swap();
+			sink.onDispose(timer);
+			watch(sink, timer);
 		});
+	}
+
+	private void watch(MonoSink<StreamTimeoutException> sink, Disposable.Swap timer) {
+		if (timer.isDisposed()) {
+			return;
+		}
+		long now = this.nanoClock.getAsLong();
+		StreamTimeoutException expired = expired(now);
+		if (expired != null) {
+			if (this.state.compareAndSet(RUNNING, TIMED_OUT)) {
+				sink.success(expired);
+			}
+			return;
+		}
+		long wait = nanosToNextCheck(now);
+		if (wait < 0 || this.state.get() != RUNNING) {
+			// Nothing left to watch. Completing would end the stream (takeUntilOther), so stay silent.
+			return;
+		}
+		timer.update(this.scheduler.schedule(() -> watch(sink, timer), wait, TimeUnit.NANOSECONDS));
+	}
+
+	private StreamTimeoutException expired(long now) {
+		if (firstTokenPending() && now - this.startNanos >= this.limits.firstToken().toNanos()) {
+			return timeout(StreamTimeoutException.Limit.FIRST_TOKEN, this.limits.firstToken(), now);
+		}
+		if (idleClockRunning() && now - this.idleSinceNanos >= this.limits.idle().toNanos()) {
+			return timeout(StreamTimeoutException.Limit.IDLE, this.limits.idle(), now);
+		}
+		if (this.limits.total() != null && now - this.startNanos >= this.limits.total().toNanos()) {
+			return timeout(StreamTimeoutException.Limit.TOTAL, this.limits.total(), now);
+		}
+		return null;
+	}
+
+	/**
+	 * Returns how long to sleep before the next check, or -1 when no limit can pass any more.
+	 */
+	private long nanosToNextCheck(long now) {
+		long wait = Long.MAX_VALUE;
+		if (firstTokenPending()) {
+			wait = this.startNanos + this.limits.firstToken().toNanos() - now;
+		}
+		if (this.limits.idle() != null && !this.eventsEnded) {
+			// While the idle clock is stopped, look again after one idle period.
+			long idleWait = idleClockRunning() ? this.idleSinceNanos + this.limits.idle().toNanos() - now
+					: this.limits.idle().toNanos();
+			wait = Math.min(wait, idleWait);
+		}
+		if (this.limits.total() != null) {
+			wait = Math.min(wait, this.startNanos + this.limits.total().toNanos() - now);
+		}
+		return (wait == Long.MAX_VALUE) ? -1 : Math.max(wait, 0);
+	}
+
+	private boolean firstTokenPending() {
+		return this.limits.firstToken() != null && !this.tokenSeen;
+	}
+
+	private boolean idleClockRunning() {
+		return this.limits.idle() != null && this.idleSinceNanos != 0 && !this.eventsEnded
+				&& this.outstandingEvents.get() > 0;
 	}
 
 	private StreamTimeoutException timeout(StreamTimeoutException.Limit limit, Duration value, long now) {

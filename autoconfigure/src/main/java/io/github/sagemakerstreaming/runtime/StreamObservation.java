@@ -1,5 +1,7 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import io.github.sagemakerstreaming.runtime.observation.DefaultStreamObservationConvention;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationContext;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationConvention;
@@ -11,8 +13,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Wraps a stream in its observation: started on subscription as a child of the caller's observation
- * (from the Reactor context, else the current thread), stopped on completion, error or cancellation
- * before the subscriber hears of it.
+ * (from the Reactor context, else the current thread), stopped exactly once, on whichever comes first of
+ * completion, error and cancellation, before the subscriber hears of it.
  */
 final class StreamObservation {
 
@@ -37,15 +39,26 @@ final class StreamObservation {
 			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY,
 					this.registry.getCurrentObservation());
 			observation.parentObservation(parent).start();
+			// Reactor passes a cancel on even after completion, so whichever comes first stops the observation.
+			AtomicBoolean ended = new AtomicBoolean();
 			return chunks.doOnNext(context::chunk)
 				.doOnError((ex) -> {
-					context.failed(ex);
-					observation.error(ex);
+					if (ended.compareAndSet(false, true)) {
+						context.failed(ex);
+						observation.error(ex);
+						observation.stop();
+					}
 				})
-				.doOnTerminate(observation::stop)
+				.doOnComplete(() -> {
+					if (ended.compareAndSet(false, true)) {
+						observation.stop();
+					}
+				})
 				.doOnCancel(() -> {
-					context.cancelled();
-					observation.stop();
+					if (ended.compareAndSet(false, true)) {
+						context.cancelled();
+						observation.stop();
+					}
 				})
 				.contextWrite((downstream) -> downstream.put(ObservationThreadLocalAccessor.KEY, observation));
 		});

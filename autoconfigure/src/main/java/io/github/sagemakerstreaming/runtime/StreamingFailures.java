@@ -1,8 +1,11 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sagemakerruntime.model.InternalStreamFailureException;
@@ -18,10 +21,14 @@ final class StreamingFailures {
 	private StreamingFailures() {
 	}
 
-	static StreamingInferenceException translate(Throwable failure, String endpointName, String requestId) {
+	static StreamingInferenceException translate(Throwable failure, String endpointName, String requestId,
+			Duration elapsed) {
 		Throwable ex = unwrap(failure);
 		if (ex instanceof StreamingInferenceException streaming) {
 			return streaming;
+		}
+		if (hasCause(ex, ReadTimeoutException.class)) {
+			return new StreamTimeoutException(StreamTimeoutException.Limit.READ, null, elapsed, endpointName, requestId, ex);
 		}
 		if (ex instanceof ModelStreamErrorException modelStream) {
 			String code = (modelStream.errorCode() != null) ? modelStream.errorCode() : "ModelStreamError";
@@ -51,9 +58,18 @@ final class StreamingFailures {
 		}
 		String message = (ex instanceof SdkClientException)
 				? "Calling endpoint '" + endpointName + "' failed: " + ex.getMessage()
-				: "Reading the stream of endpoint '" + endpointName + "' failed (" + ex + "). The answer is incomplete; "
-						+ "retry the request.";
+				: "Reading the stream of endpoint '" + endpointName + "' failed (" + ex + "). The answer is incomplete."
+						+ (hasCause(ex, IOException.class) ? " Retry the request." : "");
 		return new StreamingInferenceException(message, StreamingInferenceException.CLIENT_ERROR, endpointName, requestId, ex);
+	}
+
+	static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable ex = failure; ex != null; ex = ex.getCause()) {
+			if (type.isInstance(ex)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Throwable unwrap(Throwable failure) {

@@ -18,6 +18,12 @@ public class StreamingInferenceException extends RuntimeException {
 	/** The code for a container record that is not valid JSON where the format expects JSON. */
 	public static final String MALFORMED_RECORD = "MalformedRecord";
 
+	/**
+	 * The code for a container record that is valid JSON but of a format the decoder does not know, such as
+	 * DJL's {@code 3p_stream} or Triton's {@code text_output}.
+	 */
+	public static final String UNRECOGNIZED_FORMAT = "UnrecognizedFormat";
+
 	/** The code for a container record longer than the decoder's limit. */
 	public static final String RECORD_TOO_LARGE = "RecordTooLarge";
 

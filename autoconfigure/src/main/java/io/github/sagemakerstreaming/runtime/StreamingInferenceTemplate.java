@@ -27,16 +27,22 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWith
  * <li>Demand flows to the network: the SDK reads more of the response only as the subscriber requests
  * tokens (with a small look-ahead), so a slow subscriber does not make the response pile up in memory.
  * <li>Cancelling the subscription closes the HTTP connection, so the endpoint stops streaming to us.
- * <li>A token is delivered at most once: the SDK's own retries, which would re-send the request after a
- * {@code ModelStreamError} and replay tokens already delivered, are switched off for the call. The
- * template retries a call only while SageMaker has not answered, so before any token exists.
+ * <li>A token is delivered at most once, and a prompt reaches the model at most once: the SDK's own
+ * retries, which would re-send the request after a {@code ModelStreamError} and replay tokens already
+ * delivered, are switched off for the call. The template retries a call only when the request certainly
+ * did not reach the model: an HTTP error status from SageMaker (429, 500, 502, 503, 504), a connection
+ * that could not be made, or no pooled connection in time. A read timeout or a reset after the request
+ * was written is never retried.
  * <li>Time limits (first token, idle gap, whole stream) end the stream with a
- * {@link StreamTimeoutException} and close the connection.
+ * {@link StreamTimeoutException} and close the connection. The idle limit measures the endpoint's
+ * silence while the subscriber waits for more, never the subscriber's own pauses. A stream whose last
+ * chunk was delivered never fails afterwards with a timeout.
  * <li>Every failure reaches the subscriber as a {@link StreamingInferenceException}, with the SDK or I/O
  * exception as its cause. A stream cut before the container said it had finished fails with an
  * {@link IncompleteStreamException}; it never completes as if the answer were whole.
- * <li>Signals arrive on the SDK's Netty event-loop threads. Never block in an operator downstream; use
- * {@code publishOn} before blocking work.
+ * <li>Tokens, completion and the SDK's errors arrive on the SDK's Netty event-loop threads; a time limit's
+ * {@link StreamTimeoutException} arrives on a Reactor {@code parallel} timer thread. Never block in an
+ * operator downstream; use {@code publishOn} before blocking work.
  * <li>With an observation registry, each subscription is one observation, a child of the caller's.
  * </ul>
  * The template is thread-safe; one instance serves the whole application.
@@ -239,10 +245,12 @@ public final class StreamingInferenceTemplate {
 
 		/**
 		 * Sets the generation parameters put into every body built from a prompt.
-		 * @param parameters the parameters
+		 * @param parameters the parameters; none may be named {@code messages}, {@code prompt},
+		 * {@code inputs} or {@code stream}, which would replace what the format builds from the prompt
 		 * @return this builder
 		 */
 		public Builder parameters(Map<String, ?> parameters) {
+			RequestConstraints.parameters(parameters, this.endpointName);
 			this.parameters.clear();
 			this.parameters.putAll(parameters);
 			return this;

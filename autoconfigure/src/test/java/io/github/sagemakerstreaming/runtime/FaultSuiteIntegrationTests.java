@@ -1,9 +1,16 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
@@ -17,9 +24,15 @@ import io.github.sagemakerstreaming.runtime.format.ContainerDialectDecoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
@@ -27,6 +40,7 @@ import software.amazon.awssdk.services.sagemakerruntime.model.ModelStreamErrorEx
 import software.amazon.awssdk.services.sagemakerruntime.model.ValidationErrorException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The faults users meet with streaming endpoints, each through the real SDK against the emulator: the
@@ -267,6 +281,156 @@ class FaultSuiteIntegrationTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = Dialect.class, names = { "VLLM_CHAT", "LMI_VLLM", "VLLM_COMPLETIONS" })
+	void aRequestForSeveralChoicesGetsTheFirstWholeAndNothingOfTheOthers(Dialect dialect) {
+		List<String> tokens = IntStream.range(0, 8).mapToObj((i) -> " t" + i).toList();
+		String name = endpoint(dialect).tokens(tokens).finishReason("stop").partSize(7).name();
+		InferenceRequest request = InferenceRequest.builder().prompt("hi").parameter("n", 2).build();
+		List<InferenceChunk> chunks = template(name).streamChunks(request).collectList().block(TIMEOUT);
+		assertThat(chunks).filteredOn((chunk) -> !chunk.last()).extracting(InferenceChunk::text).containsExactlyElementsOf(tokens);
+		assertThat(chunks.get(chunks.size() - 1)).satisfies((last) -> {
+			assertThat(last.last()).isTrue();
+			assertThat(last.finishReason()).isEqualTo("stop");
+		});
+		assertThat(emulator().invocations(name).get(0).bodyAsString()).contains("\"n\":2");
+	}
+
+	@Test
+	void aReadTimeoutAfterTheRequestWasWrittenIsReportedAsSuchAndNeverRetried() {
+		String name = endpoint(Dialect.TGI).responseDelay(Duration.ofSeconds(3)).name();
+		try (SageMakerRuntimeAsyncClient shortReads = shortReadTimeoutClient()) {
+			StepVerifier.create(template(shortReads, name).stream("hi"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class, (timeout) -> {
+					assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.READ);
+					assertThat(timeout.errorCode()).isEqualTo("ReadTimeout");
+					assertThat(timeout).hasMessageContaining(name)
+						.hasMessageContaining("read timeout")
+						.hasMessageContaining("NettyNioAsyncHttpClient.Builder.readTimeout")
+						.hasRootCauseInstanceOf(ReadTimeoutException.class);
+				}))
+				.verify(TIMEOUT);
+		}
+		assertThat(emulator().invocations(name)).as("the model got the prompt once").hasSize(1);
+	}
+
+	@Test
+	void anApplicationClientsReadTimeoutFiringMidStreamIsAReadTimeoutNotAGenericClientError() {
+		String name = endpoint(Dialect.VLLM_CHAT).pauseAfterTokens(1, Duration.ofSeconds(3)).name();
+		try (SageMakerRuntimeAsyncClient shortReads = shortReadTimeoutClient()) {
+			InferenceRequest request = InferenceRequest.builder().prompt("hi").idleTimeout(Duration.ofSeconds(10)).build();
+			StepVerifier.create(template(shortReads, name).stream(request))
+				.expectNext("a")
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class,
+						(timeout) -> assertThat(timeout.errorCode()).isEqualTo("ReadTimeout")))
+				.verify(TIMEOUT);
+		}
+		assertThat(emulator().invocations(name)).hasSize(1);
+	}
+
+	@Test
+	void aRefusedConnectionIsRetriedBecauseNothingWasSent() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		AtomicInteger attempts = new AtomicInteger();
+		try (SageMakerRuntimeAsyncClient refused = EmulatorClients.builder(emulator(), NettyNioAsyncHttpClient.builder())
+			.endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
+			.overrideConfiguration((override) -> override.addExecutionInterceptor(countAttempts(attempts)))
+			.build()) {
+			StepVerifier.create(template(refused, "anywhere").stream("hi"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamingInferenceException.class,
+						(failure) -> assertThat(failure.errorCode()).isEqualTo(StreamingInferenceException.CLIENT_ERROR))
+					.hasRootCauseInstanceOf(ConnectException.class))
+				.verify(TIMEOUT);
+		}
+		assertThat(attempts).hasValue(3);
+	}
+
+	@Test
+	void noPooledConnectionInTimeIsRetriedBecauseNothingWasSent() {
+		String busy = endpoint(Dialect.TGI).firstTokenDelay(Duration.ofSeconds(5)).name();
+		String next = endpoint(Dialect.TGI).name();
+		AtomicInteger attempts = new AtomicInteger();
+		try (SageMakerRuntimeAsyncClient onePooled = EmulatorClients
+			.builder(emulator(), NettyNioAsyncHttpClient.builder().maxConcurrency(1).connectionAcquisitionTimeout(Duration.ofMillis(200)))
+			.overrideConfiguration((override) -> override.addExecutionInterceptor(countAttempts(attempts)))
+			.build()) {
+			reactor.core.Disposable holding = template(onePooled, busy).stream("hold").subscribe(null, (ex) -> { });
+			await().atMost(TIMEOUT).until(() -> emulator().invocations(busy).size() == 1);
+			attempts.set(0);
+			StepVerifier.create(template(onePooled, next).stream("hi"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("Acquire operation took longer"))
+				.verify(TIMEOUT);
+			holding.dispose();
+		}
+		assertThat(attempts).hasValue(3);
+		assertThat(emulator().invocations(next)).isEmpty();
+	}
+
+	@Test
+	void aSubscriberPausingLongerThanTheIdleTimeoutOnALongStreamNeverSeesAnIdleTimeout() {
+		List<String> tokens = IntStream.range(0, 200).mapToObj((i) -> " t" + i).toList();
+		String name = endpoint(Dialect.VLLM_CHAT).tokens(tokens).tokenDelay(Duration.ofMillis(2)).name();
+		InferenceRequest request = InferenceRequest.builder().prompt("hi").idleTimeout(Duration.ofMillis(400)).build();
+		StepVerifier.create(template(name).stream(request), 1)
+			.expectNext(" t0")
+			.thenAwait(Duration.ofMillis(1500))
+			.thenRequest(Long.MAX_VALUE)
+			.expectNextSequence(tokens.subList(1, tokens.size()))
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void aSubscriberPausingAfterTheEndpointHasSentEverythingNeverSeesAnIdleTimeout() {
+		String name = endpoint(Dialect.LMI).name();
+		InferenceRequest request = InferenceRequest.builder().prompt("hi").idleTimeout(Duration.ofMillis(300)).build();
+		StepVerifier.create(template(name).stream(request), 1)
+			.expectNext("a")
+			.thenAwait(Duration.ofMillis(1200))
+			.thenRequest(Long.MAX_VALUE)
+			.expectNext("b", "c")
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Dialect.class, names = { "LMI_3P_STREAM", "TRITON" })
+	void theFirstRecordOfAnUnknownFormatFailsTheStreamAtOnceWithoutAdviceToRetry(Dialect dialect) {
+		String name = endpoint(dialect).name();
+		StepVerifier.create(template(name).stream("hi"))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo(StreamingInferenceException.UNRECOGNIZED_FORMAT);
+				assertThat(ex).hasMessageContaining(name)
+					.hasMessageContaining(new String(dialect.render(ABC, "stop").get(0), StandardCharsets.UTF_8).replace("data: ", "")
+						.substring(0, 40))
+					.hasMessageContaining("raw")
+					.hasMessageContaining("ResponseDecoder");
+				assertThat(ex.getMessage()).doesNotContainIgnoringCase("retry");
+			})
+			.verify(TIMEOUT);
+		assertThat(emulator().invocations(name)).hasSize(1);
+	}
+
+	private static SageMakerRuntimeAsyncClient shortReadTimeoutClient() {
+		return EmulatorClients.builder(emulator(), NettyNioAsyncHttpClient.builder())
+			.httpClientBuilder(NettyNioAsyncHttpClient.builder().readTimeout(Duration.ofMillis(300)))
+			.build();
+	}
+
+	private static ExecutionInterceptor countAttempts(AtomicInteger attempts) {
+		return new ExecutionInterceptor() {
+
+			@Override
+			public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
+				attempts.incrementAndGet();
+			}
+
+		};
+	}
+
 	private static SageMakerEmulator emulator() {
 		return sagemaker.emulator();
 	}
@@ -276,6 +440,10 @@ class FaultSuiteIntegrationTests {
 	}
 
 	private static StreamingInferenceTemplate template(String endpointName) {
+		return template(client, endpointName);
+	}
+
+	private static StreamingInferenceTemplate template(SageMakerRuntimeAsyncClient client, String endpointName) {
 		return StreamingInferenceTemplate.builder(client)
 			.endpointName(endpointName)
 			.retry(3, Duration.ofMillis(10), Duration.ofMillis(50))

@@ -1,5 +1,7 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -7,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -79,6 +84,25 @@ class InferenceRequestTests {
 
 	private static Arguments invalid(String field, UnaryOperator<InferenceRequest.Builder> change) {
 		return Arguments.of(field, change);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "messages", "prompt", "inputs", "stream" })
+	void refusesAParameterThatWouldReplaceWhatTheFormatBuildsFromThePrompt(String name) {
+		assertThatExceptionOfType(InvalidInferenceRequestException.class)
+			.isThrownBy(() -> InferenceRequest.builder().prompt("hi").parameter(name, "x").build())
+			.withMessageContaining("'" + name + "'")
+			.withMessageContaining("body(");
+	}
+
+	@Test
+	void theTemplateRefusesADefaultParameterThatWouldReplaceThePrompt() {
+		try (SageMakerRuntimeAsyncClient client = SageMakerRuntimeAsyncClient.builder().region(Region.US_EAST_1).build()) {
+			StreamingInferenceTemplate.Builder builder = StreamingInferenceTemplate.builder(client);
+			assertThatExceptionOfType(InvalidInferenceRequestException.class)
+				.isThrownBy(() -> builder.parameters(Map.of("messages", List.of())))
+				.withMessageContaining("'messages'");
+		}
 	}
 
 }

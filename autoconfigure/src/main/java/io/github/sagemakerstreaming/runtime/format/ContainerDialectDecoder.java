@@ -31,9 +31,12 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * Lines may be server-sent events ({@code data:} with or without a space, comments and keep-alives,
  * other fields, blank lines) or bare JSON lines; a last line without a newline is decoded at the end.
  * Special tokens are dropped, usage-only chunks are ignored, and content on the chunk that carries the
- * finish reason is kept. An error record ends the stream with a {@link ContainerErrorException}; a stream
- * that ends without its dialect's end-of-generation marker fails with an
- * {@link IncompleteStreamException}, except for the legacy {@code outputs} dialect, which has none.
+ * finish reason is kept. Of the choices of an OpenAI chunk, only choice 0 is surfaced: a request for
+ * several ({@code n}) gets the first answer, whole, ended by its own finish. An error record ends the
+ * stream with a {@link ContainerErrorException}; the first JSON record of a format it does not know fails
+ * the stream at once with {@code UnrecognizedFormat}; a stream that ends without its dialect's
+ * end-of-generation marker fails with an {@link IncompleteStreamException}, except for the legacy
+ * {@code outputs} dialect, which has none.
  */
 public final class ContainerDialectDecoder implements ResponseDecoder {
 
@@ -46,6 +49,13 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 	private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
 	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+	/** The longest quote of a record in an error message. */
+	private static final int QUOTE_LENGTH = 200;
+
+	private static final String OTHER_FORMATS = "If this container streams plain text, use the raw format "
+			+ "(sagemaker.runtime.format=raw); for a format of its own, declare a ResponseDecoder bean that reads its "
+			+ "records.";
 
 	private final int maxRecordSize;
 
@@ -162,7 +172,7 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 			if (!parse(bytes, offset, length)) {
 				throw malformed(bytes, offset, length);
 			}
-			interpret();
+			interpret(bytes, offset, length);
 		}
 
 		/**
@@ -206,7 +216,7 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 			}
 		}
 
-		private void interpret() {
+		private void interpret(byte[] bytes, int offset, int length) {
 			ContainerRecord record = this.record;
 			if (record.hasError || record.tokenError != null || "error".equals(record.finishReason)) {
 				throw new ContainerErrorException(record.errorDescription(), this.metadata);
@@ -233,6 +243,9 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 				emit(record.generatedText);
 				end(record.finishReason);
 			}
+			else if (!record.known) {
+				throw unrecognized(bytes, offset, length);
+			}
 		}
 
 		private void emit(String text) {
@@ -247,13 +260,19 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 		}
 
 		private StreamingInferenceException malformed(byte[] bytes, int offset, int length) {
-			String start = new String(bytes, offset, Math.min(length, 60), StandardCharsets.UTF_8);
 			return new StreamingInferenceException("Endpoint '" + this.metadata.endpointName() + "' sent a record that "
-					+ "is not a JSON object nor a server-sent event line (" + length + " bytes starting with '" + start
-					+ "'), with content type " + this.metadata.contentType() + ". If this container streams plain text, "
-					+ "use the raw format; for a format of its own, declare a ResponseDecoder bean.",
+					+ "is not a JSON object nor a server-sent event line (" + length + " bytes: " + quote(bytes, offset, length)
+					+ "), with content type " + this.metadata.contentType() + ". " + OTHER_FORMATS,
 					StreamingInferenceException.MALFORMED_RECORD, this.metadata.endpointName(), this.metadata.requestId(),
 					null);
+		}
+
+		private StreamingInferenceException unrecognized(byte[] bytes, int offset, int length) {
+			return new StreamingInferenceException("Endpoint '" + this.metadata.endpointName() + "' sent a record of a "
+					+ "format this decoder does not know (" + quote(bytes, offset, length) + "), with content type "
+					+ this.metadata.contentType() + ". The built-in decoder reads Hugging Face TGI, DJL/LMI, vLLM and "
+					+ "OpenAI-style records. " + OTHER_FORMATS, StreamingInferenceException.UNRECOGNIZED_FORMAT,
+					this.metadata.endpointName(), this.metadata.requestId(), null);
 		}
 
 		private StreamingInferenceException recordTooLarge(LineFramer.RecordTooLargeException ex) {
@@ -262,6 +281,18 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 					+ "than buffered. If this container really sends records this large, raise "
 					+ "sagemaker.runtime.max-record-size.", StreamingInferenceException.RECORD_TOO_LARGE,
 					this.metadata.endpointName(), this.metadata.requestId(), ex);
+		}
+
+		/**
+		 * Quotes the start of a record, at most {@value #QUOTE_LENGTH} characters, for a message.
+		 */
+		private static String quote(byte[] bytes, int offset, int length) {
+			String text = new String(bytes, offset, Math.min(length, QUOTE_LENGTH * 4), StandardCharsets.UTF_8);
+			if (text.length() <= QUOTE_LENGTH) {
+				return "'" + text + "'";
+			}
+			int end = Character.isHighSurrogate(text.charAt(QUOTE_LENGTH - 1)) ? QUOTE_LENGTH - 1 : QUOTE_LENGTH;
+			return "starting with '" + text.substring(0, end) + "'";
 		}
 
 		private static boolean isOtherSseField(byte[] bytes, int offset, int length) {

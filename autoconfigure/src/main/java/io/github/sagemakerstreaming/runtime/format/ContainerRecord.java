@@ -34,6 +34,9 @@ final class ContainerRecord {
 
 	String errorKind;
 
+	/** Whether the record has a field of a dialect the decoder knows. */
+	boolean known;
+
 	/**
 	 * Reads one record; the parser must be positioned before its first token.
 	 * @return false if the record is not a JSON object
@@ -45,6 +48,11 @@ final class ContainerRecord {
 		}
 		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 			JsonToken value = parser.nextToken();
+			switch (name) {
+				case "token", "generated_text", "choices", "outputs", "error" -> this.known = true;
+				default -> {
+				}
+			}
 			switch (name) {
 				case "token" -> readToken(parser, value);
 				case "generated_text" -> this.generatedText = stringOrNull(parser, value);
@@ -73,6 +81,7 @@ final class ContainerRecord {
 		this.hasError = false;
 		this.errorMessage = null;
 		this.errorKind = null;
+		this.known = false;
 	}
 
 	private void readToken(JsonParser parser, JsonToken value) {
@@ -108,52 +117,63 @@ final class ContainerRecord {
 		}
 	}
 
+	/**
+	 * Reads the choices of an OpenAI chunk. Only choice 0 is surfaced: a request for several choices
+	 * ({@code n}) gets their records interleaved (vLLM sends one choice a record), and the text and
+	 * finish of the others must neither leak into the answer nor end it.
+	 */
 	private void readChoices(JsonParser parser, JsonToken value) {
 		if (value != JsonToken.START_ARRAY) {
 			parser.skipChildren();
 			return;
 		}
 		this.hasChoices = true;
-		JsonToken first = parser.nextToken();
-		if (first == JsonToken.START_OBJECT) {
-			readChoice(parser);
-		}
-		else if (first != JsonToken.END_ARRAY) {
-			parser.skipChildren();
-		}
-		if (first != JsonToken.END_ARRAY) {
-			for (JsonToken next = parser.nextToken(); isValue(next); next = parser.nextToken()) {
+		for (JsonToken item = parser.nextToken(); isValue(item); item = parser.nextToken()) {
+			if (item == JsonToken.START_OBJECT) {
+				readChoice(parser);
+			}
+			else {
 				parser.skipChildren();
 			}
 		}
 	}
 
 	private void readChoice(JsonParser parser) {
+		String index = null;
+		String text = null;
+		String finish = null;
 		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 			JsonToken field = parser.nextToken();
 			switch (name) {
-				case "delta", "message" -> readDelta(parser, field);
-				case "text" -> this.choiceText = stringOrNull(parser, field);
-				case "finish_reason" -> this.finishReason = stringOrNull(parser, field);
+				case "index" -> index = scalar(parser, field);
+				case "delta", "message" -> text = readDelta(parser, field);
+				case "text" -> text = stringOrNull(parser, field);
+				case "finish_reason" -> finish = stringOrNull(parser, field);
 				default -> parser.skipChildren();
 			}
 		}
+		if (index == null || "0".equals(index)) {
+			this.choiceText = text;
+			this.finishReason = finish;
+		}
 	}
 
-	private void readDelta(JsonParser parser, JsonToken value) {
+	private String readDelta(JsonParser parser, JsonToken value) {
 		if (value != JsonToken.START_OBJECT) {
 			parser.skipChildren();
-			return;
+			return null;
 		}
+		String content = null;
 		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 			JsonToken field = parser.nextToken();
 			if ("content".equals(name)) {
-				this.choiceText = stringOrNull(parser, field);
+				content = stringOrNull(parser, field);
 			}
 			else {
 				parser.skipChildren();
 			}
 		}
+		return content;
 	}
 
 	private void readOutputs(JsonParser parser, JsonToken value) {

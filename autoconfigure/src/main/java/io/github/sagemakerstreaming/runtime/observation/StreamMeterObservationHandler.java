@@ -10,16 +10,17 @@ import io.micrometer.observation.ObservationHandler;
 
 /**
  * Records what the observation's own timer cannot: the time to first token, as the timer
- * {@value #TIME_TO_FIRST_CHUNK}, and the tokens of each stream, as the distribution summary
- * {@value #TOKEN_USAGE} with {@code gen_ai.token.type=output}. Both carry the observation's
- * low-cardinality tags.
+ * {@value #TIME_TO_FIRST_CHUNK}, and the text chunks of each stream, as the distribution summary
+ * {@value #TOKEN_USAGE} with {@code gen_ai.token.type=output}. A chunk is what the container sent as one
+ * token record; it is the model's token count only where the container streams one token a record. Both
+ * carry the observation's low-cardinality tags.
  */
 public class StreamMeterObservationHandler implements ObservationHandler<StreamObservationContext> {
 
 	/** The time from subscription to the first token. */
 	public static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
 
-	/** The tokens (text chunks) each stream delivered. */
+	/** The text chunks each stream delivered, one a token record of the container. */
 	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
 
 	private final MeterRegistry registry;
@@ -43,7 +44,7 @@ public class StreamMeterObservationHandler implements ObservationHandler<StreamO
 				.record(context.getTimeToFirstToken());
 		}
 		DistributionSummary.builder(TOKEN_USAGE)
-			.description("Tokens delivered by a stream")
+			.description("Text chunks (token records) delivered by a stream")
 			.baseUnit("{token}")
 			.tags(tags.and("gen_ai.token.type", "output"))
 			.register(this.registry)

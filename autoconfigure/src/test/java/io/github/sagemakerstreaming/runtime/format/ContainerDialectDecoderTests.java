@@ -173,6 +173,33 @@ class ContainerDialectDecoderTests {
 						data:{"token":{"text":" 🚀 é","special":false},"generated_text":"日本 🚀 é"}
 
 						""", "日本", " 🚀 é", "<end:null>"),
+				sample("vLLM chat with two choices, the second finishing first", """
+						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"One"},"logprobs":null,"finish_reason":null}]}
+
+						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":1,"delta":{"content":"Two"},"logprobs":null,"finish_reason":null}]}
+
+						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":1,"delta":{"content":" done"},"logprobs":null,"finish_reason":"length","stop_reason":null}]}
+
+						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":" whole"},"logprobs":null,"finish_reason":"stop","stop_reason":null}]}
+
+						data: [DONE]
+
+						""", "One", " whole", "<end:stop>"),
+				sample("several choices in one chunk, index before or after the delta", """
+						data: {"choices":[{"delta":{"content":"B"},"index":1,"finish_reason":"stop"},{"delta":{"content":"A"},"index":0,"finish_reason":null}]}
+
+						data: {"choices":[{"index":0,"text":"!","finish_reason":"length"}]}
+
+						data: [DONE]
+
+						""", "A", "!", "<end:length>"),
+				sample("DJL/LMI 3p_stream, a format the decoder does not know", """
+						{"body": {"generation": " world", "prompt_token_count": null, "generation_token_count": 3, "stop_reason": null}, "metering": {"outputTokenCount": 3}, "content_type": "application/jsonlines"}
+						""", "<error:UnrecognizedFormat>"),
+				sample("Triton generate_stream, a format the decoder does not know", """
+						data: {"model_name":"ensemble","model_version":"1","sequence_end":false,"sequence_id":0,"sequence_start":false,"text_output":"Hello"}
+
+						""", "<error:UnrecognizedFormat>"),
 				sample("a stream cut before the end marker", """
 						data: {"choices":[{"index":0,"delta":{"content":"Hello"},"finish_reason":null}]}
 
@@ -241,6 +268,23 @@ class ContainerDialectDecoderTests {
 				assertThat(ex.endpointName()).isEqualTo("my-llm");
 				assertThat(ex.requestId()).isEqualTo("req-1");
 			});
+	}
+
+	@Test
+	void anUnknownRecordFailsAtOnceQuotingItsStartAndPointingToTheWaysOut() {
+		ResponseDecoder.Session session = new ContainerDialectDecoder().start(METADATA);
+		String record = "{\"model_name\":\"ensemble\",\"text_output\":\"" + "x".repeat(500) + "\"}\n";
+		List<InferenceChunk> chunks = new ArrayList<>();
+		assertThatExceptionOfType(StreamingInferenceException.class)
+			.isThrownBy(() -> session.decode(record.getBytes(StandardCharsets.UTF_8), chunks::add))
+			.satisfies((ex) -> {
+				assertThat(ex.errorCode()).isEqualTo(StreamingInferenceException.UNRECOGNIZED_FORMAT);
+				assertThat(ex.getMessage()).contains("'my-llm'", "starting with '" + record.substring(0, 200) + "'",
+						"sagemaker.runtime.format=raw", "ResponseDecoder")
+					.doesNotContain(record.substring(0, 201))
+					.doesNotContainIgnoringCase("retry");
+			});
+		assertThat(chunks).isEmpty();
 	}
 
 	@Test
