@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = SageMakerRuntimeAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, SageMakerAsyncClient.class })
 @ConditionalOnBean(SageMakerRuntimeAsyncClient.class)
+@ConditionalOnBooleanProperty(name = "sagemaker.runtime.enabled", matchIfMissing = true)
 @ConditionalOnProperty("sagemaker.runtime.endpoint-name")
 @ConditionalOnEnabledHealthIndicator("sagemaker")
 public final class SageMakerEndpointHealthAutoConfiguration {

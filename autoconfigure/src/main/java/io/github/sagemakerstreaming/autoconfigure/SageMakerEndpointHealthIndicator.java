@@ -12,10 +12,13 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Reports the default endpoint's status from {@code DescribeEndpoint}: {@code InService} is UP;
- * {@code Creating}, {@code Updating}, {@code SystemUpdating} and {@code RollingBack} are OUT_OF_SERVICE;
- * any other status, a missing endpoint and a denied call are DOWN. Results are kept for a configurable
- * time, so that frequent probes cannot throttle the account.
+ * Reports the default endpoint's status from {@code DescribeEndpoint}, with the status as a detail. Every
+ * status in which the endpoint still serves invocations is UP: {@code InService}, and the routine
+ * {@code Updating}, {@code SystemUpdating}, {@code RollingBack} and {@code UpdateRollbackFailed}, during
+ * which the previous configuration keeps serving. {@code Creating} and {@code OutOfService} are
+ * OUT_OF_SERVICE (not serving yet, or no longer); {@code Deleting}, {@code Failed}, any other status, a
+ * missing endpoint and a denied call are DOWN. Results are kept for a configurable time, so that frequent
+ * probes cannot throttle the account.
  */
 public class SageMakerEndpointHealthIndicator implements HealthIndicator, AutoCloseable {
 
@@ -84,8 +87,8 @@ public class SageMakerEndpointHealthIndicator implements HealthIndicator, AutoCl
 
 	private static Status status(String endpointStatus) {
 		return switch (endpointStatus) {
-			case "InService" -> Status.UP;
-			case "Creating", "Updating", "SystemUpdating", "RollingBack" -> Status.OUT_OF_SERVICE;
+			case "InService", "Updating", "SystemUpdating", "RollingBack", "UpdateRollbackFailed" -> Status.UP;
+			case "Creating", "OutOfService" -> Status.OUT_OF_SERVICE;
 			default -> Status.DOWN;
 		};
 	}

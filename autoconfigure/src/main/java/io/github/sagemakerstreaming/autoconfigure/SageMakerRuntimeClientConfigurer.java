@@ -26,10 +26,6 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
  */
 final class SageMakerRuntimeClientConfigurer {
 
-	private static final Duration READ_TIMEOUT_MARGIN = Duration.ofSeconds(30);
-
-	private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(2);
-
 	private final SageMakerRuntimeProperties properties;
 
 	private final ObjectProvider<AwsCredentialsProvider> credentialsProvider;
@@ -101,18 +97,19 @@ final class SageMakerRuntimeClientConfigurer {
 	}
 
 	/**
-	 * The Netty read timeout: the configured one, which must not be shorter than the stream timeouts, or
-	 * a margin above them.
+	 * The Netty read timeout: the configured one, which must be longer than the stream timeouts, or none
+	 * ({@link Duration#ZERO}), so that every stream limit, a request's included, is honoured whatever its
+	 * length.
 	 */
 	private Duration readTimeout() {
+		Duration configured = this.properties.getHttp().getReadTimeout();
+		if (configured == null) {
+			return Duration.ZERO;
+		}
 		Duration streamLimit = Stream.of(this.properties.getFirstTokenTimeout(), this.properties.getIdleTimeout())
 			.filter(Objects::nonNull)
 			.max(Duration::compareTo)
 			.orElse(null);
-		Duration configured = this.properties.getHttp().getReadTimeout();
-		if (configured == null) {
-			return (streamLimit != null) ? streamLimit.plus(READ_TIMEOUT_MARGIN) : DEFAULT_READ_TIMEOUT;
-		}
 		if (streamLimit != null && configured.compareTo(streamLimit) <= 0) {
 			throw new IllegalStateException("sagemaker.runtime.http.read-timeout (" + configured + ") must be longer than "
 					+ "sagemaker.runtime.first-token-timeout and sagemaker.runtime.idle-timeout (up to " + streamLimit

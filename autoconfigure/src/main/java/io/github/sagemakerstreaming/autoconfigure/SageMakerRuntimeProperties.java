@@ -399,9 +399,10 @@ public class SageMakerRuntimeProperties {
 		private Duration connectTimeout;
 
 		/**
-		 * Longest silence on a connection before it is closed, a last guard behind the stream timeouts.
-		 * When unset, 30 seconds more than the larger of first-token-timeout and idle-timeout, so that it
-		 * never fires before them; the AWS SDK's default of 30 seconds kills slow first tokens.
+		 * Longest silence on a connection before the HTTP client closes it, a guard set on the client for
+		 * every call. It must be longer than first-token-timeout and idle-timeout. When unset, the client
+		 * has no read timeout, so that the stream's own time limits, including longer ones set on a
+		 * request, decide alone; the AWS SDK's default of 30 seconds kills slow first tokens.
 		 */
 		private Duration readTimeout;
 

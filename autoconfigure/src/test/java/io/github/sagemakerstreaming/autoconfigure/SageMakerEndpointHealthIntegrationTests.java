@@ -1,15 +1,21 @@
 package io.github.sagemakerstreaming.autoconfigure;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -47,10 +53,39 @@ class SageMakerEndpointHealthIntegrationTests {
 		});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Updating", "SystemUpdating", "RollingBack", "UpdateRollbackFailed" })
+	void anEndpointThatStillServesDuringAnUpdateIsUpWithItsStatus(String status) {
+		String name = "serving-" + status.toLowerCase(Locale.ROOT);
+		sagemaker.emulator().register(name, Dialect.TGI).status(status, null);
+		assertThat(health(name)).satisfies((health) -> {
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("status", status);
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Creating", "OutOfService" })
+	void anEndpointThatDoesNotServeYetOrAnyMoreIsOutOfService(String status) {
+		String name = "idle-" + status.toLowerCase(Locale.ROOT);
+		sagemaker.emulator().register(name, Dialect.TGI).status(status, null);
+		assertThat(health(name).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+	}
+
 	@Test
-	void anEndpointBeingUpdatedIsOutOfService() {
-		sagemaker.emulator().register("updating", Dialect.TGI).status("Updating", null);
-		assertThat(health("updating").getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+	void anEndpointBeingDeletedIsDown() {
+		sagemaker.emulator().register("deleting", Dialect.TGI).status("Deleting", null);
+		assertThat(health("deleting").getStatus()).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void isOffWhenTheStarterIsDisabledEvenWithAnApplicationClient() {
+		this.contextRunner.withBean(SageMakerRuntimeAsyncClient.class, () -> SageMakerRuntimeAsyncClient.builder()
+			.region(Region.US_EAST_1)
+			.credentialsProvider(AnonymousCredentialsProvider.create())
+			.build())
+			.withPropertyValues("sagemaker.runtime.enabled=false", "sagemaker.runtime.endpoint-name=any")
+			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerEndpointHealthIndicator.class));
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.runtime.InferenceChunk;
+import io.github.sagemakerstreaming.runtime.InvalidInferenceRequestException;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,29 @@ class SageMakerRuntimeAutoConfigurationIntegrationTests {
 					.containsEntry("x-amzn-sagemaker-inference-component", "llama-ic")
 					.containsEntry("x-amzn-sagemaker-accept", "application/jsonlines");
 			});
+	}
+
+	@Test
+	void anEmptyParameterPropertyIsSentAsAnEmptyStringNeverAsNull() {
+		sagemaker.emulator().register("empty-param-llm", Dialect.VLLM_CHAT).tokens("ok");
+		contextRunner("empty-param-llm").withPropertyValues("sagemaker.runtime.parameters[stop]=").run((context) -> {
+			context.getBean(StreamingInferenceTemplate.class).stream("hi").blockLast(TIMEOUT);
+			JsonNode body = JsonMapper.builder()
+				.build()
+				.readTree(sagemaker.emulator().invocations("empty-param-llm").get(0).bodyAsString());
+			assertThat(body.get("stop").isString()).as("stop is %s", body.get("stop")).isTrue();
+			assertThat(body.get("stop").asString()).isEmpty();
+		});
+	}
+
+	@Test
+	void aParameterThatWouldReplaceThePromptFailsAtStartup() {
+		contextRunner("any-llm").withPropertyValues("sagemaker.runtime.parameters.messages=[]")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidInferenceRequestException.class)
+				.hasMessageContaining("'messages'"));
 	}
 
 	@Test

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -82,6 +85,26 @@ class SageMakerRuntimeObservabilityAutoConfigurationTests {
 			assertThat(meters.get(HttpPoolMetricPublisher.PENDING).gauge().value()).isZero();
 			held.forEach(Disposable::dispose);
 		});
+	}
+
+	@Test
+	void noMeterOfTheStarterExistsWhenItIsDisabled() {
+		this.contextRunner.withPropertyValues("sagemaker.runtime.enabled=false")
+			.run((context) -> assertThat(context.getBean(MeterRegistry.class).getMeters())
+				.noneSatisfy((meter) -> assertThat(meter.getId().getName()).startsWith("sagemaker.runtime"))
+				.satisfies((meters) -> assertThat(context).doesNotHaveBean(StreamMeterObservationHandler.class)
+					.doesNotHaveBean(StreamingInferenceTemplateCustomizer.class)
+					.doesNotHaveBean(SageMakerRuntimeAsyncClientCustomizer.class)));
+	}
+
+	@Test
+	void anApplicationClientGetsNoPoolMetersItsPoolWouldNeverFeed() {
+		this.contextRunner.withBean(SageMakerRuntimeAsyncClient.class, () -> SageMakerRuntimeAsyncClient.builder()
+			.region(Region.US_EAST_1)
+			.credentialsProvider(AnonymousCredentialsProvider.create())
+			.build())
+			.run((context) -> assertThat(context.getBean(MeterRegistry.class).getMeters())
+				.noneSatisfy((meter) -> assertThat(meter.getId().getName()).startsWith("sagemaker.runtime.http")));
 	}
 
 	@Test
