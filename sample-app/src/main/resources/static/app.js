@@ -54,7 +54,7 @@ function handle(name, data) {
       + `${data.tokens} tokens · endpoint ${data.endpoint}, variant ${data.variant}`
       + (data.finishReason ? ` · finished: ${data.finishReason}` : '');
   } else if (name === 'error') {
-    showError(data.message);
+    showError(`${data.message} (${data.code})`);
   }
 }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.EmulatedEndpoint;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
 import org.apache.commons.logging.Log;
 
@@ -32,6 +33,14 @@ class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPostProcess
 		this.logger = logFactory.getLog(EmbeddedEmulatorEnvironmentPostProcessor.class);
 	}
 
+	/**
+	 * Registers, or registers again, the endpoint that the sample streams from: vLLM chat at a readable
+	 * pace.
+	 */
+	static EmulatedEndpoint registerDefaultEndpoint(SageMakerEmulator emulator) {
+		return emulator.register(ENDPOINT_NAME, Dialect.VLLM_CHAT).tokenDelay(Duration.ofMillis(40));
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (StringUtils.hasText(environment.getProperty("sagemaker.runtime.endpoint-name"))
@@ -39,7 +48,7 @@ class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPostProcess
 			return;
 		}
 		SageMakerEmulator emulator = SageMakerEmulator.start();
-		emulator.register(ENDPOINT_NAME, Dialect.VLLM_CHAT).tokenDelay(Duration.ofMillis(40));
+		registerDefaultEndpoint(emulator);
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("embeddedSageMakerEmulator",
 					Map.of("sagemaker.runtime.endpoint-name", ENDPOINT_NAME, "sagemaker.runtime.endpoint-override",

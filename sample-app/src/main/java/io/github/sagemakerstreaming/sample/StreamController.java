@@ -1,16 +1,21 @@
 package io.github.sagemakerstreaming.sample;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.sagemakerstreaming.runtime.ContainerErrorException;
+import io.github.sagemakerstreaming.runtime.IncompleteStreamException;
 import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.InvalidInferenceRequestException;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
+import io.github.sagemakerstreaming.runtime.StreamTimeoutException;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.ServerSentEvent;
@@ -22,8 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Relays a stream to the browser as server-sent events: one {@code token} event a token, whose data is
  * JSON so that leading spaces and newlines survive, then a {@code done} event with the stream's figures,
- * or an {@code error} event with the failure's message. When the browser goes away, the upstream
- * stream is cancelled and its connection closed.
+ * or an {@code error} event with the failure's code and a sentence safe to show anyone. The full message,
+ * which may name the endpoint and the account, goes to the server log with the request id. When the
+ * browser goes away, the upstream stream is cancelled and its connection closed.
  */
 @RestController
 class StreamController {
@@ -32,13 +38,16 @@ class StreamController {
 
 	private final StreamingInferenceTemplate template;
 
-	StreamController(StreamingInferenceTemplate template) {
+	private final int maxTokensCap;
+
+	StreamController(StreamingInferenceTemplate template, @Value("${sample.max-tokens:1024}") int maxTokensCap) {
 		this.template = template;
+		this.maxTokensCap = maxTokensCap;
 	}
 
 	@PostMapping("/api/stream")
 	Flux<ServerSentEvent<Object>> stream(@RequestBody StreamRequest request) {
-		var inference = request.toInferenceRequest();
+		var inference = request.toInferenceRequest(this.maxTokensCap);
 		return Flux.defer(() -> {
 			StreamFigures figures = new StreamFigures();
 			return this.template.streamChunks(inference)
@@ -59,8 +68,27 @@ class StreamController {
 
 	private static ServerSentEvent<Object> error(StreamingInferenceException ex) {
 		logger.warn("Stream from endpoint '" + ex.endpointName() + "' failed with " + ex.errorCode() + " (request id "
-				+ ex.requestId() + ")");
-		return event("error", Map.of("code", ex.errorCode(), "message", ex.getMessage()));
+				+ ex.requestId() + "): " + ex.getMessage());
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("code", ex.errorCode());
+		data.put("message", safeSentence(ex));
+		if (ex.requestId() != null) {
+			data.put("requestId", ex.requestId());
+		}
+		return event("error", data);
+	}
+
+	/**
+	 * Says what happened without the service's own message, which can name endpoints and accounts.
+	 */
+	private static String safeSentence(StreamingInferenceException ex) {
+		if (ex instanceof StreamTimeoutException) {
+			return "The model took too long to answer, so the answer was stopped.";
+		}
+		if (ex instanceof ContainerErrorException || ex instanceof IncompleteStreamException) {
+			return "The model stopped before finishing its answer.";
+		}
+		return "The model could not answer. The server log has the details.";
 	}
 
 	private static ServerSentEvent<Object> event(String name, Object data) {

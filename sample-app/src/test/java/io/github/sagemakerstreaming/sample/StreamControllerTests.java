@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.EmulatedEndpoint;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
 import io.github.sagemakerstreaming.emulator.StreamFault;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -21,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
 class StreamControllerTests {
+
+	private static final String LOCAL_LLM = EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME;
 
 	private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> EVENT = new ParameterizedTypeReference<>() {
 	};
@@ -32,16 +40,21 @@ class StreamControllerTests {
 	@Autowired
 	private SageMakerEmulator emulator;
 
+	@AfterEach
+	void restoreTheDefaultEndpoint() {
+		EmbeddedEmulatorEnvironmentPostProcessor.registerDefaultEndpoint(this.emulator);
+	}
+
 	@Test
 	void streamsTokensInOrderWithTheirSpacesThenTheFigures() {
-		this.emulator.register("script-llm", Dialect.TGI).tokens("Hello", " wide", "\n", "  world").variant("blue");
-		List<ServerSentEvent<Map<String, Object>>> events = stream(Map.of("prompt", "hi", "endpoint", "script-llm"));
+		endpoint().tokens("Hello", " wide", "\n", "  world").variant("blue");
+		List<ServerSentEvent<Map<String, Object>>> events = stream(Map.of("prompt", "hi"));
 		assertThat(events).extracting(ServerSentEvent::event).containsExactly("token", "token", "token", "token", "done");
 		assertThat(events.subList(0, 4)).extracting((event) -> event.data().get("token"))
 			.containsExactly("Hello", " wide", "\n", "  world");
 		Map<String, Object> done = events.get(4).data();
 		assertThat(done).containsEntry("tokens", 4)
-			.containsEntry("endpoint", "script-llm")
+			.containsEntry("endpoint", LOCAL_LLM)
 			.containsEntry("variant", "blue")
 			.containsEntry("finishReason", "stop");
 		assertThat((Integer) done.get("timeToFirstTokenMillis")).isNotNegative();
@@ -49,14 +62,17 @@ class StreamControllerTests {
 	}
 
 	@Test
-	void aFailureMidStreamIsANamedErrorEventAfterTheTokens() {
-		this.emulator.register("failing-llm", Dialect.VLLM_CHAT)
-			.tokens("a", "b", "c")
-			.failAfterTokens(2, StreamFault.modelStreamError("ModelInvocationTimeExceeded", "too slow"));
-		List<ServerSentEvent<Map<String, Object>>> events = stream(Map.of("prompt", "hi", "endpoint", "failing-llm"));
+	void aFailureMidStreamIsAnErrorEventWithItsCodeAndASafeSentenceButNotTheServiceMessage(CapturedOutput output) {
+		endpoint().tokens("a", "b", "c")
+			.failAfterTokens(2, StreamFault.modelStreamError("ModelInvocationTimeExceeded", "account 123456789012 too slow"));
+		List<ServerSentEvent<Map<String, Object>>> events = stream(Map.of("prompt", "hi"));
 		assertThat(events).extracting(ServerSentEvent::event).containsExactly("token", "token", "error");
-		assertThat(events.get(2).data()).containsEntry("code", "ModelInvocationTimeExceeded");
-		assertThat((String) events.get(2).data().get("message")).contains("failing-llm").contains("too slow");
+		Map<String, Object> error = events.get(2).data();
+		assertThat(error).containsEntry("code", "ModelInvocationTimeExceeded").containsKey("requestId");
+		assertThat(error.toString()).doesNotContain("123456789012").doesNotContain(LOCAL_LLM);
+		assertThat(output).contains("WARN")
+			.contains("account 123456789012 too slow")
+			.contains("request id " + error.get("requestId"));
 	}
 
 	@Test
@@ -67,51 +83,61 @@ class StreamControllerTests {
 			.map((event) -> (String) event.data().get("token"))
 			.reduce("", String::concat);
 		assertThat(text).startsWith("You asked: \"What is streaming?\".");
-		assertThat(events.get(events.size() - 1).data()).containsEntry("endpoint", "local-llm");
+		assertThat(events.get(events.size() - 1).data()).containsEntry("endpoint", LOCAL_LLM);
+	}
+
+	@Test
+	void theBrowserCannotChooseTheEndpoint() {
+		badRequest(Map.of("prompt", "hi", "endpoint", "another-llm")).jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("[endpoint]"));
+		assertThat(this.emulator.invocations()).noneMatch((invocation) -> "another-llm".equals(invocation.endpointName()));
+	}
+
+	@Test
+	void theBrowserCannotSendParametersOfItsOwnNorReplaceThePrompt() {
+		badRequest(Map.of("prompt", "hi", "parameters", Map.of("messages", List.of(Map.of("role", "user", "content", "x")))));
+	}
+
+	@Test
+	void allowedSettingsReachTheEndpointWithinTheirBounds() {
+		stream(Map.of("prompt", "hi", "temperature", 0.5, "maxTokens", 64));
+		String body = this.emulator.invocations(LOCAL_LLM).get(this.emulator.invocations(LOCAL_LLM).size() - 1).bodyAsString();
+		assertThat(body).contains("\"temperature\":0.5").contains("\"max_tokens\":64");
+	}
+
+	@Test
+	void settingsOutOfBoundsAreBadRequests() {
+		badRequest(Map.of("prompt", "hi", "maxTokens", 1_000_000)).jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("from 1 to 1024"));
+		badRequest(Map.of("prompt", "hi", "temperature", 3));
 	}
 
 	@Test
 	void anEmptyPromptIsABadRequestWithAProblemBody() {
-		this.client.post()
+		badRequest(Map.of("prompt", "  ")).jsonPath("$.detail").isEqualTo("The prompt is empty.");
+	}
+
+	@Test
+	void anOversizedPromptIsABadRequestWithAProblemBody() {
+		badRequest(Map.of("prompt", "x".repeat(StreamRequest.MAX_PROMPT_LENGTH + 1))).jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("at most 8000"));
+	}
+
+	private EmulatedEndpoint endpoint() {
+		return this.emulator.register(LOCAL_LLM, Dialect.VLLM_CHAT);
+	}
+
+	private WebTestClient.BodyContentSpec badRequest(Map<String, Object> body) {
+		return this.client.post()
 			.uri("/api/stream")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("prompt", "  "))
+			.bodyValue(body)
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.detail")
-			.isEqualTo("The prompt is empty.");
-	}
-
-	@Test
-	void anOversizedPromptIsABadRequestWithAProblemBody() {
-		this.client.post()
-			.uri("/api/stream")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("prompt", "x".repeat(StreamRequest.MAX_PROMPT_LENGTH + 1)))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.detail")
-			.value((detail) -> assertThat((String) detail).contains("at most 8000"));
-	}
-
-	@Test
-	void anInvalidEndpointNameIsABadRequest() {
-		this.client.post()
-			.uri("/api/stream")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("prompt", "hi", "endpoint", "not_valid"))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.detail")
-			.value((detail) -> assertThat((String) detail).contains("endpointName 'not_valid'"));
+			.expectBody();
 	}
 
 	private List<ServerSentEvent<Map<String, Object>>> stream(Map<String, Object> body) {
