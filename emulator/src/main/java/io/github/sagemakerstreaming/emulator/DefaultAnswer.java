@@ -1,6 +1,5 @@
 package io.github.sagemakerstreaming.emulator;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,16 +15,7 @@ final class DefaultAnswer {
 		String question = (prompt == null || prompt.isBlank()) ? "nothing" : prompt.strip();
 		String text = "You asked: \"" + question + "\". This answer is streamed by the local SageMaker emulator, "
 				+ "one token at a time, so that you can see the stream work without an AWS account.";
-		List<String> tokens = new ArrayList<>();
-		int start = 0;
-		for (int i = 1; i < text.length(); i++) {
-			if (text.charAt(i) == ' ') {
-				tokens.add(text.substring(start, i));
-				start = i;
-			}
-		}
-		tokens.add(text.substring(start));
-		return tokens;
+		return ChatScript.words(text);
 	}
 
 }

@@ -43,11 +43,33 @@ public enum Dialect {
 
 		@Override
 		List<String> endRecords(int tokenCount, String text, String finishReason) {
-			return List.of("data:" + tgiChunk("{\"role\":\"assistant\",\"content\":\"\"}", json(finishReason)) + "\n\n",
-					"data:{\"object\":\"chat.completion.chunk\",\"id\":\"\",\"created\":1741266005,\"model\":\"tgi\","
-							+ "\"system_fingerprint\":\"3.1.2-native\",\"choices\":[],\"usage\":{\"prompt_tokens\":7,"
-							+ "\"completion_tokens\":" + tokenCount + ",\"total_tokens\":" + (tokenCount + 7) + "}}\n\n",
-					"data:[DONE]\n\n");
+			return List.of("data:" + tgiChunk("{\"role\":\"assistant\",\"content\":\"\"}", json(finishReason)) + "\n\n");
+		}
+
+		@Override
+		List<String> toolCallRecords(int index, ToolCallScript call) {
+			List<String> records = new ArrayList<>();
+			List<String> pieces = pieces(call.arguments());
+			for (int i = 0; i < pieces.size(); i++) {
+				String name = (i == 0) ? json(call.name()) : "null";
+				records.add("data:" + tgiChunk("{\"role\":\"assistant\",\"tool_calls\":[{\"index\":" + index + ",\"id\":\""
+						+ index + "\",\"type\":\"function\",\"function\":{\"name\":" + name + ",\"arguments\":"
+						+ json(pieces.get(i)) + "}}]}", "null") + "\n\n");
+			}
+			return records;
+		}
+
+		@Override
+		String usageRecord(Answer.Usage usage) {
+			return "data:{\"object\":\"chat.completion.chunk\",\"id\":\"\",\"created\":1741266005,\"model\":\"tgi\","
+					+ "\"system_fingerprint\":\"3.1.2-native\",\"choices\":[],\"usage\":{\"prompt_tokens\":"
+					+ usage.promptTokens() + ",\"completion_tokens\":" + usage.completionTokens() + ",\"total_tokens\":"
+					+ (usage.promptTokens() + usage.completionTokens()) + "}}\n\n";
+		}
+
+		@Override
+		List<String> doneRecords() {
+			return List.of("data:[DONE]\n\n");
 		}
 
 		@Override
@@ -157,12 +179,32 @@ public enum Dialect {
 
 		@Override
 		List<String> endRecords(int tokenCount, String text, String finishReason) {
-			return List.of(vllmChatChunk(0, "", finishReason) + "\n", "\n");
+			return List.of(vllmChatChunk(0, "", finishReason) + "\n");
 		}
 
 		@Override
 		String choiceRecord(int choice, String token, String finishReason) {
 			return vllmChatChunk(choice, token, finishReason) + "\n";
+		}
+
+		@Override
+		String reasoningRecord(String token) {
+			return vllmDelta("{\"reasoning\":" + json(token) + "}") + "\n";
+		}
+
+		@Override
+		List<String> toolCallRecords(int index, ToolCallScript call) {
+			return vllmToolCallDeltas(index, call).stream().map((delta) -> vllmDelta(delta) + "\n").toList();
+		}
+
+		@Override
+		String usageRecord(Answer.Usage usage) {
+			return vllmUsageChunk("chat.completion.chunk", usage) + "\n";
+		}
+
+		@Override
+		List<String> doneRecords() {
+			return List.of("\n");
 		}
 
 		@Override
@@ -180,12 +222,32 @@ public enum Dialect {
 
 		@Override
 		List<String> endRecords(int tokenCount, String text, String finishReason) {
-			return List.of("data: " + vllmChatChunk(0, "", finishReason) + "\n\n", "data: [DONE]\n\n");
+			return List.of("data: " + vllmChatChunk(0, "", finishReason) + "\n\n");
 		}
 
 		@Override
 		String choiceRecord(int choice, String token, String finishReason) {
 			return "data: " + vllmChatChunk(choice, token, finishReason) + "\n\n";
+		}
+
+		@Override
+		String reasoningRecord(String token) {
+			return "data: " + vllmDelta("{\"reasoning_content\":" + json(token) + "}") + "\n\n";
+		}
+
+		@Override
+		List<String> toolCallRecords(int index, ToolCallScript call) {
+			return vllmToolCallDeltas(index, call).stream().map((delta) -> "data: " + vllmDelta(delta) + "\n\n").toList();
+		}
+
+		@Override
+		String usageRecord(Answer.Usage usage) {
+			return "data: " + vllmUsageChunk("chat.completion.chunk", usage) + "\n\n";
+		}
+
+		@Override
+		List<String> doneRecords() {
+			return List.of("data: [DONE]\n\n");
 		}
 
 		@Override
@@ -203,7 +265,17 @@ public enum Dialect {
 
 		@Override
 		List<String> endRecords(int tokenCount, String text, String finishReason) {
-			return List.of("data: " + completionChunk(0, "", json(finishReason)) + "\n\n", "data: [DONE]\n\n");
+			return List.of("data: " + completionChunk(0, "", json(finishReason)) + "\n\n");
+		}
+
+		@Override
+		String usageRecord(Answer.Usage usage) {
+			return "data: " + vllmUsageChunk("text_completion", usage) + "\n\n";
+		}
+
+		@Override
+		List<String> doneRecords() {
+			return List.of("data: [DONE]\n\n");
 		}
 
 		@Override
@@ -328,31 +400,32 @@ public enum Dialect {
 	 * @return the records, in order
 	 */
 	public List<byte[]> render(List<String> tokens, String finishReason) {
-		List<byte[]> records = new ArrayList<>(tokens.size() + 3);
-		for (int i = 0; i < tokens.size(); i++) {
-			records.add(utf8(tokenRecord(i, tokens.get(i))));
-		}
-		endRecords(tokens.size(), String.join("", tokens), finishReason).forEach((record) -> records.add(utf8(record)));
-		return records;
+		return render(Answer.of(tokens, finishReason));
 	}
 
 	/**
-	 * Renders the container's body for a request that asked for several choices ({@code n}), the way vLLM
-	 * streams them: one record a choice a token, interleaved. Choice 0 answers with the given tokens; every
-	 * other choice {@code c} answers with the first half of them, each prefixed with {@code [c]}, and
-	 * finishes first, with {@code length}, so that its end comes before choice 0's tail. Dialects that
-	 * stream one choice only (all but the vLLM ones) ignore the number, as their containers do.
-	 * @param tokens the tokens of choice 0
-	 * @param finishReason the finish reason of choice 0
-	 * @param choices the number of choices
+	 * Renders the container's body for an answer, in the order the container streams it: reasoning, text,
+	 * tool calls, the finish, the usage if asked for, the end-of-stream marker. Dialects without reasoning
+	 * or tool calls leave them out; those without usage leave it out. A request for several choices
+	 * ({@code n}) gets them the way vLLM streams them: one record a choice a token, interleaved. Choice 0
+	 * answers with the given tokens; every other choice {@code c} answers with the first half of them, each
+	 * prefixed with {@code [c]}, and finishes first, with {@code length}, so that its end comes before
+	 * choice 0's tail. Dialects that stream one choice only (all but the vLLM ones) ignore the number, as
+	 * their containers do.
+	 * @param answer the answer
 	 * @return the records, in order
 	 */
-	public List<byte[]> render(List<String> tokens, String finishReason, int choices) {
-		if (choices <= 1 || choiceRecord(1, "", null) == null) {
-			return render(tokens, finishReason);
-		}
+	public List<byte[]> render(Answer answer) {
+		List<String> tokens = answer.tokens();
+		int choices = (choiceRecord(1, "", null) != null) ? answer.choices() : 1;
 		int otherLength = Math.max(1, tokens.size() / 2);
 		List<byte[]> records = new ArrayList<>();
+		for (String token : answer.reasoning()) {
+			String record = reasoningRecord(token);
+			if (record != null) {
+				records.add(utf8(record));
+			}
+		}
 		for (int i = 0; i < tokens.size(); i++) {
 			records.add(utf8(tokenRecord(i, tokens.get(i))));
 			for (int choice = 1; choice < choices && i < otherLength; choice++) {
@@ -360,7 +433,14 @@ public enum Dialect {
 				records.add(utf8(choiceRecord(choice, "[" + choice + "]" + tokens.get(i), finish)));
 			}
 		}
-		endRecords(tokens.size(), String.join("", tokens), finishReason).forEach((record) -> records.add(utf8(record)));
+		for (int i = 0; i < answer.toolCalls().size(); i++) {
+			toolCallRecords(i, answer.toolCalls().get(i)).forEach((record) -> records.add(utf8(record)));
+		}
+		endRecords(tokens.size(), String.join("", tokens), answer.finishReason()).forEach((record) -> records.add(utf8(record)));
+		if (answer.usage() != null && usageRecord(answer.usage()) != null) {
+			records.add(utf8(usageRecord(answer.usage())));
+		}
+		doneRecords().forEach((record) -> records.add(utf8(record)));
 		return records;
 	}
 
@@ -387,6 +467,50 @@ public enum Dialect {
 		return null;
 	}
 
+	/**
+	 * Renders one reasoning token, for dialects that stream reasoning apart from the answer.
+	 * @return the record, or {@code null} if the dialect has no reasoning
+	 */
+	String reasoningRecord(String token) {
+		return null;
+	}
+
+	/**
+	 * Renders the fragments of one tool call, for dialects that stream tool calls.
+	 * @return the records, empty if the dialect has no tool calls
+	 */
+	List<String> toolCallRecords(int index, ToolCallScript call) {
+		return List.of();
+	}
+
+	/**
+	 * Renders the usage-only chunk, for dialects that report usage when asked.
+	 * @return the record, or {@code null} if the dialect has none
+	 */
+	String usageRecord(Answer.Usage usage) {
+		return null;
+	}
+
+	/**
+	 * Renders what ends the body after the finish and the usage, such as {@code [DONE]}.
+	 * @return the records, empty if the body just ends
+	 */
+	List<String> doneRecords() {
+		return List.of();
+	}
+
+	/**
+	 * Cuts a tool call's arguments into the pieces a container streams: three at most.
+	 */
+	static List<String> pieces(String arguments) {
+		int size = Math.max(1, (arguments.length() + 2) / 3);
+		List<String> pieces = new ArrayList<>();
+		for (int start = 0; start < arguments.length(); start += size) {
+			pieces.add(arguments.substring(start, Math.min(arguments.length(), start + size)));
+		}
+		return pieces.isEmpty() ? List.of("") : pieces;
+	}
+
 	static String json(String value) {
 		StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
 		JsonStringEncoder.getInstance().quoteAsString(value, quoted);
@@ -398,6 +522,32 @@ public enum Dialect {
 		return "{\"id\":\"chatcmpl-8b2b9172\",\"object\":\"chat.completion.chunk\",\"created\":1772423572,"
 				+ "\"model\":\"qwen3_8b\",\"choices\":[{\"index\":" + choice + ",\"delta\":{\"content\":" + json(content)
 				+ "},\"logprobs\":null,\"finish_reason\":" + reason + "}]}";
+	}
+
+	static String vllmDelta(String delta) {
+		return "{\"id\":\"chatcmpl-8b2b9172\",\"object\":\"chat.completion.chunk\",\"created\":1772423572,"
+				+ "\"model\":\"qwen3_8b\",\"choices\":[{\"index\":0,\"delta\":" + delta
+				+ ",\"logprobs\":null,\"finish_reason\":null}]}";
+	}
+
+	/**
+	 * The deltas of one tool call as vLLM streams them: id, type and name with empty arguments first, then
+	 * only the index and a piece of the arguments.
+	 */
+	static List<String> vllmToolCallDeltas(int index, ToolCallScript call) {
+		List<String> deltas = new ArrayList<>();
+		deltas.add("{\"tool_calls\":[{\"id\":\"chatcmpl-tool-" + index + "\",\"type\":\"function\",\"index\":" + index
+				+ ",\"function\":{\"name\":" + json(call.name()) + ",\"arguments\":\"\"}}]}");
+		for (String piece : pieces(call.arguments())) {
+			deltas.add("{\"tool_calls\":[{\"index\":" + index + ",\"function\":{\"arguments\":" + json(piece) + "}}]}");
+		}
+		return deltas;
+	}
+
+	static String vllmUsageChunk(String object, Answer.Usage usage) {
+		return "{\"id\":\"chatcmpl-8b2b9172\",\"object\":\"" + object + "\",\"created\":1772423572,\"model\":\"qwen3_8b\","
+				+ "\"choices\":[],\"usage\":{\"prompt_tokens\":" + usage.promptTokens() + ",\"total_tokens\":"
+				+ (usage.promptTokens() + usage.completionTokens()) + ",\"completion_tokens\":" + usage.completionTokens() + "}}";
 	}
 
 	static String vllmError(String message) {

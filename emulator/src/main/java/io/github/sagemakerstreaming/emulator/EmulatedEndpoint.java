@@ -27,7 +27,7 @@ public final class EmulatedEndpoint {
 	EmulatedEndpoint(String name, Dialect dialect) {
 		this.name = name;
 		this.settings = new Settings(Objects.requireNonNull(dialect, "dialect"), DefaultAnswer::tokensFor, "stop",
-				"AllTraffic", null, Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, null, 1, 0, -1, null, null, Duration.ZERO);
+				"AllTraffic", null, Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, null, 1, 0, -1, null, null, Duration.ZERO, ChatScript.NONE);
 	}
 
 	/**
@@ -87,6 +87,39 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
+	 * Streams these reasoning tokens before the answer, in the dialects that keep reasoning apart (vLLM's
+	 * {@code reasoning_content}, and {@code reasoning} through DJL/LMI).
+	 * @param reasoning the reasoning tokens, in order
+	 * @return this endpoint
+	 */
+	public EmulatedEndpoint reasoning(String... reasoning) {
+		List<String> copy = List.of(reasoning);
+		return update((s) -> s.chatting(s.chat().withReasoning(copy)));
+	}
+
+	/**
+	 * Answers with these tool calls after the answer's tokens (if any), in the dialects that stream tool
+	 * calls (TGI Messages API, vLLM chat, DJL/LMI with vLLM), ending with the finish reason
+	 * {@code tool_calls}.
+	 * @param toolCalls the tool calls, in order
+	 * @return this endpoint
+	 */
+	public EmulatedEndpoint toolCalls(ToolCallScript... toolCalls) {
+		List<ToolCallScript> copy = List.of(toolCalls);
+		return update((s) -> s.chatting(s.chat().withToolCalls(copy)));
+	}
+
+	/**
+	 * Answers like an agent's model: while the request offers tools and sends no tool result after the
+	 * last user message, a call of the first tool offered, whose first parameter is the user's message;
+	 * once a tool result comes, a text answer quoting it ({@code The tool answered: RESULT}).
+	 * @return this endpoint
+	 */
+	public EmulatedEndpoint agent() {
+		return update((s) -> s.chatting(s.chat().asAgent()));
+	}
+
+	/**
 	 * Sets the finish reason reported at the end of the stream ({@code stop} unless set).
 	 * @param finishReason the finish reason
 	 * @return this endpoint
@@ -115,7 +148,7 @@ public final class EmulatedEndpoint {
 	public EmulatedEndpoint responseCustomAttributes(String customAttributes) {
 		return update((s) -> new Settings(s.dialect(), s.answer(), s.finishReason(), s.variant(), customAttributes,
 				s.firstTokenDelay(), s.tokenDelay(), s.pauseAfterTokens(), s.pause(), s.keepAliveInterval(),
-				s.recordsPerPart(), s.partSize(), s.faultAfterTokens(), s.fault(), s.httpFault(), s.responseDelay()));
+				s.recordsPerPart(), s.partSize(), s.faultAfterTokens(), s.fault(), s.httpFault(), s.responseDelay(), s.chat()));
 	}
 
 	/**
@@ -274,41 +307,48 @@ public final class EmulatedEndpoint {
 	record Settings(Dialect dialect, Function<String, List<String>> answer, String finishReason, String variant,
 			String responseCustomAttributes, Duration firstTokenDelay, Duration tokenDelay, int pauseAfterTokens,
 			Duration pause, Duration keepAliveInterval, int recordsPerPart, int partSize, int faultAfterTokens,
-			StreamFault fault, HttpFault httpFault, Duration responseDelay) {
+			StreamFault fault, HttpFault httpFault, Duration responseDelay, ChatScript chat) {
 
 		Settings with(Dialect dialect, Function<String, List<String>> answer, String finishReason, String variant) {
 			return new Settings(dialect, answer, finishReason, variant, this.responseCustomAttributes, this.firstTokenDelay,
 					this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval, this.recordsPerPart,
-					this.partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay);
+					this.partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay, this.chat);
 		}
 
 		Settings paced(Duration firstTokenDelay, Duration tokenDelay, int pauseAfterTokens, Duration pause,
 				Duration keepAliveInterval) {
 			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
 					firstTokenDelay, tokenDelay, pauseAfterTokens, pause, keepAliveInterval, this.recordsPerPart,
-					this.partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay);
+					this.partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay, this.chat);
 		}
 
 		Settings cut(int recordsPerPart, int partSize) {
 			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
 					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
-					recordsPerPart, partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay);
+					recordsPerPart, partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay, this.chat);
 		}
 
 		Settings faulty(int faultAfterTokens, StreamFault fault, HttpFault httpFault) {
 			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
 					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
-					this.recordsPerPart, this.partSize, faultAfterTokens, fault, httpFault, this.responseDelay);
+					this.recordsPerPart, this.partSize, faultAfterTokens, fault, httpFault, this.responseDelay, this.chat);
 		}
 
 		Settings delayed(Duration responseDelay) {
 			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
 					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
-					this.recordsPerPart, this.partSize, this.faultAfterTokens, this.fault, this.httpFault, responseDelay);
+					this.recordsPerPart, this.partSize, this.faultAfterTokens, this.fault, this.httpFault, responseDelay, this.chat);
 		}
 
-		StreamPlan plan(String prompt, int choices) {
-			return StreamPlan.of(this, this.answer.apply(prompt), choices);
+		Settings chatting(ChatScript chat) {
+			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
+					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
+					this.recordsPerPart, this.partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay,
+					chat);
+		}
+
+		StreamPlan plan(PromptReader.Request request) {
+			return StreamPlan.of(this, this.chat.answer(request, this.answer, this.finishReason));
 		}
 
 	}

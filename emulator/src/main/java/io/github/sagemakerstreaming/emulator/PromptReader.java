@@ -1,14 +1,17 @@
 package io.github.sagemakerstreaming.emulator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Finds the prompt, and the number of choices asked for, in a request body of any of the request shapes
- * containers accept.
+ * Reads what an answer depends on from a request body of any of the request shapes containers accept:
+ * the prompt, the number of choices, whether usage is asked for, the tools offered and the result of a
+ * tool call.
  */
 final class PromptReader {
 
@@ -17,37 +20,90 @@ final class PromptReader {
 	private PromptReader() {
 	}
 
-	static String prompt(byte[] body) {
+	static Request read(byte[] body) {
 		String text = new String(body, StandardCharsets.UTF_8);
+		JsonNode root;
 		try {
-			JsonNode root = MAPPER.readTree(text);
-			JsonNode messages = root.path("messages");
-			if (messages.isArray() && !messages.isEmpty()) {
-				return messages.get(messages.size() - 1).path("content").asString("");
-			}
-			if (root.path("prompt").isString()) {
-				return root.path("prompt").asString();
-			}
-			if (root.path("inputs").isString()) {
-				return root.path("inputs").asString();
-			}
-			return text;
+			root = MAPPER.readTree(text);
 		}
 		catch (JacksonException ex) {
-			return text;
+			return new Request(text, 1, false, List.of(), null);
 		}
+		if (root == null || !root.isObject()) {
+			return new Request(text, 1, false, List.of(), null);
+		}
+		return new Request(prompt(root, text), Math.max(1, root.path("n").asInt(1)),
+				root.path("stream_options").path("include_usage").asBoolean(false), tools(root), toolResult(root));
+	}
+
+	private static String prompt(JsonNode root, String text) {
+		JsonNode messages = root.path("messages");
+		if (messages.isArray() && !messages.isEmpty()) {
+			for (int i = messages.size() - 1; i >= 0; i--) {
+				if ("user".equals(messages.get(i).path("role").asString(""))) {
+					return messages.get(i).path("content").asString("");
+				}
+			}
+			return messages.get(messages.size() - 1).path("content").asString("");
+		}
+		if (root.path("prompt").isString()) {
+			return root.path("prompt").asString();
+		}
+		if (root.path("inputs").isString()) {
+			return root.path("inputs").asString();
+		}
+		return text;
+	}
+
+	private static List<OfferedTool> tools(JsonNode root) {
+		List<OfferedTool> tools = new ArrayList<>();
+		for (JsonNode tool : root.path("tools")) {
+			JsonNode function = tool.path("function");
+			List<String> parameters = new ArrayList<>();
+			function.path("parameters").path("properties").propertyNames().forEach(parameters::add);
+			tools.add(new OfferedTool(function.path("name").asString(""), parameters));
+		}
+		return tools;
 	}
 
 	/**
-	 * Returns the number of choices the body asks for: OpenAI's {@code n}, 1 when absent.
+	 * Returns the content of the last tool message that comes after the last user message.
 	 */
-	static int choices(byte[] body) {
-		try {
-			return Math.max(1, MAPPER.readTree(body).path("n").asInt(1));
+	private static String toolResult(JsonNode root) {
+		String result = null;
+		for (JsonNode message : root.path("messages")) {
+			switch (message.path("role").asString("")) {
+				case "user" -> result = null;
+				case "tool" -> result = message.path("content").asString("");
+				default -> {
+				}
+			}
 		}
-		catch (JacksonException ex) {
-			return 1;
-		}
+		return result;
+	}
+
+	/**
+	 * What an answer depends on.
+	 *
+	 * @param prompt the last user message's content, the {@code prompt} or {@code inputs} field, or the whole
+	 * body
+	 * @param choices the number of choices asked for ({@code n}), 1 when absent
+	 * @param includeUsage whether {@code stream_options.include_usage} is true
+	 * @param tools the tools offered
+	 * @param toolResult the result of a tool call sent after the last user message, or {@code null}
+	 */
+	record Request(String prompt, int choices, boolean includeUsage, List<OfferedTool> tools, String toolResult) {
+
+	}
+
+	/**
+	 * A tool the request offers.
+	 *
+	 * @param name the tool's name
+	 * @param parameters the names of its parameters, from its schema's {@code properties}
+	 */
+	record OfferedTool(String name, List<String> parameters) {
+
 	}
 
 }

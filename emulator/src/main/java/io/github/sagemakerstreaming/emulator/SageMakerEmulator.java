@@ -194,7 +194,7 @@ public final class SageMakerEmulator implements AutoCloseable {
 			response.header("X-Amzn-SageMaker-Custom-Attributes", settings.responseCustomAttributes());
 		}
 		// Rendering a long answer takes a while: keep it off the event loop, which other connections share.
-		Mono<StreamPlan> planned = Mono.fromCallable(() -> settings.plan(PromptReader.prompt(body), PromptReader.choices(body)))
+		Mono<StreamPlan> planned = Mono.fromCallable(() -> settings.plan(PromptReader.read(body)))
 			.subscribeOn(Schedulers.boundedElastic());
 		if (!settings.responseDelay().isZero()) {
 			planned = Mono.delay(settings.responseDelay()).then(planned);

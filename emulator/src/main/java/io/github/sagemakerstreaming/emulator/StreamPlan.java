@@ -23,29 +23,26 @@ final class StreamPlan {
 
 	private final EmulatedEndpoint.Settings settings;
 
-	private final List<String> tokens;
+	private final Answer answer;
 
 	private final List<Step> steps = new ArrayList<>();
 
 	private Duration pendingDelay;
 
-	private final int choices;
-
-	private StreamPlan(EmulatedEndpoint.Settings settings, List<String> tokens, int choices) {
+	private StreamPlan(EmulatedEndpoint.Settings settings, Answer answer) {
 		this.settings = settings;
-		this.tokens = tokens;
-		this.choices = choices;
+		this.answer = answer;
 		this.pendingDelay = settings.firstTokenDelay();
 	}
 
-	static StreamPlan of(EmulatedEndpoint.Settings settings, List<String> tokens, int choices) {
-		StreamPlan plan = new StreamPlan(settings, tokens, choices);
+	static StreamPlan of(EmulatedEndpoint.Settings settings, Answer answer) {
+		StreamPlan plan = new StreamPlan(settings, answer);
 		plan.build();
 		return plan;
 	}
 
 	List<String> tokens() {
-		return this.tokens;
+		return this.answer.tokens();
 	}
 
 	/**
@@ -70,7 +67,7 @@ final class StreamPlan {
 
 	private void build() {
 		Dialect dialect = this.settings.dialect();
-		List<byte[]> records = dialect.render(this.tokens, this.settings.finishReason(), this.choices);
+		List<byte[]> records = dialect.render(this.answer);
 		StreamFault fault = this.settings.fault();
 		int faultAt = (fault != null) ? Math.min(Math.max(this.settings.faultAfterTokens(), 0), records.size()) : -1;
 		int pauseAt = this.settings.pauseAfterTokens();
