@@ -68,6 +68,7 @@ public final class SageMakerRuntimeAutoConfiguration {
 		map.from(properties::getFirstTokenTimeout).to(builder::firstTokenTimeout);
 		map.from(properties::getIdleTimeout).to(builder::idleTimeout);
 		map.from(properties::getTotalTimeout).to(builder::totalTimeout);
+		map.from(properties::isIncludeUsage).to(builder::includeUsage);
 		SageMakerRuntimeProperties.Retry retry = properties.getRetry();
 		builder.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
 		builder.decoder(decoder.getIfAvailable(() -> new ContainerDialectDecoder(maxRecordSize(properties))));

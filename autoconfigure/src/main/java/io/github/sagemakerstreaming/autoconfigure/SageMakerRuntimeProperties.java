@@ -72,6 +72,13 @@ public class SageMakerRuntimeProperties {
 	private DataSize maxRecordSize = DataSize.ofMegabytes(1);
 
 	/**
+	 * Whether the OpenAI formats ask the container for the token usage
+	 * ("stream_options":{"include_usage":true}). TGI 2.x and later and vLLM accept it; switch it off for a
+	 * container that rejects unknown fields.
+	 */
+	private boolean includeUsage = true;
+
+	/**
 	 * Longest wait from subscription to the first token, retries included.
 	 */
 	private Duration firstTokenTimeout = Duration.ofSeconds(90);
@@ -172,6 +179,14 @@ public class SageMakerRuntimeProperties {
 
 	public void setMaxRecordSize(DataSize maxRecordSize) {
 		this.maxRecordSize = maxRecordSize;
+	}
+
+	public boolean isIncludeUsage() {
+		return this.includeUsage;
+	}
+
+	public void setIncludeUsage(boolean includeUsage) {
+		this.includeUsage = includeUsage;
 	}
 
 	public Duration getFirstTokenTimeout() {

@@ -1,30 +1,47 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One element of a response stream: either a piece of generated text, or the end of the generation.
- * A stream that completes normally always ends with exactly one chunk for which {@link #last()} is true;
- * its text is empty.
+ * One element of a response stream: a piece of generated text or reasoning, or the end of the
+ * generation. A stream that completes normally always ends with exactly one chunk for which
+ * {@link #last()} is true; its text and reasoning are empty, and it carries what the container reported
+ * about the whole answer: the finish reason, the tool calls, whole, and the token usage.
+ * <p>
+ * A chunk before the last may have empty text: it then carries reasoning, or marks that the model is
+ * streaming a tool call (whose fragments are joined on the last chunk).
  *
- * @param text the generated text; empty on the last chunk
+ * @param text the generated text of the answer; empty on the last chunk
+ * @param reasoning the model's reasoning ({@code reasoning_content} or {@code reasoning}), kept apart from
+ * the answer; empty when none
  * @param last whether the container has said that the generation is over
  * @param finishReason the container's finish reason on the last chunk, as it reports it (for example
- * {@code stop}, {@code length}, {@code eos_token}); {@code null} on other chunks and where the container
- * reports none
+ * {@code stop}, {@code length}, {@code eos_token}, {@code tool_calls}); {@code null} on other chunks and
+ * where the container reports none
+ * @param toolCalls on the last chunk, the tool calls the model made, whole, in the order of their index;
+ * empty otherwise
+ * @param usage on the last chunk, the token usage the container reported; {@code null} otherwise, and
+ * when it reported none
  * @param metadata the response metadata, the same on every chunk of a stream
  */
-public record InferenceChunk(String text, boolean last, String finishReason, ResponseMetadata metadata) {
+public record InferenceChunk(String text, String reasoning, boolean last, String finishReason, List<ToolCall> toolCalls,
+		TokenUsage usage, ResponseMetadata metadata) {
 
 	/**
 	 * Creates a chunk.
 	 * @param text the generated text
+	 * @param reasoning the reasoning
 	 * @param last whether this is the last chunk
 	 * @param finishReason the finish reason, or {@code null}
+	 * @param toolCalls the tool calls
+	 * @param usage the token usage, or {@code null}
 	 * @param metadata the response metadata
 	 */
 	public InferenceChunk {
 		Objects.requireNonNull(text, "text");
+		Objects.requireNonNull(reasoning, "reasoning");
+		toolCalls = List.copyOf(toolCalls);
 		Objects.requireNonNull(metadata, "metadata");
 	}
 
@@ -35,17 +52,41 @@ public record InferenceChunk(String text, boolean last, String finishReason, Res
 	 * @return the chunk
 	 */
 	public static InferenceChunk token(String text, ResponseMetadata metadata) {
-		return new InferenceChunk(text, false, null, metadata);
+		return new InferenceChunk(text, "", false, null, List.of(), null, metadata);
 	}
 
 	/**
-	 * Creates the chunk that ends a stream.
+	 * Creates a chunk of generated text and reasoning.
+	 * @param text the text, empty if none
+	 * @param reasoning the reasoning, empty if none
+	 * @param metadata the response metadata
+	 * @return the chunk
+	 */
+	public static InferenceChunk token(String text, String reasoning, ResponseMetadata metadata) {
+		return new InferenceChunk(text, reasoning, false, null, List.of(), null, metadata);
+	}
+
+	/**
+	 * Creates the chunk that ends a stream that reported no tool calls and no usage.
 	 * @param finishReason the container's finish reason, or {@code null}
 	 * @param metadata the response metadata
 	 * @return the chunk
 	 */
 	public static InferenceChunk end(String finishReason, ResponseMetadata metadata) {
-		return new InferenceChunk("", true, finishReason, metadata);
+		return end(finishReason, List.of(), null, metadata);
+	}
+
+	/**
+	 * Creates the chunk that ends a stream.
+	 * @param finishReason the container's finish reason, or {@code null}
+	 * @param toolCalls the tool calls, whole, in index order
+	 * @param usage the token usage, or {@code null}
+	 * @param metadata the response metadata
+	 * @return the chunk
+	 */
+	public static InferenceChunk end(String finishReason, List<ToolCall> toolCalls, TokenUsage usage,
+			ResponseMetadata metadata) {
+		return new InferenceChunk("", "", true, finishReason, toolCalls, usage, metadata);
 	}
 
 }

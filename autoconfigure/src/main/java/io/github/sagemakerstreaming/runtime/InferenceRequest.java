@@ -2,13 +2,15 @@ package io.github.sagemakerstreaming.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One streaming invocation: a prompt (or a raw body) and every parameter of the
- * {@code InvokeEndpointWithResponseStream} API. Values left unset take the template's defaults. Build it
+ * One streaming invocation: a prompt, a conversation (messages, with the tools the model may call) or a
+ * raw body, and every parameter of the {@code InvokeEndpointWithResponseStream} API. Values left unset take the template's defaults. Build it
  * with {@link #builder()}; {@link Builder#build()} checks the API's documented constraints.
  */
 public final class InferenceRequest {
@@ -16,6 +18,12 @@ public final class InferenceRequest {
 	private final String endpointName;
 
 	private final String prompt;
+
+	private final List<ChatMessage> messages;
+
+	private final List<ToolDefinition> tools;
+
+	private final ToolChoice toolChoice;
 
 	private final byte[] body;
 
@@ -48,6 +56,9 @@ public final class InferenceRequest {
 	private InferenceRequest(Builder builder) {
 		this.endpointName = builder.endpointName;
 		this.prompt = builder.prompt;
+		this.messages = builder.messages;
+		this.tools = builder.tools;
+		this.toolChoice = builder.toolChoice;
 		this.body = builder.body;
 		this.format = builder.format;
 		this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.parameters));
@@ -82,10 +93,34 @@ public final class InferenceRequest {
 
 	/**
 	 * Returns the prompt, which the format turns into a body.
-	 * @return the prompt, or {@code null} if a raw body is set
+	 * @return the prompt, or {@code null} if messages or a raw body are set
 	 */
 	public String prompt() {
 		return this.prompt;
+	}
+
+	/**
+	 * Returns the conversation, which the {@code openai-chat} format renders as its {@code messages}.
+	 * @return the messages, or {@code null} if a prompt or a raw body is set
+	 */
+	public List<ChatMessage> messages() {
+		return this.messages;
+	}
+
+	/**
+	 * Returns the tools the model may call.
+	 * @return the tools, empty if none
+	 */
+	public List<ToolDefinition> tools() {
+		return this.tools;
+	}
+
+	/**
+	 * Returns whether, and which, tool the model must call.
+	 * @return the tool choice, or {@code null} for the container's default
+	 */
+	public ToolChoice toolChoice() {
+		return this.toolChoice;
 	}
 
 	/**
@@ -214,6 +249,12 @@ public final class InferenceRequest {
 
 		private String prompt;
 
+		private List<ChatMessage> messages;
+
+		private List<ToolDefinition> tools = List.of();
+
+		private ToolChoice toolChoice;
+
 		private byte[] body;
 
 		private InferenceFormat format;
@@ -262,6 +303,39 @@ public final class InferenceRequest {
 		 */
 		public Builder prompt(String prompt) {
 			this.prompt = prompt;
+			return this;
+		}
+
+		/**
+		 * Sets the conversation, oldest message first, which the {@code openai-chat} format renders as its
+		 * {@code messages}; other formats refuse it.
+		 * @param messages the messages
+		 * @return this builder
+		 */
+		public Builder messages(List<ChatMessage> messages) {
+			this.messages = (messages != null) ? List.copyOf(messages) : null;
+			return this;
+		}
+
+		/**
+		 * Sets the tools the model may call, which the {@code openai-chat} format renders as its
+		 * {@code tools}; other formats refuse them.
+		 * @param tools the tools
+		 * @return this builder
+		 */
+		public Builder tools(List<ToolDefinition> tools) {
+			this.tools = List.copyOf(tools);
+			return this;
+		}
+
+		/**
+		 * Sets whether, and which, tool the model must call (the container's default, {@code auto} with
+		 * tools, unless set).
+		 * @param toolChoice the tool choice
+		 * @return this builder
+		 */
+		public Builder toolChoice(ToolChoice toolChoice) {
+			this.toolChoice = toolChoice;
 			return this;
 		}
 
@@ -437,11 +511,7 @@ public final class InferenceRequest {
 		 * @throws InvalidInferenceRequestException naming the field that breaks a constraint
 		 */
 		public InferenceRequest build() {
-			if ((this.prompt == null) == (this.body == null)) {
-				throw new InvalidInferenceRequestException(
-						"Set exactly one of prompt and body: the prompt is shaped by the format, the body is sent as it is.",
-						this.endpointName);
-			}
+			checkContent();
 			RequestConstraints.endpointName(this.endpointName, "endpointName");
 			RequestConstraints.asciiHeader(this.contentType, "contentType");
 			RequestConstraints.asciiHeader(this.accept, "accept");
@@ -459,6 +529,33 @@ public final class InferenceRequest {
 			checkTimeout(this.idleTimeout, "idleTimeout");
 			checkTimeout(this.totalTimeout, "totalTimeout");
 			return new InferenceRequest(this);
+		}
+
+		private void checkContent() {
+			List<String> set = new ArrayList<>();
+			if (this.prompt != null) {
+				set.add("prompt");
+			}
+			if (this.messages != null) {
+				set.add("messages");
+			}
+			if (this.body != null) {
+				set.add("body");
+			}
+			if (set.size() != 1) {
+				throw new InvalidInferenceRequestException("Set exactly one of prompt, messages and body, but "
+						+ (set.isEmpty() ? "none is set" : String.join(" and ", set) + " are set")
+						+ ": a prompt or messages are shaped by the format, a body is sent as it is.", this.endpointName);
+			}
+			if (this.messages != null && this.messages.isEmpty()) {
+				throw new InvalidInferenceRequestException("The messages are empty: a conversation needs at least one message.",
+						this.endpointName);
+			}
+			if (this.body != null && (!this.tools.isEmpty() || this.toolChoice != null)) {
+				throw new InvalidInferenceRequestException("Tools and a tool choice are rendered by the format, so they "
+						+ "cannot go with a body of your own: put them in the body, or set a prompt or messages instead.",
+						this.endpointName);
+			}
 		}
 
 		private void checkTimeout(Duration timeout, String field) {

@@ -1,45 +1,129 @@
 package io.github.sagemakerstreaming.runtime;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Renders a prompt and its generation parameters as the request body of a format.
+ * Renders a request's prompt or conversation, its tools and its generation parameters as the request
+ * body of a format. Parameters are merged last, so they may add to the body but, being checked against
+ * the reserved names, never replace the prompt, the messages or streaming itself.
  */
 final class RequestBodies {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final Map<String, Object> INCLUDE_USAGE = Map.of("include_usage", true);
+
 	private RequestBodies() {
 	}
 
-	static byte[] render(InferenceFormat format, String prompt, Map<String, Object> parameters) {
+	static byte[] render(InferenceFormat format, InferenceRequest request, Map<String, Object> parameters,
+			boolean includeUsage, String endpointName) {
+		if (format != InferenceFormat.OPENAI_CHAT && (request.messages() != null || !request.tools().isEmpty()
+				|| request.toolChoice() != null)) {
+			throw new InvalidInferenceRequestException("Messages and tools need the openai-chat format, but the format is "
+					+ format + ", which sends a prompt only: set format(InferenceFormat.OPENAI_CHAT) on the request, or "
+					+ "sagemaker.runtime.format=openai-chat.", endpointName);
+		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		switch (format) {
 			case OPENAI_CHAT -> {
-				body.put("messages", List.of(Map.of("role", "user", "content", prompt)));
-				body.put("stream", true);
+				body.put("messages", (request.messages() != null) ? messages(request.messages())
+						: List.of(ordered("role", "user", "content", request.prompt())));
+				if (!request.tools().isEmpty()) {
+					body.put("tools", tools(request.tools()));
+				}
+				if (request.toolChoice() != null) {
+					body.put("tool_choice", toolChoice(request.toolChoice()));
+				}
+				openAiStreaming(body, includeUsage);
 				body.putAll(parameters);
 			}
 			case OPENAI_COMPLETIONS -> {
-				body.put("prompt", prompt);
-				body.put("stream", true);
+				body.put("prompt", request.prompt());
+				openAiStreaming(body, includeUsage);
 				body.putAll(parameters);
 			}
 			case TGI -> {
-				body.put("inputs", prompt);
+				body.put("inputs", request.prompt());
 				body.put("parameters", parameters);
 				body.put("stream", true);
 			}
 			case RAW -> {
-				return prompt.getBytes(StandardCharsets.UTF_8);
+				return request.prompt().getBytes(StandardCharsets.UTF_8);
 			}
 		}
 		return JSON.writeValueAsBytes(body);
+	}
+
+	private static void openAiStreaming(Map<String, Object> body, boolean includeUsage) {
+		body.put("stream", true);
+		if (includeUsage) {
+			body.put("stream_options", INCLUDE_USAGE);
+		}
+	}
+
+	private static List<Map<String, Object>> messages(List<ChatMessage> messages) {
+		List<Map<String, Object>> rendered = new ArrayList<>(messages.size());
+		for (ChatMessage message : messages) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("role", message.role().name().toLowerCase(Locale.ROOT));
+			item.put("content", message.content());
+			if (!message.toolCalls().isEmpty()) {
+				item.put("tool_calls", message.toolCalls().stream().map(RequestBodies::toolCall).toList());
+			}
+			if (message.toolCallId() != null) {
+				item.put("tool_call_id", message.toolCallId());
+			}
+			rendered.add(item);
+		}
+		return rendered;
+	}
+
+	private static Map<String, Object> toolCall(ToolCall call) {
+		return ordered("id", call.id(), "type", "function", "function",
+				ordered("name", call.name(), "arguments", call.arguments()));
+	}
+
+	private static List<Map<String, Object>> tools(List<ToolDefinition> tools) {
+		return tools.stream().map((tool) -> {
+			Map<String, Object> function = new LinkedHashMap<>();
+			function.put("name", tool.name());
+			if (tool.description() != null) {
+				function.put("description", tool.description());
+			}
+			function.put("parameters", schema(tool));
+			return ordered("type", "function", "function", function);
+		}).toList();
+	}
+
+	private static JsonNode schema(ToolDefinition tool) {
+		return JSON.readTree(tool.parametersJsonSchema());
+	}
+
+	private static Object toolChoice(ToolChoice choice) {
+		if (choice.functionName() == null) {
+			return choice.mode();
+		}
+		return ordered("type", "function", "function", ordered("name", choice.functionName()));
+	}
+
+	/**
+	 * A map that keeps its keys in the order given, so that bodies are the same byte for byte every time.
+	 */
+	private static Map<String, Object> ordered(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
 	}
 
 }

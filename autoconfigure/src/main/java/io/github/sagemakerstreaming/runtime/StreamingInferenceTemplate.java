@@ -73,6 +73,8 @@ public final class StreamingInferenceTemplate {
 
 	private final RetrySettings retry;
 
+	private final boolean includeUsage;
+
 	private final StreamObservation observation;
 
 	private StreamingInferenceTemplate(Builder builder) {
@@ -87,6 +89,7 @@ public final class StreamingInferenceTemplate {
 		this.decoder = builder.decoder;
 		this.limits = builder.limits;
 		this.retry = builder.retry;
+		this.includeUsage = builder.includeUsage;
 		this.observation = new StreamObservation(builder.observationRegistry, builder.observationConvention);
 	}
 
@@ -109,7 +112,7 @@ public final class StreamingInferenceTemplate {
 	}
 
 	/**
-	 * Streams the answer to a request.
+	 * Streams the answer to a request: its text only, without reasoning or tool calls.
 	 * @param request the request
 	 * @return the generated text, token by token, in order
 	 */
@@ -118,9 +121,10 @@ public final class StreamingInferenceTemplate {
 	}
 
 	/**
-	 * Streams the answer to a request as chunks that carry the response metadata (the production variant
-	 * that answered, the container's content type, its custom attributes, the request id) and end with a
-	 * chunk that carries the finish reason.
+	 * Streams the answer to a request as chunks that carry the text, the reasoning and the response
+	 * metadata (the production variant that answered, the container's content type, its custom
+	 * attributes, the request id), and end with a chunk that carries the finish reason, the tool calls,
+	 * whole, and the token usage.
 	 * @param request the request
 	 * @return the chunks, in order, the last one with {@link InferenceChunk#last()} true
 	 */
@@ -130,7 +134,7 @@ public final class StreamingInferenceTemplate {
 	}
 
 	private static Flux<String> stream(Flux<InferenceChunk> chunks) {
-		return chunks.filter((chunk) -> !chunk.last()).map(InferenceChunk::text);
+		return chunks.filter((chunk) -> !chunk.text().isEmpty()).map(InferenceChunk::text);
 	}
 
 	private Flux<InferenceChunk> invoke(InferenceRequest request) {
@@ -141,7 +145,7 @@ public final class StreamingInferenceTemplate {
 		}
 		InferenceFormat effectiveFormat = firstNonNull(request.format(), this.format);
 		byte[] body = (request.rawBody() != null) ? request.rawBody()
-				: RequestBodies.render(effectiveFormat, request.prompt(), mergedParameters(request));
+				: RequestBodies.render(effectiveFormat, request, mergedParameters(request), this.includeUsage, endpoint);
 		RequestConstraints.bodySize(body.length, endpoint);
 		InvokeEndpointWithResponseStreamRequest sdkRequest = InvokeEndpointWithResponseStreamRequest.builder()
 			.endpointName(endpoint)
@@ -213,6 +217,8 @@ public final class StreamingInferenceTemplate {
 		private StreamLimits limits = StreamLimits.NONE;
 
 		private RetrySettings retry = RetrySettings.DEFAULT;
+
+		private boolean includeUsage = true;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -357,6 +363,18 @@ public final class StreamingInferenceTemplate {
 		 */
 		public Builder retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 			this.retry = new RetrySettings(maxAttempts, initialBackoff, maxBackoff);
+			return this;
+		}
+
+		/**
+		 * Sets whether the OpenAI formats ask for the token usage
+		 * ({@code "stream_options":{"include_usage":true}}), which TGI 2.x and later and vLLM accept (true
+		 * unless set). Switch it off for a container that rejects unknown fields.
+		 * @param includeUsage whether to ask for the usage
+		 * @return this builder
+		 */
+		public Builder includeUsage(boolean includeUsage) {
+			this.includeUsage = includeUsage;
 			return this;
 		}
 

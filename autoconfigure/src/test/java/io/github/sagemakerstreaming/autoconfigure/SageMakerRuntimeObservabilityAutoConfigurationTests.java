@@ -49,7 +49,7 @@ class SageMakerRuntimeObservabilityAutoConfigurationTests {
 				"sagemaker.runtime.credentials.secret-key=test");
 
 	@Test
-	void streamsAreTimedWithTheirTimeToFirstTokenAndTokens() {
+	void streamsAreTimedWithTheirTimeToFirstTokenAndTheTokensTheContainerReported() {
 		sagemaker.emulator().register("metered", Dialect.TGI).tokens("a", "b", "c");
 		this.contextRunner.withPropertyValues(emulatorEndpoint("metered")).run((context) -> {
 			context.getBean(StreamingInferenceTemplate.class).stream("hi").blockLast(TIMEOUT);
@@ -58,8 +58,31 @@ class SageMakerRuntimeObservabilityAutoConfigurationTests {
 				.tag("sagemaker.endpoint.name", "metered").timer().count()).isEqualTo(1);
 			assertThat(meters.get(StreamMeterObservationHandler.TIME_TO_FIRST_CHUNK).tag("sagemaker.production_variant", "AllTraffic")
 				.timer().count()).isEqualTo(1);
+			// TGI's details: input_length 7, generated_tokens 4 (the three tokens and the end-of-sequence token).
 			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE).tag("gen_ai.token.type", "output")
-				.summary().totalAmount()).isEqualTo(3);
+				.summary().totalAmount()).isEqualTo(4);
+			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE).tag("gen_ai.token.type", "input")
+				.summary().totalAmount()).isEqualTo(7);
+			assertThat(meters.get("gen_ai.client.operation").tag("gen_ai.response.finish_reasons", "stop").timer().count())
+				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void usageIsAskedForAndRecordedOnlyWhereTheContainerReportsIt() {
+		sagemaker.emulator().register("chat-usage", Dialect.VLLM_CHAT).tokens("a", "b");
+		sagemaker.emulator().register("legacy", Dialect.LMI_LEGACY).tokens("a", "b");
+		this.contextRunner.withPropertyValues(emulatorEndpoint("chat-usage")).run((context) -> {
+			StreamingInferenceTemplate template = context.getBean(StreamingInferenceTemplate.class);
+			template.stream("one two three").blockLast(TIMEOUT);
+			template.stream(InferenceRequest.builder().prompt("hi").endpointName("legacy").build()).blockLast(TIMEOUT);
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE).tag("sagemaker.endpoint.name", "chat-usage")
+				.tag("gen_ai.token.type", "input").summary().totalAmount()).isEqualTo(3);
+			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE).tag("sagemaker.endpoint.name", "chat-usage")
+				.tag("gen_ai.token.type", "output").summary().totalAmount()).isEqualTo(2);
+			assertThat(meters.find(StreamMeterObservationHandler.TOKEN_USAGE).tag("sagemaker.endpoint.name", "legacy").meters())
+				.as("a container that reports no usage").isEmpty();
 		});
 	}
 

@@ -58,12 +58,42 @@ class InferenceRequestTests {
 	}
 
 	@Test
-	void requiresExactlyOneOfPromptAndBody() {
+	void requiresExactlyOneOfPromptMessagesAndBodyNamingThoseSet() {
 		assertThatExceptionOfType(InvalidInferenceRequestException.class)
 			.isThrownBy(() -> InferenceRequest.builder().build())
-			.withMessageContaining("exactly one of prompt and body");
+			.withMessageContaining("exactly one of prompt, messages and body, but none is set");
 		assertThatExceptionOfType(InvalidInferenceRequestException.class)
-			.isThrownBy(() -> InferenceRequest.builder().prompt("a").body("b").build());
+			.isThrownBy(() -> InferenceRequest.builder().prompt("a").body("b").build())
+			.withMessageContaining("prompt and body are set");
+		assertThatExceptionOfType(InvalidInferenceRequestException.class)
+			.isThrownBy(() -> InferenceRequest.builder().prompt("a").messages(List.of(ChatMessage.user("b"))).build())
+			.withMessageContaining("prompt and messages are set");
+	}
+
+	@Test
+	void refusesAnEmptyConversation() {
+		assertThatExceptionOfType(InvalidInferenceRequestException.class)
+			.isThrownBy(() -> InferenceRequest.builder().messages(List.of()).build())
+			.withMessageContaining("messages are empty");
+	}
+
+	@Test
+	void refusesToolsWithABodyOfOnesOwn() {
+		ToolDefinition tool = ToolDefinition.of("time", "The time", "{\"type\":\"object\"}");
+		assertThatExceptionOfType(InvalidInferenceRequestException.class)
+			.isThrownBy(() -> InferenceRequest.builder().body("{}").tools(List.of(tool)).build())
+			.withMessageContaining("Tools");
+	}
+
+	@Test
+	void aToolSchemaMustBeAJsonObject() {
+		assertThatExceptionOfType(InvalidInferenceRequestException.class)
+			.isThrownBy(() -> ToolDefinition.of("time", "The time", "[1, 2]"))
+			.withMessageContaining("'time'")
+			.withMessageContaining("not a JSON object");
+		assertThatExceptionOfType(InvalidInferenceRequestException.class)
+			.isThrownBy(() -> ToolDefinition.of("time", "The time", "{\"type\":"));
+		assertThat(ToolDefinition.of("time", null, "{}").description()).isNull();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.github.sagemakerstreaming.runtime.format;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.github.sagemakerstreaming.runtime.ContainerErrorException;
@@ -10,6 +11,8 @@ import io.github.sagemakerstreaming.runtime.IncompleteStreamException;
 import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.ResponseMetadata;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
+import io.github.sagemakerstreaming.runtime.TokenUsage;
+import io.github.sagemakerstreaming.runtime.ToolCall;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -30,8 +33,10 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * </ul>
  * Lines may be server-sent events ({@code data:} with or without a space, comments and keep-alives,
  * other fields, blank lines) or bare JSON lines; a last line without a newline is decoded at the end.
- * Special tokens are dropped, usage-only chunks are ignored, and content on the chunk that carries the
- * finish reason is kept. Of the choices of an OpenAI chunk, only choice 0 is surfaced: a request for
+ * Special tokens are dropped, and content on the chunk that carries the finish reason is kept. Reasoning
+ * ({@code reasoning_content}, {@code reasoning}) is passed on apart from the text; tool-call pieces are
+ * joined by their index and passed on whole on the last chunk, with the token usage (OpenAI's
+ * {@code usage}, as in the usage-only chunk, or TGI's {@code details}). Of the choices of an OpenAI chunk, only choice 0 is surfaced: a request for
  * several ({@code n}) gets the first answer, whole, ended by its own finish. An error record ends the
  * stream with a {@link ContainerErrorException}; the first JSON record of a format it does not know fails
  * the stream at once with {@code UnrecognizedFormat}; a stream that ends without its dialect's
@@ -99,6 +104,13 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 
 		private boolean endlessDialect;
 
+		/** The finish reason of choice 0, once it came; the stream ends at [DONE] or at the end of the body. */
+		private String choiceFinish;
+
+		private ToolCallJoiner toolCalls;
+
+		private TokenUsage usage;
+
 		private JsonParser parser;
 
 		DialectSession(ResponseMetadata metadata, int maxRecordSize) {
@@ -128,17 +140,20 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 				if (!StreamingInferenceException.MALFORMED_RECORD.equals(ex.errorCode())) {
 					throw ex;
 				}
-				// A last record cut off before its end: the connection closed in the middle of it.
-				throw new IncompleteStreamException(this.metadata);
+				if (this.choiceFinish == null) {
+					// A last record cut off before its end: the connection closed in the middle of it.
+					throw new IncompleteStreamException(this.metadata);
+				}
+				// The answer had finished; only a record after it (usage) was cut off.
 			}
 			finally {
 				discardParser();
 			}
 			if (!this.finished) {
-				if (!this.endlessDialect) {
+				if (this.choiceFinish == null && !this.endlessDialect) {
 					throw new IncompleteStreamException(this.metadata);
 				}
-				end(null);
+				end(this.choiceFinish);
 			}
 		}
 
@@ -166,7 +181,7 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 				return;
 			}
 			if (length == DONE.length && startsWith(bytes, offset, length, DONE)) {
-				end(null);
+				end(this.choiceFinish);
 				return;
 			}
 			if (!parse(bytes, offset, length)) {
@@ -221,26 +236,28 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 			if (record.hasError || record.tokenError != null || "error".equals(record.finishReason)) {
 				throw new ContainerErrorException(record.errorDescription(), this.metadata);
 			}
+			if (record.hasUsage()) {
+				this.usage = new TokenUsage(record.inputTokens, record.outputTokens);
+			}
 			if (record.hasToken) {
 				if (!record.tokenSpecial) {
-					emit(record.tokenText);
+					emit(record.tokenText, null);
 				}
 				if (record.generatedText != null) {
 					end(record.finishReason);
 				}
 			}
 			else if (record.hasChoices) {
-				emit(record.choiceText);
-				if (record.finishReason != null) {
-					end(record.finishReason);
+				if (this.choiceFinish == null) {
+					choice(record);
 				}
 			}
 			else if (record.outputsText != null) {
 				this.endlessDialect = true;
-				emit(record.outputsText);
+				emit(record.outputsText, null);
 			}
 			else if (record.generatedText != null) {
-				emit(record.generatedText);
+				emit(record.generatedText, null);
 				end(record.finishReason);
 			}
 			else if (!record.known) {
@@ -248,15 +265,41 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 			}
 		}
 
-		private void emit(String text) {
-			if (text != null && !text.isEmpty()) {
-				this.out.accept(InferenceChunk.token(text, this.metadata));
+		/**
+		 * Passes on choice 0 of an OpenAI chunk: its text and reasoning, and the pieces of its tool calls,
+		 * which are joined for the last chunk. A chunk with only tool-call pieces is passed on with empty
+		 * text, so that the model's activity counts as a token for the time limits. The end waits for
+		 * [DONE] or the end of the body, since the usage comes after the finish reason.
+		 */
+		private void choice(ContainerRecord record) {
+			boolean emitted = emit(record.choiceText, record.choiceReasoning);
+			if (!record.toolCallFragments.isEmpty()) {
+				if (this.toolCalls == null) {
+					this.toolCalls = new ToolCallJoiner();
+				}
+				record.toolCallFragments.forEach(this.toolCalls::add);
+				if (!emitted) {
+					this.out.accept(InferenceChunk.token("", this.metadata));
+				}
 			}
+			if (record.finishReason != null) {
+				this.choiceFinish = record.finishReason;
+			}
+		}
+
+		private boolean emit(String text, String reasoning) {
+			boolean hasText = text != null && !text.isEmpty();
+			boolean hasReasoning = reasoning != null && !reasoning.isEmpty();
+			if (hasText || hasReasoning) {
+				this.out.accept(InferenceChunk.token(hasText ? text : "", hasReasoning ? reasoning : "", this.metadata));
+			}
+			return hasText || hasReasoning;
 		}
 
 		private void end(String finishReason) {
 			this.finished = true;
-			this.out.accept(InferenceChunk.end(finishReason, this.metadata));
+			List<ToolCall> calls = (this.toolCalls != null) ? this.toolCalls.calls() : List.of();
+			this.out.accept(InferenceChunk.end(finishReason, calls, this.usage, this.metadata));
 		}
 
 		private StreamingInferenceException malformed(byte[] bytes, int offset, int length) {

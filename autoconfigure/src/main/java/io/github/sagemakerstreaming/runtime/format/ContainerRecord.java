@@ -1,5 +1,8 @@
 package io.github.sagemakerstreaming.runtime.format;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -26,6 +29,17 @@ final class ContainerRecord {
 
 	String choiceText;
 
+	/** The reasoning of choice 0: vLLM's {@code reasoning_content}, or {@code reasoning} in later versions. */
+	String choiceReasoning;
+
+	/** The tool-call pieces of choice 0. */
+	final List<ToolCallFragment> toolCallFragments = new ArrayList<>(1);
+
+	/** The token usage the record reports, or -1: OpenAI's {@code usage}, or TGI's {@code details}. */
+	int inputTokens;
+
+	int outputTokens;
+
 	String outputsText;
 
 	boolean hasError;
@@ -36,6 +50,13 @@ final class ContainerRecord {
 
 	/** Whether the record has a field of a dialect the decoder knows. */
 	boolean known;
+
+	// One choice as it is read, kept only if it turns out to be choice 0: the index may come last.
+	private String scratchText;
+
+	private String scratchReasoning;
+
+	private final List<ToolCallFragment> scratchFragments = new ArrayList<>(1);
 
 	/**
 	 * Reads one record; the parser must be positioned before its first token.
@@ -60,6 +81,7 @@ final class ContainerRecord {
 				case "choices" -> readChoices(parser, value);
 				case "outputs" -> readOutputs(parser, value);
 				case "error" -> readError(parser, value);
+				case "usage" -> readUsage(parser, value);
 				case "error_type" -> this.errorKind = stringOrNull(parser, value);
 				case "code" -> this.errorKind = (this.errorKind != null) ? this.errorKind : scalar(parser, value);
 				default -> parser.skipChildren();
@@ -82,6 +104,14 @@ final class ContainerRecord {
 		this.errorMessage = null;
 		this.errorKind = null;
 		this.known = false;
+		this.choiceReasoning = null;
+		this.toolCallFragments.clear();
+		this.inputTokens = -1;
+		this.outputTokens = -1;
+	}
+
+	boolean hasUsage() {
+		return this.inputTokens >= 0 && this.outputTokens >= 0;
 	}
 
 	private void readToken(JsonParser parser, JsonToken value) {
@@ -108,11 +138,26 @@ final class ContainerRecord {
 		}
 		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 			JsonToken field = parser.nextToken();
-			if ("finish_reason".equals(name)) {
-				this.finishReason = stringOrNull(parser, field);
+			switch (name) {
+				case "finish_reason" -> this.finishReason = stringOrNull(parser, field);
+				case "input_length" -> this.inputTokens = intOr(parser, field, this.inputTokens);
+				case "generated_tokens" -> this.outputTokens = intOr(parser, field, this.outputTokens);
+				default -> parser.skipChildren();
 			}
-			else {
-				parser.skipChildren();
+		}
+	}
+
+	private void readUsage(JsonParser parser, JsonToken value) {
+		if (value != JsonToken.START_OBJECT) {
+			parser.skipChildren();
+			return;
+		}
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken field = parser.nextToken();
+			switch (name) {
+				case "prompt_tokens" -> this.inputTokens = intOr(parser, field, this.inputTokens);
+				case "completion_tokens" -> this.outputTokens = intOr(parser, field, this.outputTokens);
+				default -> parser.skipChildren();
 			}
 		}
 	}
@@ -140,40 +185,87 @@ final class ContainerRecord {
 
 	private void readChoice(JsonParser parser) {
 		String index = null;
-		String text = null;
 		String finish = null;
+		this.scratchText = null;
+		this.scratchReasoning = null;
+		this.scratchFragments.clear();
 		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 			JsonToken field = parser.nextToken();
 			switch (name) {
 				case "index" -> index = scalar(parser, field);
-				case "delta", "message" -> text = readDelta(parser, field);
-				case "text" -> text = stringOrNull(parser, field);
+				case "delta", "message" -> readDelta(parser, field);
+				case "text" -> this.scratchText = stringOrNull(parser, field);
 				case "finish_reason" -> finish = stringOrNull(parser, field);
 				default -> parser.skipChildren();
 			}
 		}
 		if (index == null || "0".equals(index)) {
-			this.choiceText = text;
+			this.choiceText = this.scratchText;
+			this.choiceReasoning = this.scratchReasoning;
+			this.toolCallFragments.addAll(this.scratchFragments);
 			this.finishReason = finish;
 		}
 	}
 
-	private String readDelta(JsonParser parser, JsonToken value) {
+	private void readDelta(JsonParser parser, JsonToken value) {
 		if (value != JsonToken.START_OBJECT) {
 			parser.skipChildren();
-			return null;
+			return;
 		}
-		String content = null;
 		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 			JsonToken field = parser.nextToken();
-			if ("content".equals(name)) {
-				content = stringOrNull(parser, field);
+			switch (name) {
+				case "content" -> this.scratchText = stringOrNull(parser, field);
+				case "reasoning_content", "reasoning" -> this.scratchReasoning = stringOrNull(parser, field);
+				case "tool_calls" -> readToolCalls(parser, field);
+				default -> parser.skipChildren();
+			}
+		}
+	}
+
+	private void readToolCalls(JsonParser parser, JsonToken value) {
+		if (value != JsonToken.START_ARRAY) {
+			parser.skipChildren();
+			return;
+		}
+		for (JsonToken item = parser.nextToken(); isValue(item); item = parser.nextToken()) {
+			if (item == JsonToken.START_OBJECT) {
+				readToolCall(parser);
 			}
 			else {
 				parser.skipChildren();
 			}
 		}
-		return content;
+	}
+
+	private void readToolCall(JsonParser parser) {
+		int index = 0;
+		String id = null;
+		String name = null;
+		String arguments = null;
+		for (String field = parser.nextName(); field != null; field = parser.nextName()) {
+			JsonToken value = parser.nextToken();
+			switch (field) {
+				case "index" -> index = intOr(parser, value, 0);
+				case "id" -> id = stringOrNull(parser, value);
+				case "function" -> {
+					if (value != JsonToken.START_OBJECT) {
+						parser.skipChildren();
+						continue;
+					}
+					for (String part = parser.nextName(); part != null; part = parser.nextName()) {
+						JsonToken partValue = parser.nextToken();
+						switch (part) {
+							case "name" -> name = stringOrNull(parser, partValue);
+							case "arguments" -> arguments = stringOrNull(parser, partValue);
+							default -> parser.skipChildren();
+						}
+					}
+				}
+				default -> parser.skipChildren();
+			}
+		}
+		this.scratchFragments.add(new ToolCallFragment(index, id, name, arguments));
 	}
 
 	private void readOutputs(JsonParser parser, JsonToken value) {
@@ -236,6 +328,14 @@ final class ContainerRecord {
 		}
 		parser.skipChildren();
 		return null;
+	}
+
+	private static int intOr(JsonParser parser, JsonToken value, int fallback) {
+		if (value == JsonToken.VALUE_NUMBER_INT) {
+			return parser.getIntValue();
+		}
+		parser.skipChildren();
+		return fallback;
 	}
 
 	private static String scalar(JsonParser parser, JsonToken value) {

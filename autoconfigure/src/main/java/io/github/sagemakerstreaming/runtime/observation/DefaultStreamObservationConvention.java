@@ -3,12 +3,14 @@ package io.github.sagemakerstreaming.runtime.observation;
 import java.util.Locale;
 
 import io.github.sagemakerstreaming.runtime.InferenceFormat;
+import io.github.sagemakerstreaming.runtime.TokenUsage;
+import io.github.sagemakerstreaming.runtime.observation.StreamObservationDocumentation.HighCardinalityKeyNames;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValues;
 
 /**
  * The default names: {@code gen_ai.client.operation}, contextual name {@code stream ENDPOINT}, and the
- * low-cardinality key values of {@link StreamObservationDocumentation}.
+ * key values of {@link StreamObservationDocumentation}.
  */
 public class DefaultStreamObservationConvention implements StreamObservationConvention {
 
@@ -36,7 +38,22 @@ public class DefaultStreamObservationConvention implements StreamObservationConv
 				LowCardinalityKeyNames.INFERENCE_COMPONENT.withValue(orNone(context.getInferenceComponentName())),
 				LowCardinalityKeyNames.FORMAT.withValue(context.getFormat().name().toLowerCase(Locale.ROOT).replace('_', '-')),
 				LowCardinalityKeyNames.OUTCOME.withValue(context.getOutcome().name().toLowerCase(Locale.ROOT)),
-				LowCardinalityKeyNames.ERROR_TYPE.withValue(orNone(context.getErrorCode())));
+				LowCardinalityKeyNames.ERROR_TYPE.withValue(orNone(context.getErrorCode())),
+				LowCardinalityKeyNames.FINISH_REASON.withValue(orNone(context.getFinishReason())));
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues(StreamObservationContext context) {
+		KeyValues values = KeyValues.empty();
+		if (context.getToolCalls() > 0) {
+			values = values.and(HighCardinalityKeyNames.TOOL_CALLS.withValue(String.valueOf(context.getToolCalls())));
+		}
+		TokenUsage usage = context.getUsage();
+		if (usage != null) {
+			values = values.and(HighCardinalityKeyNames.INPUT_TOKENS.withValue(String.valueOf(usage.inputTokens())),
+					HighCardinalityKeyNames.OUTPUT_TOKENS.withValue(String.valueOf(usage.outputTokens())));
+		}
+		return values;
 	}
 
 	private static String operation(InferenceFormat format) {

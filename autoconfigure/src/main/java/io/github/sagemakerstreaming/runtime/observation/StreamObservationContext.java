@@ -6,6 +6,7 @@ import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.InferenceFormat;
 import io.github.sagemakerstreaming.runtime.StreamTimeoutException;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
+import io.github.sagemakerstreaming.runtime.TokenUsage;
 import io.micrometer.observation.Observation;
 
 /**
@@ -48,6 +49,10 @@ public class StreamObservationContext extends Observation.Context {
 
 	private volatile String finishReason;
 
+	private volatile int toolCalls;
+
+	private volatile TokenUsage usage;
+
 	private volatile Outcome outcome = Outcome.SUCCESS;
 
 	private volatile String errorCode;
@@ -72,9 +77,15 @@ public class StreamObservationContext extends Observation.Context {
 		this.productionVariant = chunk.metadata().invokedProductionVariant();
 		if (chunk.last()) {
 			this.finishReason = chunk.finishReason();
+			this.toolCalls = chunk.toolCalls().size();
+			this.usage = chunk.usage();
+			return;
 		}
-		else if (this.tokens++ == 0) {
+		if (this.timeToFirstToken == null) {
 			this.timeToFirstToken = Duration.ofNanos(System.nanoTime() - this.startNanos);
+		}
+		if (!chunk.text().isEmpty()) {
+			this.tokens++;
 		}
 	}
 
@@ -119,8 +130,28 @@ public class StreamObservationContext extends Observation.Context {
 		return this.timeToFirstToken;
 	}
 
+	/**
+	 * Returns the chunks of answer text the stream delivered.
+	 * @return the text chunks
+	 */
 	public int getTokens() {
 		return this.tokens;
+	}
+
+	/**
+	 * Returns the tool calls of the answer.
+	 * @return the number of tool calls, 0 until the stream has finished
+	 */
+	public int getToolCalls() {
+		return this.toolCalls;
+	}
+
+	/**
+	 * Returns the token usage the container reported.
+	 * @return the usage, or {@code null} if it reported none or the stream did not finish
+	 */
+	public TokenUsage getUsage() {
+		return this.usage;
 	}
 
 	public String getFinishReason() {

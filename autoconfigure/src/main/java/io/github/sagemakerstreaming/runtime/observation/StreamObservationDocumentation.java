@@ -6,7 +6,7 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
- * The observation of a stream, {@code gen_ai.client.operation}, and its low-cardinality keys.
+ * The observation of a stream, {@code gen_ai.client.operation}, and its keys.
  */
 public enum StreamObservationDocumentation implements ObservationDocumentation {
 
@@ -20,6 +20,11 @@ public enum StreamObservationDocumentation implements ObservationDocumentation {
 		@Override
 		public KeyName[] getLowCardinalityKeyNames() {
 			return LowCardinalityKeyNames.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return HighCardinalityKeyNames.values();
 		}
 	};
 
@@ -87,6 +92,46 @@ public enum StreamObservationDocumentation implements ObservationDocumentation {
 			@Override
 			public String asString() {
 				return "error.type";
+			}
+		},
+
+		/**
+		 * The container's finish reason ({@code stop}, {@code length}, {@code tool_calls}, ...), or
+		 * {@code none} when the stream did not finish or the container reports none.
+		 */
+		FINISH_REASON {
+			@Override
+			public String asString() {
+				return "gen_ai.response.finish_reasons";
+			}
+		}
+
+	}
+
+	/** The high-cardinality keys: attributes on the span only. */
+	public enum HighCardinalityKeyNames implements KeyName {
+
+		/** The number of tool calls in the answer, when it made any. */
+		TOOL_CALLS {
+			@Override
+			public String asString() {
+				return "sagemaker.tool_calls";
+			}
+		},
+
+		/** The input tokens the container reported, when it reported usage. */
+		INPUT_TOKENS {
+			@Override
+			public String asString() {
+				return "gen_ai.usage.input_tokens";
+			}
+		},
+
+		/** The output tokens the container reported, when it reported usage. */
+		OUTPUT_TOKENS {
+			@Override
+			public String asString() {
+				return "gen_ai.usage.output_tokens";
 			}
 		}
 

@@ -41,7 +41,7 @@ class ContainerDialectDecoderTests {
 
 						data:{"index":4,"token":{"id":128009,"text":"<|eot_id|>","logprob":-0.11,"special":true},"generated_text":"Deep learning is","details":{"finish_reason":"eos_token","generated_tokens":4,"seed":null,"input_length":7}}
 
-						""", "Deep", " learning", " is", "<end:eos_token>"),
+						""", "Deep", " learning", " is", "<end:eos_token><usage:7/4>"),
 				sample("TGI generate_stream, length-limited without details", """
 						data:{"index":15,"token":{"id":2,"text":" suit","logprob":-0.1,"special":false},"generated_text":null,"details":null}
 
@@ -67,7 +67,7 @@ class ContainerDialectDecoderTests {
 
 						data:[DONE]
 
-						""", "OK", "!", "<end:stop>"),
+						""", "OK", "!", "<end:stop><usage:39/3>"),
 				sample("TGI Messages API mid-stream error", """
 						data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"tgi","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","content":"Deep"},"logprobs":null,"finish_reason":null}],"usage":null}
 
@@ -83,7 +83,49 @@ class ContainerDialectDecoderTests {
 
 						data:[DONE]
 
-						""", "<end:tool_calls>"),
+						""", "<tool-call>", "<tool-call>", "<end:tool_calls><call:0:get_current_weather:{}>"),
+				sample("vLLM chat, two tool calls streamed by index, then usage", """
+						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
+
+						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"id":"chatcmpl-tool-a","type":"function","index":0,"function":{"name":"weather","arguments":""}}]},"logprobs":null,"finish_reason":null}]}
+
+						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\\"city\\": "}}]},"logprobs":null,"finish_reason":null}]}
+
+						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"id":"chatcmpl-tool-b","type":"function","index":1,"function":{"name":"time","arguments":"{}"}}]},"logprobs":null,"finish_reason":null}]}
+
+						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"\\"Paris\\"}"}}]},"logprobs":null,"finish_reason":"tool_calls","stop_reason":null}]}
+
+						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":120,"total_tokens":150,"completion_tokens":30}}
+
+						data: [DONE]
+
+						""", "<tool-call>", "<tool-call>", "<tool-call>", "<tool-call>",
+						"<end:tool_calls><call:chatcmpl-tool-a:weather:{\"city\": \"Paris\"}><call:chatcmpl-tool-b:time:{}><usage:120/30>"),
+				sample("vLLM chat with reasoning_content, then reasoning (later versions), then the answer", """
+						data: {"choices":[{"index":0,"delta":{"reasoning_content":"Think"},"finish_reason":null}]}
+
+						data: {"choices":[{"index":0,"delta":{"reasoning":" hard"},"finish_reason":null}]}
+
+						data: {"choices":[{"index":0,"delta":{"content":"42"},"finish_reason":"stop"}]}
+
+						data: [DONE]
+
+						""", "<think:Think>", "<think: hard>", "42", "<end:stop>"),
+				sample("DJL/LMI async vLLM chat, usage after the finish, no [DONE] but the body's end", """
+						{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"Hi"},"logprobs":null,"finish_reason":"stop","stop_reason":null}]}
+						{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":5,"total_tokens":6,"completion_tokens":1}}
+						""", "Hi", "<end:stop><usage:5/1>"),
+				sample("vLLM chat with usage on every chunk (continuous_usage_stats): the last wins", """
+						data: {"choices":[{"index":0,"delta":{"content":"a"},"finish_reason":null}],"usage":{"prompt_tokens":5,"total_tokens":6,"completion_tokens":1}}
+
+						data: {"choices":[{"index":0,"delta":{"content":"b"},"finish_reason":"length"}],"usage":{"prompt_tokens":5,"total_tokens":7,"completion_tokens":2}}
+
+						data: [DONE]
+
+						""", "a", "b", "<end:length><usage:5/2>"),
+				sample("an answer whose trailing usage record is cut off is still whole", """
+						{"choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":"stop"}]}
+						{"choices":[],"usage":{"prompt_tok""", "Hi", "<end:stop>"),
 				sample("DJL/LMI rolling batch JSON lines", """
 						{"token": {"id": 304, "text": "Deep", "log_prob": -0.052432529628276825}}
 						{"token": {"id": 11157, "text": " Learning", "log_prob": -1.2865009307861328}}
@@ -148,7 +190,7 @@ class ContainerDialectDecoderTests {
 
 						data: [DONE]
 
-						""", "!", "<end:stop>"),
+						""", "!", "<end:stop><usage:21/10>"),
 				sample("vLLM completions then an error", """
 						data: {"id":"cmpl-9f","object":"text_completion","created":1772423600,"model":"qwen3_8b","choices":[{"index":0,"text":" a","logprobs":null,"finish_reason":null,"stop_reason":null}]}
 
@@ -316,7 +358,23 @@ class ContainerDialectDecoderTests {
 
 	private static String describe(InferenceChunk chunk) {
 		assertThat(chunk.metadata()).isSameAs(METADATA);
-		return chunk.last() ? "<end:" + chunk.finishReason() + ">" : chunk.text();
+		if (chunk.last()) {
+			assertThat(chunk.text()).isEmpty();
+			assertThat(chunk.reasoning()).isEmpty();
+			String calls = chunk.toolCalls()
+				.stream()
+				.map((call) -> "<call:" + call.id() + ":" + call.name() + ":" + call.arguments() + ">")
+				.reduce("", String::concat);
+			String usage = (chunk.usage() != null)
+					? "<usage:" + chunk.usage().inputTokens() + "/" + chunk.usage().outputTokens() + ">" : "";
+			return "<end:" + chunk.finishReason() + ">" + calls + usage;
+		}
+		assertThat(chunk.toolCalls()).isEmpty();
+		assertThat(chunk.usage()).isNull();
+		if (!chunk.reasoning().isEmpty()) {
+			return "<think:" + chunk.reasoning() + ">" + chunk.text();
+		}
+		return chunk.text().isEmpty() ? "<tool-call>" : chunk.text();
 	}
 
 	private static Arguments sample(String name, String body, String... expected) {

@@ -1,0 +1,146 @@
+package io.github.sagemakerstreaming.runtime;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One message of a conversation, rendered in the OpenAI chat shape by the {@code openai-chat} format.
+ * Build it with the factory of its role.
+ */
+public final class ChatMessage {
+
+	/** Who a message is from. */
+	public enum Role {
+
+		/** Instructions to the model. */
+		SYSTEM,
+
+		/** The user. */
+		USER,
+
+		/** The model, with text, tool calls or both. */
+		ASSISTANT,
+
+		/** The result of a tool call. */
+		TOOL
+
+	}
+
+	private final Role role;
+
+	private final String content;
+
+	private final List<ToolCall> toolCalls;
+
+	private final String toolCallId;
+
+	private ChatMessage(Role role, String content, List<ToolCall> toolCalls, String toolCallId) {
+		this.role = role;
+		this.content = content;
+		this.toolCalls = List.copyOf(toolCalls);
+		this.toolCallId = toolCallId;
+	}
+
+	/**
+	 * A system message.
+	 * @param content the instructions
+	 * @return the message
+	 */
+	public static ChatMessage system(String content) {
+		return new ChatMessage(Role.SYSTEM, Objects.requireNonNull(content, "content"), List.of(), null);
+	}
+
+	/**
+	 * A user message.
+	 * @param content what the user said
+	 * @return the message
+	 */
+	public static ChatMessage user(String content) {
+		return new ChatMessage(Role.USER, Objects.requireNonNull(content, "content"), List.of(), null);
+	}
+
+	/**
+	 * An answer of the model.
+	 * @param content the answer's text
+	 * @return the message
+	 */
+	public static ChatMessage assistant(String content) {
+		return assistant(Objects.requireNonNull(content, "content"), List.of());
+	}
+
+	/**
+	 * An answer of the model that called tools.
+	 * @param content the answer's text, or {@code null} if it only called tools
+	 * @param toolCalls the tool calls
+	 * @return the message
+	 */
+	public static ChatMessage assistant(String content, List<ToolCall> toolCalls) {
+		Objects.requireNonNull(toolCalls, "toolCalls");
+		if (content == null && toolCalls.isEmpty()) {
+			throw new InvalidInferenceRequestException("An assistant message needs content, tool calls or both.", null);
+		}
+		return new ChatMessage(Role.ASSISTANT, content, toolCalls, null);
+	}
+
+	/**
+	 * The result of a tool call.
+	 * @param toolCallId the id of the call it answers ({@link ToolCall#id()})
+	 * @param content the tool's result
+	 * @return the message
+	 */
+	public static ChatMessage tool(String toolCallId, String content) {
+		return new ChatMessage(Role.TOOL, Objects.requireNonNull(content, "content"), List.of(),
+				Objects.requireNonNull(toolCallId, "toolCallId"));
+	}
+
+	/**
+	 * Returns who the message is from.
+	 * @return the role
+	 */
+	public Role role() {
+		return this.role;
+	}
+
+	/**
+	 * Returns the message's text.
+	 * @return the content, or {@code null} for an assistant message with only tool calls
+	 */
+	public String content() {
+		return this.content;
+	}
+
+	/**
+	 * Returns the tools an assistant message called.
+	 * @return the tool calls, empty for other roles
+	 */
+	public List<ToolCall> toolCalls() {
+		return this.toolCalls;
+	}
+
+	/**
+	 * Returns the id of the call a tool message answers.
+	 * @return the tool call id, or {@code null} for other roles
+	 */
+	public String toolCallId() {
+		return this.toolCallId;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof ChatMessage message && this.role == message.role
+				&& Objects.equals(this.content, message.content) && this.toolCalls.equals(message.toolCalls)
+				&& Objects.equals(this.toolCallId, message.toolCallId);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.role, this.content, this.toolCalls, this.toolCallId);
+	}
+
+	@Override
+	public String toString() {
+		return "ChatMessage[" + this.role + ((this.toolCalls.isEmpty()) ? "" : ", " + this.toolCalls.size() + " tool calls")
+				+ "]";
+	}
+
+}
