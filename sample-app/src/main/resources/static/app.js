@@ -1,26 +1,42 @@
-// Streams POST /api/stream into the page. Model output is inserted as text, never as HTML.
+// A chat over POST /api/stream. The conversation is kept here and sent whole with every question; model
+// output is inserted as text, never as HTML.
 const form = document.getElementById('ask');
 const prompt = document.getElementById('prompt');
 const send = document.getElementById('send');
 const stop = document.getElementById('stop');
-const answer = document.getElementById('answer');
+const reset = document.getElementById('reset');
+const conversationView = document.getElementById('conversation');
+const assistantTurn = document.getElementById('assistant-turn');
 const error = document.getElementById('error');
 const figures = document.getElementById('figures');
+let conversation = [];
 let running = null;
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  answer.textContent = '';
+  const question = prompt.value;
+  prompt.value = '';
   error.hidden = true;
   figures.textContent = '';
+  conversation.push({ role: 'user', content: question });
+  addUserTurn(question);
+  const turn = assistantTurn.content.firstElementChild.cloneNode(true);
+  conversationView.append(turn);
+  const view = {
+    answer: turn.querySelector('.answer'),
+    reasoning: turn.querySelector('.reasoning'),
+    thinking: turn.querySelector('.thinking'),
+  };
   running = new AbortController();
   send.disabled = true;
   stop.disabled = false;
+  reset.disabled = true;
+  let answered = false;
   try {
     const response = await fetch('/api/stream', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream, application/problem+json' },
-      body: JSON.stringify({ prompt: prompt.value }),
+      body: JSON.stringify({ messages: conversation }),
       signal: running.signal,
     });
     if (!response.ok) {
@@ -28,7 +44,9 @@ form.addEventListener('submit', async (event) => {
       showError(problem.detail || response.statusText);
       return;
     }
-    await readEvents(response.body, handle);
+    await readEvents(response.body, (name, data) => {
+      answered = handle(name, data, view) || answered;
+    });
   } catch (failure) {
     if (failure.name === 'AbortError') {
       figures.textContent = 'Stopped.';
@@ -36,26 +54,54 @@ form.addEventListener('submit', async (event) => {
       showError(failure.message);
     }
   } finally {
+    if (answered) {
+      conversation.push({ role: 'assistant', content: view.answer.textContent });
+    } else {
+      // The question got no whole answer: leave it out of the conversation sent next time.
+      conversation.pop();
+    }
     running = null;
     send.disabled = false;
     stop.disabled = true;
+    reset.disabled = false;
   }
 });
 
 stop.addEventListener('click', () => running && running.abort());
 
-function handle(name, data) {
+reset.addEventListener('click', () => {
+  conversation = [];
+  conversationView.replaceChildren();
+  error.hidden = true;
+  figures.textContent = '';
+});
+
+function addUserTurn(text) {
+  const turn = document.createElement('div');
+  turn.className = 'turn user';
+  turn.textContent = text;
+  conversationView.append(turn);
+}
+
+// Returns true when the answer is whole.
+function handle(name, data, view) {
   if (name === 'token') {
-    answer.append(document.createTextNode(data.token));
+    view.answer.append(document.createTextNode(data.token));
+  } else if (name === 'reasoning') {
+    view.reasoning.hidden = false;
+    view.thinking.append(document.createTextNode(data.reasoning));
   } else if (name === 'done') {
     const seconds = data.durationMillis / 1000;
     const rate = seconds > 0 ? (data.tokens / seconds).toFixed(1) : '-';
     figures.textContent = `First token after ${data.timeToFirstTokenMillis} ms · ${rate} tokens/s · `
       + `${data.tokens} tokens · endpoint ${data.endpoint}, variant ${data.variant}`
+      + (data.usage ? ` · usage ${data.usage.inputTokens} in, ${data.usage.outputTokens} out` : '')
       + (data.finishReason ? ` · finished: ${data.finishReason}` : '');
+    return true;
   } else if (name === 'error') {
     showError(`${data.message} (${data.code})`);
   }
+  return false;
 }
 
 function showError(message) {

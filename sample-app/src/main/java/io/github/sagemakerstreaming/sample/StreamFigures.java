@@ -1,6 +1,7 @@
 package io.github.sagemakerstreaming.sample;
 
 import io.github.sagemakerstreaming.runtime.InferenceChunk;
+import io.github.sagemakerstreaming.runtime.TokenUsage;
 
 /**
  * Measures one stream from subscription to its last chunk.
@@ -14,10 +15,8 @@ final class StreamFigures {
 	private int tokens;
 
 	InferenceChunk count(InferenceChunk chunk) {
-		if (!chunk.last()) {
-			if (this.tokens++ == 0) {
-				this.firstTokenNanos = System.nanoTime();
-			}
+		if (!chunk.text().isEmpty() && this.tokens++ == 0) {
+			this.firstTokenNanos = System.nanoTime();
 		}
 		return chunk;
 	}
@@ -31,9 +30,10 @@ final class StreamFigures {
 	 * @param durationMillis from subscription to the last chunk
 	 * @param endpoint the endpoint that answered
 	 * @param variant the production variant that answered
+	 * @param usage the tokens the container reported it read and generated, or {@code null}
 	 */
 	record Done(String finishReason, int tokens, long timeToFirstTokenMillis, long durationMillis, String endpoint,
-			String variant) {
+			String variant, TokenUsage usage) {
 
 	}
 
@@ -41,7 +41,7 @@ final class StreamFigures {
 		long now = System.nanoTime();
 		long ttft = (this.firstTokenNanos < 0) ? -1 : (this.firstTokenNanos - this.startNanos) / 1_000_000;
 		return new Done(last.finishReason(), this.tokens, ttft, (now - this.startNanos) / 1_000_000,
-				last.metadata().endpointName(), last.metadata().invokedProductionVariant());
+				last.metadata().endpointName(), last.metadata().invokedProductionVariant(), last.usage());
 	}
 
 }

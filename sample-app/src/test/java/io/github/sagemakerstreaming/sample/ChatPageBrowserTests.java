@@ -97,14 +97,14 @@ class ChatPageBrowserTests {
 		ask("What is a token?");
 		List<Integer> lengths = new ArrayList<>();
 		new WebDriverWait(browser, TIMEOUT).pollingEvery(Duration.ofMillis(30)).until((driver) -> {
-			int length = element("answer").getText().length();
+			int length = answer().getText().length();
 			if (lengths.isEmpty() || lengths.get(lengths.size() - 1) != length) {
 				lengths.add(length);
 			}
 			return element("figures").getText().contains("tokens/s");
 		});
 		assertThat(lengths).as("the answer's length as it grew").hasSizeGreaterThanOrEqualTo(4).isSorted();
-		assertThat(element("answer").getText()).startsWith("You asked: \"What is a token?\".");
+		assertThat(answer().getText()).startsWith("You asked: \"What is a token?\".");
 		assertThat(element("figures").getText()).contains("First token after")
 			.contains("endpoint local-llm")
 			.contains("variant AllTraffic");
@@ -118,8 +118,8 @@ class ChatPageBrowserTests {
 			.tokens("Look: ", "<img src=x onerror=alert(1)>", " <script>alert(2)</script>");
 		ask("Show me HTML");
 		waitFor(() -> element("figures").getText().contains("tokens/s"));
-		assertThat(element("answer").getText()).isEqualTo("Look: <img src=x onerror=alert(1)> <script>alert(2)</script>");
-		assertThat(browser.findElements(By.cssSelector("#answer *"))).isEmpty();
+		assertThat(answer().getText()).isEqualTo("Look: <img src=x onerror=alert(1)> <script>alert(2)</script>");
+		assertThat(answer().findElements(By.cssSelector("*"))).isEmpty();
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.switchTo().alert());
 	}
 
@@ -130,14 +130,43 @@ class ChatPageBrowserTests {
 			.tokenDelay(Duration.ofMillis(200));
 		int before = this.emulator.invocations(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME).size();
 		ask("Tell me a long story");
-		waitFor(() -> element("answer").getText().contains("word1"));
+		waitFor(() -> answer().getText().contains("word1"));
 		element("stop").click();
 		waitFor(() -> element("figures").getText().equals("Stopped."));
 		List<RecordedInvocation> invocations = this.emulator.invocations(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME);
 		assertThat(invocations).hasSize(before + 1);
 		assertThat(invocations.get(before).awaitOutcome(TIMEOUT)).isEqualTo(StreamOutcome.ABANDONED);
-		assertThat(element("answer").getText()).doesNotContain("word99");
+		assertThat(answer().getText()).doesNotContain("word99");
 		assertThat(element("send").isEnabled()).isTrue();
+	}
+
+	@Test
+	void aSecondQuestionIsAskedWithTheFirstExchangeAndTheReasoningShowsFolded() {
+		this.emulator.register(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME, Dialect.VLLM_CHAT)
+			.reasoning("Let me", " think.")
+			.answer((question) -> List.of("Re: ", question));
+		ask("My name is Ada.");
+		waitFor(() -> element("figures").getText().contains("tokens/s"));
+		ask("What is my name?");
+		waitFor(() -> browser.findElements(By.cssSelector(".turn.assistant")).size() == 2
+				&& element("figures").getText().contains("tokens/s"));
+		assertThat(browser.findElements(By.cssSelector(".turn"))).extracting(WebElement::getText)
+			.containsExactly("My name is Ada.", "Reasoning\nRe: My name is Ada.", "What is my name?",
+					"Reasoning\nRe: What is my name?");
+		WebElement reasoning = browser.findElements(By.cssSelector(".reasoning")).get(1);
+		assertThat(reasoning.getAttribute("open")).as("folded").isNull();
+		reasoning.findElement(By.tagName("summary")).click();
+		assertThat(reasoning.findElement(By.className("thinking")).getText()).isEqualTo("Let me think.");
+		List<RecordedInvocation> invocations = this.emulator.invocations(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME);
+		assertThat(invocations.get(invocations.size() - 1).bodyAsString())
+			.contains("{\"role\":\"user\",\"content\":\"My name is Ada.\"},{\"role\":\"assistant\","
+					+ "\"content\":\"Re: My name is Ada.\"},{\"role\":\"user\",\"content\":\"What is my name?\"}");
+		assertThat(element("figures").getText()).contains("usage");
+	}
+
+	private static WebElement answer() {
+		List<WebElement> answers = browser.findElements(By.cssSelector(".turn.assistant .answer"));
+		return answers.get(answers.size() - 1);
 	}
 
 	private void ask(String prompt) {
