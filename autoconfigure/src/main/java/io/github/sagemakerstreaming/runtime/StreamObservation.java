@@ -20,6 +20,9 @@ final class StreamObservation {
 
 	private static final StreamObservationConvention DEFAULT_CONVENTION = new DefaultStreamObservationConvention();
 
+	private static final StreamObservationConvention NESTED_CONVENTION = new DefaultStreamObservationConvention(
+			DefaultStreamObservationConvention.NESTED_NAME);
+
 	private final ObservationRegistry registry;
 
 	private final StreamObservationConvention convention;
@@ -34,10 +37,13 @@ final class StreamObservation {
 			return chunks;
 		}
 		return Flux.deferContextual((reactorContext) -> {
-			Observation observation = StreamObservationDocumentation.STREAM.observation(this.convention,
-					DEFAULT_CONVENTION, () -> context, this.registry);
 			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY,
 					this.registry.getCurrentObservation());
+			boolean nested = parent != null
+					&& DefaultStreamObservationConvention.NAME.equals(parent.getContext().getName());
+			context.setNested(nested);
+			Observation observation = StreamObservationDocumentation.STREAM.observation(this.convention,
+					nested ? NESTED_CONVENTION : DEFAULT_CONVENTION, () -> context, this.registry);
 			observation.parentObservation(parent).start();
 			// Reactor passes a cancel on even after completion, so whichever comes first stops the observation.
 			AtomicBoolean ended = new AtomicBoolean();

@@ -10,18 +10,40 @@ import io.micrometer.common.KeyValues;
 
 /**
  * The default names: {@code gen_ai.client.operation}, contextual name {@code stream ENDPOINT}, and the
- * key values of {@link StreamObservationDocumentation}.
+ * key values of {@link StreamObservationDocumentation}. A stream observed inside another
+ * {@code gen_ai.client.operation}, such as a Spring AI chat model's, is named {@value #NESTED_NAME}
+ * instead, so that the two never record the same meter with different tags.
  */
 public class DefaultStreamObservationConvention implements StreamObservationConvention {
 
 	/** The observation name, after the OpenTelemetry GenAI semantic conventions. */
 	public static final String NAME = "gen_ai.client.operation";
 
+	/** The observation name of a stream inside another GenAI client operation. */
+	public static final String NESTED_NAME = "sagemaker.runtime.stream";
+
 	private static final String NONE = "none";
+
+	private final String name;
+
+	/**
+	 * Creates a convention that names the observation {@value #NAME}.
+	 */
+	public DefaultStreamObservationConvention() {
+		this(NAME);
+	}
+
+	/**
+	 * Creates a convention that names the observation as given.
+	 * @param name the observation name
+	 */
+	public DefaultStreamObservationConvention(String name) {
+		this.name = name;
+	}
 
 	@Override
 	public String getName() {
-		return NAME;
+		return this.name;
 	}
 
 	@Override

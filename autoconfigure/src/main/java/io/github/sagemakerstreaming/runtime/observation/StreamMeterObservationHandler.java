@@ -13,8 +13,8 @@ import io.micrometer.observation.ObservationHandler;
  * Records what the observation's own timer cannot: the time to first token, as the timer
  * {@value #TIME_TO_FIRST_CHUNK}, and the tokens the container reported it read and generated, as the
  * distribution summary {@value #TOKEN_USAGE} with {@code gen_ai.token.type} {@code input} and
- * {@code output} (only for streams whose container reported usage). Both carry the observation's
- * low-cardinality tags.
+ * {@code output} (only for streams whose container reported usage, and not for a stream inside another
+ * GenAI client operation, which records them itself). Both carry the observation's low-cardinality tags.
  */
 public class StreamMeterObservationHandler implements ObservationHandler<StreamObservationContext> {
 
@@ -45,7 +45,7 @@ public class StreamMeterObservationHandler implements ObservationHandler<StreamO
 				.record(context.getTimeToFirstToken());
 		}
 		TokenUsage usage = context.getUsage();
-		if (usage != null) {
+		if (usage != null && !context.isNested()) {
 			tokens(tags, "input", usage.inputTokens());
 			tokens(tags, "output", usage.outputTokens());
 		}

@@ -53,6 +53,8 @@ public class StreamObservationContext extends Observation.Context {
 
 	private volatile TokenUsage usage;
 
+	private volatile boolean nested;
+
 	private volatile Outcome outcome = Outcome.SUCCESS;
 
 	private volatile String errorCode;
@@ -144,6 +146,23 @@ public class StreamObservationContext extends Observation.Context {
 	 */
 	public int getToolCalls() {
 		return this.toolCalls;
+	}
+
+	/**
+	 * Records whether the stream is observed inside another GenAI client operation, which then records
+	 * the token usage itself.
+	 * @param nested whether the stream is nested
+	 */
+	public void setNested(boolean nested) {
+		this.nested = nested;
+	}
+
+	/**
+	 * Returns whether the stream is observed inside another GenAI client operation.
+	 * @return whether the stream is nested
+	 */
+	public boolean isNested() {
+		return this.nested;
 	}
 
 	/**

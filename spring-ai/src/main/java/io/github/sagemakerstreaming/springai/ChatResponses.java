@@ -1,0 +1,86 @@
+package io.github.sagemakerstreaming.springai;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.sagemakerstreaming.runtime.InferenceChunk;
+import io.github.sagemakerstreaming.runtime.TokenUsage;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.metadata.DefaultUsage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+
+/**
+ * Turns the template's chunks into Spring AI {@link ChatResponse}s: one a chunk of text or reasoning
+ * while streaming, and one for the last chunk with the finish reason, the tool calls, whole, and the
+ * usage; or one for a whole answer.
+ */
+final class ChatResponses {
+
+	private ChatResponses() {
+	}
+
+	/**
+	 * Returns the response for one streamed chunk, or {@code null} for a chunk that only marks a tool
+	 * call's progress (its call comes whole with the last chunk).
+	 */
+	static ChatResponse streamed(InferenceChunk chunk) {
+		if (chunk.last()) {
+			return whole("", "", chunk);
+		}
+		if (chunk.text().isEmpty() && chunk.reasoning().isEmpty()) {
+			return null;
+		}
+		AssistantMessage message = AssistantMessage.builder()
+			.content(chunk.text())
+			.properties(reasoning(chunk.reasoning()))
+			.build();
+		return new ChatResponse(List.of(new Generation(message)), metadata(chunk, null));
+	}
+
+	/**
+	 * Returns the response for a whole answer.
+	 */
+	static ChatResponse whole(List<InferenceChunk> chunks) {
+		StringBuilder text = new StringBuilder();
+		StringBuilder reasoning = new StringBuilder();
+		InferenceChunk last = chunks.get(chunks.size() - 1);
+		for (InferenceChunk chunk : chunks) {
+			text.append(chunk.text());
+			reasoning.append(chunk.reasoning());
+		}
+		return whole(text.toString(), reasoning.toString(), last);
+	}
+
+	private static ChatResponse whole(String text, String reasoning, InferenceChunk last) {
+		AssistantMessage message = AssistantMessage.builder()
+			.content(text)
+			.properties(reasoning(reasoning))
+			.toolCalls(last.toolCalls()
+				.stream()
+				.map((call) -> new AssistantMessage.ToolCall(call.id(), "function", call.name(), call.arguments()))
+				.toList())
+			.build();
+		ChatGenerationMetadata generation = ChatGenerationMetadata.builder()
+			.finishReason((last.finishReason() != null) ? last.finishReason() : "")
+			.build();
+		return new ChatResponse(List.of(new Generation(message, generation)), metadata(last, last.usage()));
+	}
+
+	private static Map<String, Object> reasoning(String reasoning) {
+		return reasoning.isEmpty() ? Map.of() : Map.of(SageMakerChatModel.REASONING_CONTENT, reasoning);
+	}
+
+	private static ChatResponseMetadata metadata(InferenceChunk chunk, TokenUsage usage) {
+		ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder()
+			.id((chunk.metadata().requestId() != null) ? chunk.metadata().requestId() : "")
+			.model(chunk.metadata().endpointName());
+		if (usage != null) {
+			metadata.usage(new DefaultUsage(usage.inputTokens(), usage.outputTokens(), usage.totalTokens(), usage));
+		}
+		return metadata.build();
+	}
+
+}

@@ -1,0 +1,279 @@
+package io.github.sagemakerstreaming.springai;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.sagemakerstreaming.runtime.InferenceFormat;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.model.tool.DefaultToolCallingChatOptions;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
+import org.springframework.ai.tool.ToolCallback;
+
+/**
+ * The options of a {@link SageMakerChatModel} request: Spring AI's usual generation options, sent as the
+ * container's OpenAI parameters ({@code max_tokens}, {@code temperature}, {@code top_p}, {@code top_k},
+ * {@code stop}, {@code frequency_penalty}, {@code presence_penalty}, and {@code model} when set), the
+ * tools, and where the request goes: the endpoint, the inference component (or adapter), the format and
+ * the custom attributes. Every option left unset takes the template's default, that is
+ * {@code sagemaker.runtime.*}, or the container's.
+ */
+public class SageMakerChatOptions implements ToolCallingChatOptions {
+
+	private final String model;
+
+	private final Double frequencyPenalty;
+
+	private final Integer maxTokens;
+
+	private final Double presencePenalty;
+
+	private final List<String> stopSequences;
+
+	private final Double temperature;
+
+	private final Integer topK;
+
+	private final Double topP;
+
+	private final List<ToolCallback> toolCallbacks;
+
+	private final Map<String, Object> toolContext;
+
+	private final String endpointName;
+
+	private final String inferenceComponentName;
+
+	private final InferenceFormat format;
+
+	private final String customAttributes;
+
+	private SageMakerChatOptions(String model, Double frequencyPenalty, Integer maxTokens, Double presencePenalty,
+			List<String> stopSequences, Double temperature, Integer topK, Double topP, List<ToolCallback> toolCallbacks,
+			Map<String, Object> toolContext, Builder builder) {
+		this.model = model;
+		this.frequencyPenalty = frequencyPenalty;
+		this.maxTokens = maxTokens;
+		this.presencePenalty = presencePenalty;
+		this.stopSequences = (stopSequences != null) ? List.copyOf(stopSequences) : null;
+		this.temperature = temperature;
+		this.topK = topK;
+		this.topP = topP;
+		this.toolCallbacks = (toolCallbacks != null) ? List.copyOf(toolCallbacks) : List.of();
+		this.toolContext = (toolContext != null) ? Map.copyOf(toolContext) : Map.of();
+		this.endpointName = builder.endpointName;
+		this.inferenceComponentName = builder.inferenceComponentName;
+		this.format = builder.format;
+		this.customAttributes = builder.customAttributes;
+	}
+
+	/**
+	 * Starts options.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Returns the {@code model} body parameter, for containers that serve several models.
+	 * @return the model, or {@code null} to send none
+	 */
+	@Override
+	public String getModel() {
+		return this.model;
+	}
+
+	@Override
+	public Double getFrequencyPenalty() {
+		return this.frequencyPenalty;
+	}
+
+	@Override
+	public Integer getMaxTokens() {
+		return this.maxTokens;
+	}
+
+	@Override
+	public Double getPresencePenalty() {
+		return this.presencePenalty;
+	}
+
+	@Override
+	public List<String> getStopSequences() {
+		return this.stopSequences;
+	}
+
+	@Override
+	public Double getTemperature() {
+		return this.temperature;
+	}
+
+	@Override
+	public Integer getTopK() {
+		return this.topK;
+	}
+
+	@Override
+	public Double getTopP() {
+		return this.topP;
+	}
+
+	@Override
+	public List<ToolCallback> getToolCallbacks() {
+		return this.toolCallbacks;
+	}
+
+	@Override
+	public Map<String, Object> getToolContext() {
+		return this.toolContext;
+	}
+
+	/**
+	 * Returns the endpoint to invoke.
+	 * @return the endpoint name, or {@code null} for the template's default
+	 */
+	public String getEndpointName() {
+		return this.endpointName;
+	}
+
+	/**
+	 * Returns the inference component (or adapter) to invoke.
+	 * @return the inference component name, or {@code null} for the template's default
+	 */
+	public String getInferenceComponentName() {
+		return this.inferenceComponentName;
+	}
+
+	/**
+	 * Returns the request format; a conversation needs {@link InferenceFormat#OPENAI_CHAT}.
+	 * @return the format, or {@code null} for the template's default
+	 */
+	public InferenceFormat getFormat() {
+		return this.format;
+	}
+
+	/**
+	 * Returns the custom attributes passed to the container.
+	 * @return the custom attributes, or {@code null} for the template's default
+	 */
+	public String getCustomAttributes() {
+		return this.customAttributes;
+	}
+
+	@Override
+	public Builder mutate() {
+		Builder builder = builder().model(this.model)
+			.frequencyPenalty(this.frequencyPenalty)
+			.maxTokens(this.maxTokens)
+			.presencePenalty(this.presencePenalty)
+			.stopSequences(this.stopSequences)
+			.temperature(this.temperature)
+			.topK(this.topK)
+			.topP(this.topP)
+			.toolCallbacks(this.toolCallbacks)
+			.toolContext(this.toolContext);
+		return builder.endpointName(this.endpointName)
+			.inferenceComponentName(this.inferenceComponentName)
+			.format(this.format)
+			.customAttributes(this.customAttributes);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof SageMakerChatOptions that && Objects.equals(this.model, that.model)
+				&& Objects.equals(this.frequencyPenalty, that.frequencyPenalty)
+				&& Objects.equals(this.maxTokens, that.maxTokens)
+				&& Objects.equals(this.presencePenalty, that.presencePenalty)
+				&& Objects.equals(this.stopSequences, that.stopSequences)
+				&& Objects.equals(this.temperature, that.temperature) && Objects.equals(this.topK, that.topK)
+				&& Objects.equals(this.topP, that.topP) && this.toolCallbacks.equals(that.toolCallbacks)
+				&& this.toolContext.equals(that.toolContext) && Objects.equals(this.endpointName, that.endpointName)
+				&& Objects.equals(this.inferenceComponentName, that.inferenceComponentName)
+				&& this.format == that.format && Objects.equals(this.customAttributes, that.customAttributes);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty, this.stopSequences,
+				this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext, this.endpointName,
+				this.inferenceComponentName, this.format, this.customAttributes);
+	}
+
+	/**
+	 * Builds {@link SageMakerChatOptions}; {@link #combineWith(ChatOptions.Builder)} lets the options of
+	 * another builder win where they are set, the SageMaker ones included.
+	 */
+	public static class Builder extends DefaultToolCallingChatOptions.Builder<Builder> {
+
+		private String endpointName;
+
+		private String inferenceComponentName;
+
+		private InferenceFormat format;
+
+		private String customAttributes;
+
+		/**
+		 * Sets the endpoint to invoke instead of the template's default.
+		 * @param endpointName the endpoint name
+		 * @return this builder
+		 */
+		public Builder endpointName(String endpointName) {
+			this.endpointName = endpointName;
+			return this;
+		}
+
+		/**
+		 * Sets the inference component (or adapter) to invoke instead of the template's default.
+		 * @param inferenceComponentName the inference component name
+		 * @return this builder
+		 */
+		public Builder inferenceComponentName(String inferenceComponentName) {
+			this.inferenceComponentName = inferenceComponentName;
+			return this;
+		}
+
+		/**
+		 * Sets the request format instead of the template's default; a conversation needs
+		 * {@link InferenceFormat#OPENAI_CHAT}.
+		 * @param format the format
+		 * @return this builder
+		 */
+		public Builder format(InferenceFormat format) {
+			this.format = format;
+			return this;
+		}
+
+		/**
+		 * Sets the custom attributes passed to the container instead of the template's default.
+		 * @param customAttributes the custom attributes
+		 * @return this builder
+		 */
+		public Builder customAttributes(String customAttributes) {
+			this.customAttributes = customAttributes;
+			return this;
+		}
+
+		@Override
+		public Builder combineWith(ChatOptions.Builder<?> other) {
+			super.combineWith(other);
+			if (other instanceof Builder that) {
+				this.endpointName = (that.endpointName != null) ? that.endpointName : this.endpointName;
+				this.inferenceComponentName = (that.inferenceComponentName != null) ? that.inferenceComponentName
+						: this.inferenceComponentName;
+				this.format = (that.format != null) ? that.format : this.format;
+				this.customAttributes = (that.customAttributes != null) ? that.customAttributes : this.customAttributes;
+			}
+			return this;
+		}
+
+		@Override
+		public SageMakerChatOptions build() {
+			return new SageMakerChatOptions(this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty,
+					this.stopSequences, this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext, this);
+		}
+
+	}
+
+}

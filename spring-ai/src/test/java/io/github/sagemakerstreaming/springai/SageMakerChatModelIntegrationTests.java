@@ -1,0 +1,249 @@
+package io.github.sagemakerstreaming.springai;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeAutoConfiguration;
+import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.EmulatedEndpoint;
+import io.github.sagemakerstreaming.emulator.HttpFault;
+import io.github.sagemakerstreaming.emulator.RecordedInvocation;
+import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
+import io.github.sagemakerstreaming.springai.autoconfigure.SageMakerChatModelAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
+import org.springframework.ai.chat.memory.ChatMemory;
+import org.springframework.ai.chat.memory.MessageWindowChatMemory;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.ai.tool.annotation.ToolParam;
+import reactor.core.Disposable;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Spring AI's real {@link ChatClient} over the auto-configured {@link SageMakerChatModel}, through the
+ * real AWS SDK against the emulator.
+ */
+class SageMakerChatModelIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final AtomicInteger endpoints = new AtomicInteger();
+
+	@RegisterExtension
+	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class,
+				SageMakerChatModelAutoConfiguration.class))
+		.withPropertyValues("sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.access-key=test",
+				"sagemaker.runtime.credentials.secret-key=test",
+				"sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride());
+
+	@Test
+	void callsAndStreamsAnswersWithTheSystemPromptOnTheWire() {
+		String name = endpoint(Dialect.VLLM_CHAT).tokens("Hello", ",", " world").name();
+		run(name, (client) -> {
+			assertThat(client.prompt().system("Be brief.").user("Hi").call().content()).isEqualTo("Hello, world");
+			assertThat(client.prompt().user("Hi").stream().content().collectList().block(TIMEOUT))
+				.containsExactly("Hello", ",", " world");
+			JsonNode body = body(name, 0);
+			assertThat(body.path("messages").get(0).toString()).isEqualTo("{\"role\":\"system\",\"content\":\"Be brief.\"}");
+			assertThat(body.path("messages").get(1).toString()).isEqualTo("{\"role\":\"user\",\"content\":\"Hi\"}");
+			assertThat(body.has("model")).as("no model name the container could reject").isFalse();
+		});
+	}
+
+	@Test
+	void theUsageAndTheFinishReasonAreInTheResponseMetadata() {
+		String name = endpoint(Dialect.TGI_MESSAGES).tokens("a", "b", "c").finishReason("length").name();
+		run(name, (client) -> {
+			ChatResponse response = client.prompt().user("one two").call().chatResponse();
+			assertThat(response.getMetadata().getUsage().getPromptTokens()).isEqualTo(2);
+			assertThat(response.getMetadata().getUsage().getCompletionTokens()).isEqualTo(3);
+			assertThat(response.getMetadata().getUsage().getTotalTokens()).isEqualTo(5);
+			assertThat(response.getResult().getMetadata().getFinishReason()).isEqualTo("length");
+			assertThat(response.getMetadata().getId()).isNotBlank();
+			List<ChatResponse> streamed = client.prompt().user("one two").stream().chatResponse().collectList().block(TIMEOUT);
+			assertThat(streamed.get(streamed.size() - 1).getMetadata().getUsage().getCompletionTokens()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void aConversationKeptInChatMemoryGoesBackWithEveryTurn() {
+		String name = endpoint(Dialect.VLLM_CHAT).answer((question) -> List.of("Re: ", question)).name();
+		run(name, (client) -> {
+			ChatClient remembering = client.mutate()
+				.defaultAdvisors(MessageChatMemoryAdvisor.builder(MessageWindowChatMemory.builder().build()).build())
+				.build();
+			assertThat(remembering.prompt()
+				.user("My name is Ada.")
+				.advisors((advisor) -> advisor.param(ChatMemory.CONVERSATION_ID, "ada"))
+				.call()
+				.content()).isEqualTo("Re: My name is Ada.");
+			assertThat(remembering.prompt()
+				.user("Who am I?")
+				.advisors((advisor) -> advisor.param(ChatMemory.CONVERSATION_ID, "ada"))
+				.stream()
+				.content()
+				.collectList()
+				.block(TIMEOUT))
+				.containsExactly("Re: ", "Who am I?");
+			assertThat(body(name, 1).path("messages").toString()).isEqualTo("[{\"role\":\"user\",\"content\":\"My name is Ada.\"},"
+					+ "{\"role\":\"assistant\",\"content\":\"Re: My name is Ada.\"},{\"role\":\"user\",\"content\":\"Who am I?\"}]");
+		});
+	}
+
+	@Test
+	void aToolRoundTripCompletesWhenCalled() {
+		String name = endpoint(Dialect.VLLM_CHAT).agent().name();
+		CityClock clock = new CityClock();
+		run(name, (client) -> {
+			assertThat(client.prompt().user("Oslo").tools(clock).call().content())
+				.isEqualTo("The tool answered: \"10:42 in Oslo\"");
+			assertThat(clock.asked).containsExactly("Oslo");
+			JsonNode second = body(name, 1);
+			assertThat(second.path("messages").get(1).path("tool_calls").get(0).path("function").path("name").asString())
+				.isEqualTo("localTime");
+			assertThat(second.path("messages").get(2).path("role").asString()).isEqualTo("tool");
+			assertThat(body(name, 0).path("tools").get(0).path("function").path("parameters").path("properties").has("city"))
+				.isTrue();
+		});
+	}
+
+	@Test
+	void aToolRoundTripCompletesWhenStreamed() {
+		String name = endpoint(Dialect.TGI_MESSAGES).agent().partSize(5).name();
+		CityClock clock = new CityClock();
+		run(name, (client) -> {
+			String answer = String.join("", client.prompt().user("Lima").tools(clock).stream().content().collectList().block(TIMEOUT));
+			assertThat(answer).isEqualTo("The tool answered: \"10:42 in Lima\"");
+			assertThat(clock.asked).containsExactly("Lima");
+			assertThat(sagemaker.emulator().invocations(name)).hasSize(2);
+		});
+	}
+
+	@Test
+	void optionsOverrideTheEndpointAndSendTheGenerationParameters() {
+		String configured = endpoint(Dialect.VLLM_CHAT).name();
+		String other = endpoint(Dialect.LMI_VLLM).tokens("other").name();
+		run(configured, (client) -> {
+			String answer = client.prompt()
+				.user("hi")
+				.options(SageMakerChatOptions.builder()
+					.endpointName(other)
+					.inferenceComponentName("adapter-7")
+					.customAttributes("accept_eula=true")
+					.maxTokens(64)
+					.temperature(0.25)
+					.stopSequences(List.of("</s>")))
+				.call()
+				.content();
+			assertThat(answer).isEqualTo("other");
+			assertThat(sagemaker.emulator().invocations(configured)).isEmpty();
+			RecordedInvocation invocation = sagemaker.emulator().invocations(other).get(0);
+			assertThat(invocation.header("X-Amzn-SageMaker-Inference-Component")).isEqualTo("adapter-7");
+			assertThat(invocation.header("X-Amzn-SageMaker-Custom-Attributes")).isEqualTo("accept_eula=true");
+			JsonNode body = JSON.readTree(invocation.bodyAsString());
+			assertThat(body.path("max_tokens").asInt()).isEqualTo(64);
+			assertThat(body.path("temperature").asDouble()).isEqualTo(0.25);
+			assertThat(body.path("stop").get(0).asString()).isEqualTo("</s>");
+		});
+	}
+
+	@Test
+	void reasoningIsInTheAssistantMessagesMetadata() {
+		String name = endpoint(Dialect.VLLM_CHAT).reasoning("Think", "ing").tokens("42").name();
+		run(name, (client) -> {
+			ChatResponse response = client.prompt().user("?").call().chatResponse();
+			assertThat(response.getResult().getOutput().getText()).isEqualTo("42");
+			assertThat(response.getResult().getOutput().getMetadata())
+				.containsEntry(SageMakerChatModel.REASONING_CONTENT, "Thinking");
+		});
+	}
+
+	@Test
+	void anEndpointErrorSurfacesAsTheTemplatesTypedException() {
+		String name = endpoint(Dialect.VLLM_CHAT).failBeforeStream(HttpFault.modelError("accept_eula is required")).name();
+		run(name, (client) -> {
+			assertThatExceptionOfType(StreamingInferenceException.class)
+				.isThrownBy(() -> client.prompt().user("hi").call().content())
+				.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("ModelError"))
+				.withMessageContaining("accept_eula is required");
+			StepVerifier.create(client.prompt().user("hi").stream().content())
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamingInferenceException.class,
+						(failure) -> assertThat(failure.errorCode()).isEqualTo("ModelError")))
+				.verify(TIMEOUT);
+		});
+	}
+
+	@Test
+	void cancellingAStreamedAnswerClosesTheConnection() {
+		String name = endpoint(Dialect.VLLM_CHAT).tokens(IntStream.range(0, 200).mapToObj((i) -> " t" + i).toList())
+			.tokenDelay(Duration.ofMillis(20))
+			.name();
+		run(name, (client) -> {
+			Disposable subscription = client.prompt().user("long").stream().content().subscribe();
+			await().atMost(TIMEOUT).until(() -> sagemaker.emulator().invocations(name).size() == 1
+					&& sagemaker.emulator().invocations(name).get(0).bytesSent() > 0);
+			subscription.dispose();
+			assertThat(sagemaker.emulator().invocations(name).get(0).awaitConnectionClosed(TIMEOUT)).isTrue();
+		});
+	}
+
+	private void run(String endpointName, ThrowingClientCheck check) {
+		this.contextRunner.withPropertyValues("sagemaker.runtime.endpoint-name=" + endpointName).run((context) -> {
+			assertThat(context).hasSingleBean(SageMakerChatModel.class);
+			check.check(ChatClient.create(context.getBean(SageMakerChatModel.class)));
+		});
+	}
+
+	private static EmulatedEndpoint endpoint(Dialect dialect) {
+		String name = dialect.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-ai-" + endpoints.incrementAndGet();
+		return sagemaker.emulator().register(name, dialect);
+	}
+
+	private static JsonNode body(String endpointName, int index) {
+		return JSON.readTree(sagemaker.emulator().invocations(endpointName).get(index).bodyAsString());
+	}
+
+	@FunctionalInterface
+	private interface ThrowingClientCheck {
+
+		void check(ChatClient client) throws Exception;
+
+	}
+
+	/**
+	 * A demonstration tool.
+	 */
+	static class CityClock {
+
+		final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Tool(description = "The local time in a city")
+		String localTime(@ToolParam(description = "The city") String city) {
+			this.asked.add(city);
+			return "10:42 in " + city;
+		}
+
+	}
+
+}

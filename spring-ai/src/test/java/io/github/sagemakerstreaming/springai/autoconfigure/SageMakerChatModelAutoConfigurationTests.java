@@ -1,0 +1,128 @@
+package io.github.sagemakerstreaming.springai.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeAutoConfiguration;
+import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeObservationAutoConfiguration;
+import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
+import io.github.sagemakerstreaming.runtime.observation.DefaultStreamObservationConvention;
+import io.github.sagemakerstreaming.runtime.observation.StreamMeterObservationHandler;
+import io.github.sagemakerstreaming.springai.SageMakerChatModel;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.model.ChatModel;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * When the SageMaker chat model is auto-configured, and how it is observed.
+ */
+class SageMakerChatModelAutoConfigurationTests {
+
+	@RegisterExtension
+	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class,
+				SageMakerChatModelAutoConfiguration.class))
+		.withPropertyValues("sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.access-key=test",
+				"sagemaker.runtime.credentials.secret-key=test");
+
+	@Test
+	void theTemplateBecomesASpringAiChatModel() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(SageMakerChatModel.class)
+			.getBean(ChatModel.class)
+			.isSameAs(context.getBean(SageMakerChatModel.class)));
+	}
+
+	@Test
+	void backsOffWhenSpringAiModelChatNamesAnotherProvider() {
+		this.contextRunner.withPropertyValues("spring.ai.model.chat=openai")
+			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerChatModel.class));
+	}
+
+	@Test
+	void isOnWhenSpringAiModelChatNamesSageMaker() {
+		this.contextRunner.withPropertyValues("spring.ai.model.chat=sagemaker")
+			.run((context) -> assertThat(context).hasSingleBean(SageMakerChatModel.class));
+	}
+
+	@Test
+	void backsOffToTheApplicationsChatModel() {
+		this.contextRunner.withUserConfiguration(OwnChatModel.class)
+			.run((context) -> assertThat(context).hasSingleBean(SageMakerChatModel.class)
+				.hasBean("ownChatModel"));
+	}
+
+	@Test
+	void needsTheTemplate() {
+		this.contextRunner.withPropertyValues("sagemaker.runtime.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerChatModel.class));
+	}
+
+	@Test
+	void needsSpringAi() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ChatModel.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerChatModel.class));
+	}
+
+	@Test
+	void aCallIsOneSpringAiChatObservationWithTheTemplatesStreamNestedAndItsTimeToFirstToken() {
+		sagemaker.emulator().register("observed-chat", Dialect.VLLM_CHAT).tokens("a", "b");
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+					SageMakerRuntimeObservationAutoConfiguration.class))
+			.withPropertyValues("sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride(),
+					"sagemaker.runtime.endpoint-name=observed-chat")
+			.run((context) -> {
+				ChatClient client = ChatClient.create(context.getBean(SageMakerChatModel.class));
+				client.prompt().user("hi").call().content();
+				client.prompt().user("hi").stream().content().blockLast(Duration.ofSeconds(20));
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(meters.find(DefaultStreamObservationConvention.NESTED_NAME).timer())
+						.isNotNull()
+						.satisfies((timer) -> assertThat(timer.count()).isEqualTo(2)));
+				assertThat(meters.find(DefaultStreamObservationConvention.NAME).timers())
+					.as("only Spring AI's chat observation is gen_ai.client.operation")
+					.singleElement()
+					.satisfies((timer) -> {
+						assertThat(timer.getId().getTags()).anySatisfy((tag) -> assertThat(tag.getValue()).isEqualTo("sagemaker"));
+						assertThat(timer.count()).isEqualTo(2);
+					});
+				assertThat(meters.find(StreamMeterObservationHandler.TIME_TO_FIRST_CHUNK).timer().count()).isEqualTo(2);
+				assertThat(meters.find(StreamMeterObservationHandler.TOKEN_USAGE).meters())
+					.as("the token usage is the chat observation's to record")
+					.extracting(Meter::getId)
+					.isEmpty();
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnChatModel {
+
+		@Bean
+		SageMakerChatModel ownChatModel(StreamingInferenceTemplate template) {
+			return SageMakerChatModel.builder().template(template).build();
+		}
+
+	}
+
+}
