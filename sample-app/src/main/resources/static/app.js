@@ -5,11 +5,14 @@ const prompt = document.getElementById('prompt');
 const send = document.getElementById('send');
 const stop = document.getElementById('stop');
 const reset = document.getElementById('reset');
+const agent = document.getElementById('agent');
 const conversationView = document.getElementById('conversation');
 const assistantTurn = document.getElementById('assistant-turn');
 const error = document.getElementById('error');
 const figures = document.getElementById('figures');
 let conversation = [];
+// Agent mode keeps the conversation on the server, under this id.
+let conversationId = newId();
 let running = null;
 
 form.addEventListener('submit', async (event) => {
@@ -26,6 +29,7 @@ form.addEventListener('submit', async (event) => {
     answer: turn.querySelector('.answer'),
     reasoning: turn.querySelector('.reasoning'),
     thinking: turn.querySelector('.thinking'),
+    tools: turn.querySelector('.tools'),
   };
   running = new AbortController();
   send.disabled = true;
@@ -33,10 +37,10 @@ form.addEventListener('submit', async (event) => {
   reset.disabled = true;
   let answered = false;
   try {
-    const response = await fetch('/api/stream', {
+    const response = await fetch(agent.checked ? '/api/agent' : '/api/stream', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream, application/problem+json' },
-      body: JSON.stringify({ messages: conversation }),
+      body: JSON.stringify(agent.checked ? { conversationId, question } : { messages: conversation }),
       signal: running.signal,
     });
     if (!response.ok) {
@@ -69,12 +73,23 @@ form.addEventListener('submit', async (event) => {
 
 stop.addEventListener('click', () => running && running.abort());
 
+agent.addEventListener('change', () => reset.click());
+
 reset.addEventListener('click', () => {
   conversation = [];
+  conversationId = newId();
   conversationView.replaceChildren();
   error.hidden = true;
   figures.textContent = '';
 });
+
+function newId() {
+  if (crypto.randomUUID) {
+    return crypto.randomUUID();
+  }
+  // Pages served over plain HTTP from another host have no randomUUID: 16 random bytes in hex.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 function addUserTurn(text) {
   const turn = document.createElement('div');
@@ -90,6 +105,14 @@ function handle(name, data, view) {
   } else if (name === 'reasoning') {
     view.reasoning.hidden = false;
     view.thinking.append(document.createTextNode(data.reasoning));
+  } else if (name === 'tool') {
+    const line = document.createElement('div');
+    line.className = 'tool';
+    line.textContent = `Ran ${data.tool}(${data.argument}): ${data.result}`;
+    view.tools.append(line);
+  } else if (name === 'done' && data.agent) {
+    figures.textContent = 'Answered by the agent.';
+    return true;
   } else if (name === 'done') {
     const seconds = data.durationMillis / 1000;
     const rate = seconds > 0 ? (data.tokens / seconds).toFixed(1) : '-';

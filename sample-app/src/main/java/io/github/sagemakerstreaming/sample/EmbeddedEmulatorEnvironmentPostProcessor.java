@@ -35,10 +35,10 @@ class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPostProcess
 
 	/**
 	 * Registers, or registers again, the endpoint that the sample streams from: vLLM chat at a readable
-	 * pace.
+	 * pace, which calls the tool a request offers before answering, as the agent mode needs.
 	 */
 	static EmulatedEndpoint registerDefaultEndpoint(SageMakerEmulator emulator) {
-		return emulator.register(ENDPOINT_NAME, Dialect.VLLM_CHAT).tokenDelay(Duration.ofMillis(40));
+		return emulator.register(ENDPOINT_NAME, Dialect.VLLM_CHAT).tokenDelay(Duration.ofMillis(40)).agent();
 	}
 
 	@Override

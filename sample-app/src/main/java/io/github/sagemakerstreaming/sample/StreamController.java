@@ -1,19 +1,13 @@
 package io.github.sagemakerstreaming.sample;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.sagemakerstreaming.runtime.ContainerErrorException;
-import io.github.sagemakerstreaming.runtime.IncompleteStreamException;
 import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.InvalidInferenceRequestException;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
-import io.github.sagemakerstreaming.runtime.StreamTimeoutException;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StreamController {
 
-	private static final Log logger = LogFactory.getLog(StreamController.class);
-
 	private final StreamingInferenceTemplate template;
 
 	private final ChatSettings settings;
@@ -55,7 +47,7 @@ class StreamController {
 			return this.template.streamChunks(inference)
 				.map(figures::count)
 				.flatMapIterable((chunk) -> chunk.last() ? List.of(event("done", figures.done(chunk))) : events(chunk))
-				.onErrorResume(StreamingInferenceException.class, (ex) -> Mono.just(error(ex)));
+				.onErrorResume(StreamingInferenceException.class, (ex) -> Mono.just(ErrorEvents.of(ex)));
 		});
 	}
 
@@ -75,32 +67,7 @@ class StreamController {
 		return events;
 	}
 
-	private static ServerSentEvent<Object> error(StreamingInferenceException ex) {
-		logger.warn("Stream from endpoint '" + ex.endpointName() + "' failed with " + ex.errorCode() + " (request id "
-				+ ex.requestId() + "): " + ex.getMessage());
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("code", ex.errorCode());
-		data.put("message", safeSentence(ex));
-		if (ex.requestId() != null) {
-			data.put("requestId", ex.requestId());
-		}
-		return event("error", data);
-	}
-
-	/**
-	 * Says what happened without the service's own message, which can name endpoints and accounts.
-	 */
-	private static String safeSentence(StreamingInferenceException ex) {
-		if (ex instanceof StreamTimeoutException) {
-			return "The model took too long to answer, so the answer was stopped.";
-		}
-		if (ex instanceof ContainerErrorException || ex instanceof IncompleteStreamException) {
-			return "The model stopped before finishing its answer.";
-		}
-		return "The model could not answer. The server log has the details.";
-	}
-
-	private static ServerSentEvent<Object> event(String name, Object data) {
+	static ServerSentEvent<Object> event(String name, Object data) {
 		return ServerSentEvent.builder(data).event(name).build();
 	}
 

@@ -87,8 +87,7 @@ class ChatPageBrowserTests {
 
 	@BeforeEach
 	void resetTheDefaultEndpoint() {
-		this.emulator.register(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME, Dialect.VLLM_CHAT)
-			.tokenDelay(Duration.ofMillis(40));
+		EmbeddedEmulatorEnvironmentPostProcessor.registerDefaultEndpoint(this.emulator);
 		browser.get("http://localhost:" + this.port + "/");
 	}
 
@@ -162,6 +161,16 @@ class ChatPageBrowserTests {
 			.contains("{\"role\":\"user\",\"content\":\"My name is Ada.\"},{\"role\":\"assistant\","
 					+ "\"content\":\"Re: My name is Ada.\"},{\"role\":\"user\",\"content\":\"What is my name?\"}");
 		assertThat(element("figures").getText()).contains("usage");
+	}
+
+	@Test
+	void inAgentModeTheAnswerShowsWhichToolRan() {
+		element("agent").click();
+		ask("Oslo");
+		waitFor(() -> element("figures").getText().equals("Answered by the agent."));
+		assertThat(browser.findElement(By.cssSelector(".turn.assistant .tool")).getText()).startsWith("Ran localTime(Oslo): ")
+			.endsWith(" in Europe/Oslo");
+		assertThat(answer().getText()).startsWith("The tool answered: ");
 	}
 
 	private static WebElement answer() {
