@@ -9,12 +9,14 @@ import java.util.Objects;
  * {@link #last()} is true; its text and reasoning are empty, and it carries what the container reported
  * about the whole answer: the finish reason, the tool calls, whole, and the token usage.
  * <p>
- * A chunk before the last may have empty text: it then carries reasoning, or marks that the model is
- * streaming a tool call (whose fragments are joined on the last chunk).
+ * A chunk before the last may have empty text: it then carries reasoning, or pieces of a tool call that
+ * the model is writing (joined into whole calls on the last chunk).
  *
  * @param text the generated text of the answer; empty on the last chunk
  * @param reasoning the model's reasoning ({@code reasoning_content} or {@code reasoning}), kept apart from
  * the answer; empty when none
+ * @param toolCallDeltas the pieces of tool calls this chunk carries, as the container streamed them;
+ * empty on most chunks and on the last one
  * @param last whether the container has said that the generation is over
  * @param finishReason the container's finish reason on the last chunk, as it reports it (for example
  * {@code stop}, {@code length}, {@code eos_token}, {@code tool_calls}); {@code null} on other chunks and
@@ -25,13 +27,14 @@ import java.util.Objects;
  * when it reported none
  * @param metadata the response metadata, the same on every chunk of a stream
  */
-public record InferenceChunk(String text, String reasoning, boolean last, String finishReason, List<ToolCall> toolCalls,
-		TokenUsage usage, ResponseMetadata metadata) {
+public record InferenceChunk(String text, String reasoning, List<ToolCallDelta> toolCallDeltas, boolean last,
+		String finishReason, List<ToolCall> toolCalls, TokenUsage usage, ResponseMetadata metadata) {
 
 	/**
 	 * Creates a chunk.
 	 * @param text the generated text
 	 * @param reasoning the reasoning
+	 * @param toolCallDeltas the pieces of tool calls
 	 * @param last whether this is the last chunk
 	 * @param finishReason the finish reason, or {@code null}
 	 * @param toolCalls the tool calls
@@ -41,6 +44,7 @@ public record InferenceChunk(String text, String reasoning, boolean last, String
 	public InferenceChunk {
 		Objects.requireNonNull(text, "text");
 		Objects.requireNonNull(reasoning, "reasoning");
+		toolCallDeltas = List.copyOf(toolCallDeltas);
 		toolCalls = List.copyOf(toolCalls);
 		Objects.requireNonNull(metadata, "metadata");
 	}
@@ -52,18 +56,20 @@ public record InferenceChunk(String text, String reasoning, boolean last, String
 	 * @return the chunk
 	 */
 	public static InferenceChunk token(String text, ResponseMetadata metadata) {
-		return new InferenceChunk(text, "", false, null, List.of(), null, metadata);
+		return partial(text, "", List.of(), metadata);
 	}
 
 	/**
-	 * Creates a chunk of generated text and reasoning.
+	 * Creates a chunk of generated text, reasoning and pieces of tool calls.
 	 * @param text the text, empty if none
 	 * @param reasoning the reasoning, empty if none
+	 * @param toolCallDeltas the pieces of tool calls, empty if none
 	 * @param metadata the response metadata
 	 * @return the chunk
 	 */
-	public static InferenceChunk token(String text, String reasoning, ResponseMetadata metadata) {
-		return new InferenceChunk(text, reasoning, false, null, List.of(), null, metadata);
+	public static InferenceChunk partial(String text, String reasoning, List<ToolCallDelta> toolCallDeltas,
+			ResponseMetadata metadata) {
+		return new InferenceChunk(text, reasoning, toolCallDeltas, false, null, List.of(), null, metadata);
 	}
 
 	/**
@@ -86,7 +92,7 @@ public record InferenceChunk(String text, String reasoning, boolean last, String
 	 */
 	public static InferenceChunk end(String finishReason, List<ToolCall> toolCalls, TokenUsage usage,
 			ResponseMetadata metadata) {
-		return new InferenceChunk("", "", true, finishReason, toolCalls, usage, metadata);
+		return new InferenceChunk("", "", List.of(), true, finishReason, toolCalls, usage, metadata);
 	}
 
 }

@@ -13,6 +13,7 @@ import io.github.sagemakerstreaming.runtime.ResponseMetadata;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
 import io.github.sagemakerstreaming.runtime.TokenUsage;
 import io.github.sagemakerstreaming.runtime.ToolCall;
+import io.github.sagemakerstreaming.runtime.ToolCallDelta;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -241,7 +242,7 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 			}
 			if (record.hasToken) {
 				if (!record.tokenSpecial) {
-					emit(record.tokenText, null);
+					emit(record.tokenText, null, List.of());
 				}
 				if (record.generatedText != null) {
 					end(record.finishReason);
@@ -254,10 +255,10 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 			}
 			else if (record.outputsText != null) {
 				this.endlessDialect = true;
-				emit(record.outputsText, null);
+				emit(record.outputsText, null, List.of());
 			}
 			else if (record.generatedText != null) {
-				emit(record.generatedText, null);
+				emit(record.generatedText, null, List.of());
 				end(record.finishReason);
 			}
 			else if (!record.known) {
@@ -266,34 +267,33 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 		}
 
 		/**
-		 * Passes on choice 0 of an OpenAI chunk: its text and reasoning, and the pieces of its tool calls,
-		 * which are joined for the last chunk. A chunk with only tool-call pieces is passed on with empty
-		 * text, so that the model's activity counts as a token for the time limits. The end waits for
-		 * [DONE] or the end of the body, since the usage comes after the finish reason.
+		 * Passes on choice 0 of an OpenAI chunk: its text, its reasoning and the pieces of its tool calls,
+		 * which are also joined for the last chunk; a chunk with only tool-call pieces counts as the model's
+		 * activity for the time limits. The end waits for [DONE] or the end of the body, since the usage
+		 * comes after the finish reason.
 		 */
 		private void choice(ContainerRecord record) {
-			boolean emitted = emit(record.choiceText, record.choiceReasoning);
-			if (!record.toolCallFragments.isEmpty()) {
+			List<ToolCallDelta> deltas = List.of();
+			if (!record.toolCallDeltas.isEmpty()) {
 				if (this.toolCalls == null) {
 					this.toolCalls = new ToolCallJoiner();
 				}
-				record.toolCallFragments.forEach(this.toolCalls::add);
-				if (!emitted) {
-					this.out.accept(InferenceChunk.token("", this.metadata));
-				}
+				record.toolCallDeltas.forEach(this.toolCalls::add);
+				deltas = List.copyOf(record.toolCallDeltas);
 			}
+			emit(record.choiceText, record.choiceReasoning, deltas);
 			if (record.finishReason != null) {
 				this.choiceFinish = record.finishReason;
 			}
 		}
 
-		private boolean emit(String text, String reasoning) {
+		private void emit(String text, String reasoning, List<ToolCallDelta> toolCallDeltas) {
 			boolean hasText = text != null && !text.isEmpty();
 			boolean hasReasoning = reasoning != null && !reasoning.isEmpty();
-			if (hasText || hasReasoning) {
-				this.out.accept(InferenceChunk.token(hasText ? text : "", hasReasoning ? reasoning : "", this.metadata));
+			if (hasText || hasReasoning || !toolCallDeltas.isEmpty()) {
+				this.out.accept(InferenceChunk.partial(hasText ? text : "", hasReasoning ? reasoning : "", toolCallDeltas,
+						this.metadata));
 			}
-			return hasText || hasReasoning;
 		}
 
 		private void end(String finishReason) {

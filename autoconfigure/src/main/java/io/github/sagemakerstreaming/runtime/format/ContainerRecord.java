@@ -3,6 +3,7 @@ package io.github.sagemakerstreaming.runtime.format;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.sagemakerstreaming.runtime.ToolCallDelta;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -33,7 +34,7 @@ final class ContainerRecord {
 	String choiceReasoning;
 
 	/** The tool-call pieces of choice 0. */
-	final List<ToolCallFragment> toolCallFragments = new ArrayList<>(1);
+	final List<ToolCallDelta> toolCallDeltas = new ArrayList<>(1);
 
 	/** The token usage the record reports, or -1: OpenAI's {@code usage}, or TGI's {@code details}. */
 	int inputTokens;
@@ -56,7 +57,7 @@ final class ContainerRecord {
 
 	private String scratchReasoning;
 
-	private final List<ToolCallFragment> scratchFragments = new ArrayList<>(1);
+	private final List<ToolCallDelta> scratchFragments = new ArrayList<>(1);
 
 	/**
 	 * Reads one record; the parser must be positioned before its first token.
@@ -105,7 +106,7 @@ final class ContainerRecord {
 		this.errorKind = null;
 		this.known = false;
 		this.choiceReasoning = null;
-		this.toolCallFragments.clear();
+		this.toolCallDeltas.clear();
 		this.inputTokens = -1;
 		this.outputTokens = -1;
 	}
@@ -202,7 +203,7 @@ final class ContainerRecord {
 		if (index == null || "0".equals(index)) {
 			this.choiceText = this.scratchText;
 			this.choiceReasoning = this.scratchReasoning;
-			this.toolCallFragments.addAll(this.scratchFragments);
+			this.toolCallDeltas.addAll(this.scratchFragments);
 			this.finishReason = finish;
 		}
 	}
@@ -265,7 +266,7 @@ final class ContainerRecord {
 				default -> parser.skipChildren();
 			}
 		}
-		this.scratchFragments.add(new ToolCallFragment(index, id, name, arguments));
+		this.scratchFragments.add(new ToolCallDelta(index, id, name, arguments));
 	}
 
 	private void readOutputs(JsonParser parser, JsonToken value) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.sagemakerstreaming.runtime.ToolCall;
+import io.github.sagemakerstreaming.runtime.ToolCallDelta;
 
 /**
  * Joins the streamed pieces of an answer's tool calls by their index: the first piece of a call gives
@@ -16,7 +17,7 @@ final class ToolCallJoiner {
 
 	private final Map<Integer, Builder> calls = new TreeMap<>();
 
-	void add(ToolCallFragment fragment) {
+	void add(ToolCallDelta fragment) {
 		Builder call = this.calls.computeIfAbsent(fragment.index(), (index) -> new Builder());
 		if (call.id == null && fragment.id() != null) {
 			call.id = fragment.id();

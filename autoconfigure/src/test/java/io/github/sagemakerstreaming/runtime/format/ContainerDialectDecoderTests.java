@@ -83,7 +83,7 @@ class ContainerDialectDecoderTests {
 
 						data:[DONE]
 
-						""", "<tool-call>", "<tool-call>", "<end:tool_calls><call:0:get_current_weather:{}>"),
+						""", "<delta:0:0:get_current_weather:{>", "<delta:0:0:null:}>", "<end:tool_calls><call:0:get_current_weather:{}>"),
 				sample("vLLM chat, two tool calls streamed by index, then usage", """
 						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
 
@@ -99,7 +99,8 @@ class ContainerDialectDecoderTests {
 
 						data: [DONE]
 
-						""", "<tool-call>", "<tool-call>", "<tool-call>", "<tool-call>",
+						""", "<delta:0:chatcmpl-tool-a:weather:>", "<delta:0:null:null:{\"city\": >",
+						"<delta:1:chatcmpl-tool-b:time:{}>", "<delta:0:null:null:\"Paris\"}>",
 						"<end:tool_calls><call:chatcmpl-tool-a:weather:{\"city\": \"Paris\"}><call:chatcmpl-tool-b:time:{}><usage:120/30>"),
 				sample("vLLM chat with reasoning_content, then reasoning (later versions), then the answer", """
 						data: {"choices":[{"index":0,"delta":{"reasoning_content":"Think"},"finish_reason":null}]}
@@ -374,7 +375,11 @@ class ContainerDialectDecoderTests {
 		if (!chunk.reasoning().isEmpty()) {
 			return "<think:" + chunk.reasoning() + ">" + chunk.text();
 		}
-		return chunk.text().isEmpty() ? "<tool-call>" : chunk.text();
+		String deltas = chunk.toolCallDeltas()
+			.stream()
+			.map((delta) -> "<delta:" + delta.index() + ":" + delta.id() + ":" + delta.name() + ":" + delta.arguments() + ">")
+			.reduce("", String::concat);
+		return chunk.text() + deltas;
 	}
 
 	private static Arguments sample(String name, String body, String... expected) {
