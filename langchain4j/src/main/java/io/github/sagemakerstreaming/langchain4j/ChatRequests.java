@@ -1,0 +1,127 @@
+package io.github.sagemakerstreaming.langchain4j;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.internal.JsonSchemaElementUtils;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import io.github.sagemakerstreaming.runtime.ChatMessage;
+import io.github.sagemakerstreaming.runtime.InferenceRequest;
+import io.github.sagemakerstreaming.runtime.InvalidInferenceRequestException;
+import io.github.sagemakerstreaming.runtime.ToolCall;
+import io.github.sagemakerstreaming.runtime.ToolChoice;
+import io.github.sagemakerstreaming.runtime.ToolDefinition;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a LangChain4j {@link ChatRequest} into the template's {@link InferenceRequest}: the messages in the
+ * OpenAI chat shape, the tool specifications with their JSON schemas, the tool choice, the generation
+ * parameters as the container's and the SageMaker parameters as the request's target.
+ */
+final class ChatRequests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Map<String, Object> EMPTY_SCHEMA = Map.of("type", "object", "properties", Map.of());
+
+	private ChatRequests() {
+	}
+
+	static InferenceRequest toRequest(ChatRequest request) {
+		ChatRequestParameters parameters = request.parameters();
+		InferenceRequest.Builder builder = InferenceRequest.builder()
+			.messages(messages(request.messages()))
+			.tools(tools(parameters.toolSpecifications()))
+			.parameters(generation(parameters));
+		if (parameters.toolChoice() != null && !parameters.toolSpecifications().isEmpty()) {
+			builder.toolChoice(switch (parameters.toolChoice()) {
+				case AUTO -> ToolChoice.AUTO;
+				case REQUIRED -> ToolChoice.REQUIRED;
+				case NONE -> ToolChoice.NONE;
+			});
+		}
+		if (parameters instanceof SageMakerChatRequestParameters sagemaker) {
+			builder.endpointName(sagemaker.endpointName())
+				.inferenceComponentName(sagemaker.inferenceComponentName())
+				.format(sagemaker.format())
+				.customAttributes(sagemaker.customAttributes());
+		}
+		return builder.build();
+	}
+
+	private static List<ChatMessage> messages(List<dev.langchain4j.data.message.ChatMessage> messages) {
+		List<ChatMessage> converted = new ArrayList<>(messages.size());
+		for (dev.langchain4j.data.message.ChatMessage message : messages) {
+			converted.add(switch (message.type()) {
+				case SYSTEM -> ChatMessage.system(((SystemMessage) message).text());
+				case USER -> ChatMessage.user(userText((UserMessage) message));
+				case AI -> assistant((AiMessage) message);
+				case TOOL_EXECUTION_RESULT -> ChatMessage.tool(((ToolExecutionResultMessage) message).id(),
+						((ToolExecutionResultMessage) message).text());
+				default -> throw new InvalidInferenceRequestException(
+						"The SageMaker chat model cannot send a message of type " + message.type() + ".", null);
+			});
+		}
+		return converted;
+	}
+
+	private static ChatMessage assistant(AiMessage message) {
+		if (!message.hasToolExecutionRequests()) {
+			return ChatMessage.assistant((message.text() != null) ? message.text() : "");
+		}
+		List<ToolCall> calls = message.toolExecutionRequests()
+			.stream()
+			.map((call) -> new ToolCall(call.id(), call.name(), call.arguments()))
+			.toList();
+		return ChatMessage.assistant(message.text(), calls);
+	}
+
+	private static String userText(UserMessage message) {
+		if (!message.hasSingleText()) {
+			throw new InvalidInferenceRequestException("The SageMaker chat model sends text only, but a user message "
+					+ "has " + message.contents().size() + " contents that are not one text; send them as text, or call "
+					+ "the endpoint with a body of your own through StreamingInferenceTemplate.", null);
+		}
+		return message.singleText();
+	}
+
+	private static List<ToolDefinition> tools(List<ToolSpecification> specifications) {
+		return specifications.stream()
+			.map((tool) -> ToolDefinition.of(tool.name(), tool.description(), JSON.writeValueAsString(
+					(tool.parameters() != null) ? JsonSchemaElementUtils.toMap(tool.parameters()) : EMPTY_SCHEMA)))
+			.toList();
+	}
+
+	/**
+	 * The generation parameters as OpenAI parameters; unset ones send nothing.
+	 */
+	private static Map<String, Object> generation(ChatRequestParameters parameters) {
+		Map<String, Object> generation = new LinkedHashMap<>();
+		put(generation, "model", parameters.modelName());
+		put(generation, "max_tokens", parameters.maxOutputTokens());
+		put(generation, "temperature", parameters.temperature());
+		put(generation, "top_p", parameters.topP());
+		put(generation, "top_k", parameters.topK());
+		put(generation, "frequency_penalty", parameters.frequencyPenalty());
+		put(generation, "presence_penalty", parameters.presencePenalty());
+		if (parameters.stopSequences() != null && !parameters.stopSequences().isEmpty()) {
+			generation.put("stop", parameters.stopSequences());
+		}
+		return generation;
+	}
+
+	private static void put(Map<String, Object> generation, String name, Object value) {
+		if (value != null) {
+			generation.put(name, value);
+		}
+	}
+
+}

@@ -1,0 +1,172 @@
+package io.github.sagemakerstreaming.langchain4j;
+
+import java.util.Objects;
+
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
+import io.github.sagemakerstreaming.runtime.InferenceFormat;
+
+/**
+ * LangChain4j's request parameters, plus where a SageMaker request goes: the endpoint, the inference
+ * component (or adapter), the format and the custom attributes. Everything left unset takes the
+ * template's default, or the container's.
+ */
+public class SageMakerChatRequestParameters extends DefaultChatRequestParameters {
+
+	/** No parameters: the template's defaults apply. */
+	public static final SageMakerChatRequestParameters EMPTY = builder().build();
+
+	private final String endpointName;
+
+	private final String inferenceComponentName;
+
+	private final InferenceFormat format;
+
+	private final String customAttributes;
+
+	private SageMakerChatRequestParameters(Builder builder) {
+		super(builder);
+		this.endpointName = builder.endpointName;
+		this.inferenceComponentName = builder.inferenceComponentName;
+		this.format = builder.format;
+		this.customAttributes = builder.customAttributes;
+	}
+
+	/**
+	 * Starts parameters.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Returns the endpoint to invoke.
+	 * @return the endpoint name, or {@code null} for the template's default
+	 */
+	public String endpointName() {
+		return this.endpointName;
+	}
+
+	/**
+	 * Returns the inference component (or adapter) to invoke.
+	 * @return the inference component name, or {@code null} for the template's default
+	 */
+	public String inferenceComponentName() {
+		return this.inferenceComponentName;
+	}
+
+	/**
+	 * Returns the request format; a conversation needs {@link InferenceFormat#OPENAI_CHAT}.
+	 * @return the format, or {@code null} for the template's default
+	 */
+	public InferenceFormat format() {
+		return this.format;
+	}
+
+	/**
+	 * Returns the custom attributes passed to the container.
+	 * @return the custom attributes, or {@code null} for the template's default
+	 */
+	public String customAttributes() {
+		return this.customAttributes;
+	}
+
+	@Override
+	public SageMakerChatRequestParameters overrideWith(ChatRequestParameters that) {
+		return builder().overrideWith(this).overrideWith(that).build();
+	}
+
+	@Override
+	public SageMakerChatRequestParameters defaultedBy(ChatRequestParameters that) {
+		return builder().overrideWith(that).overrideWith(this).build();
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof SageMakerChatRequestParameters that && super.equals(that)
+				&& Objects.equals(this.endpointName, that.endpointName)
+				&& Objects.equals(this.inferenceComponentName, that.inferenceComponentName) && this.format == that.format
+				&& Objects.equals(this.customAttributes, that.customAttributes);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(super.hashCode(), this.endpointName, this.inferenceComponentName, this.format,
+				this.customAttributes);
+	}
+
+	/**
+	 * Builds {@link SageMakerChatRequestParameters}.
+	 */
+	public static class Builder extends DefaultChatRequestParameters.Builder<Builder> {
+
+		private String endpointName;
+
+		private String inferenceComponentName;
+
+		private InferenceFormat format;
+
+		private String customAttributes;
+
+		@Override
+		public Builder overrideWith(ChatRequestParameters parameters) {
+			super.overrideWith(parameters);
+			if (parameters instanceof SageMakerChatRequestParameters that) {
+				this.endpointName = (that.endpointName != null) ? that.endpointName : this.endpointName;
+				this.inferenceComponentName = (that.inferenceComponentName != null) ? that.inferenceComponentName
+						: this.inferenceComponentName;
+				this.format = (that.format != null) ? that.format : this.format;
+				this.customAttributes = (that.customAttributes != null) ? that.customAttributes : this.customAttributes;
+			}
+			return this;
+		}
+
+		/**
+		 * Sets the endpoint to invoke instead of the template's default.
+		 * @param endpointName the endpoint name
+		 * @return this builder
+		 */
+		public Builder endpointName(String endpointName) {
+			this.endpointName = endpointName;
+			return this;
+		}
+
+		/**
+		 * Sets the inference component (or adapter) to invoke instead of the template's default.
+		 * @param inferenceComponentName the inference component name
+		 * @return this builder
+		 */
+		public Builder inferenceComponentName(String inferenceComponentName) {
+			this.inferenceComponentName = inferenceComponentName;
+			return this;
+		}
+
+		/**
+		 * Sets the request format instead of the template's default.
+		 * @param format the format
+		 * @return this builder
+		 */
+		public Builder format(InferenceFormat format) {
+			this.format = format;
+			return this;
+		}
+
+		/**
+		 * Sets the custom attributes passed to the container instead of the template's default.
+		 * @param customAttributes the custom attributes
+		 * @return this builder
+		 */
+		public Builder customAttributes(String customAttributes) {
+			this.customAttributes = customAttributes;
+			return this;
+		}
+
+		@Override
+		public SageMakerChatRequestParameters build() {
+			return new SageMakerChatRequestParameters(this);
+		}
+
+	}
+
+}
