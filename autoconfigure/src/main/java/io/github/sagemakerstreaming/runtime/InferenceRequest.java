@@ -47,6 +47,10 @@ public final class InferenceRequest {
 
 	private final String sessionId;
 
+	private final InferenceSession session;
+
+	private final String targetModel;
+
 	private final Duration firstTokenTimeout;
 
 	private final Duration idleTimeout;
@@ -70,6 +74,8 @@ public final class InferenceRequest {
 		this.inferenceId = builder.inferenceId;
 		this.inferenceComponentName = builder.inferenceComponentName;
 		this.sessionId = builder.sessionId;
+		this.session = builder.session;
+		this.targetModel = builder.targetModel;
 		this.firstTokenTimeout = builder.firstTokenTimeout;
 		this.idleTimeout = builder.idleTimeout;
 		this.totalTimeout = builder.totalTimeout;
@@ -217,6 +223,23 @@ public final class InferenceRequest {
 	}
 
 	/**
+	 * Returns the stateful session the request continues, whose endpoint and expiry are checked before
+	 * sending.
+	 * @return the session, or {@code null}
+	 */
+	public InferenceSession session() {
+		return this.session;
+	}
+
+	/**
+	 * Returns the model to invoke on a multi-model endpoint, which only {@code invoke} can address.
+	 * @return the target model, or {@code null}
+	 */
+	public String targetModel() {
+		return this.targetModel;
+	}
+
+	/**
 	 * Returns the longest wait from subscription to the first token.
 	 * @return the first-token timeout, or {@code null} for the template's
 	 */
@@ -276,6 +299,10 @@ public final class InferenceRequest {
 		private String inferenceComponentName;
 
 		private String sessionId;
+
+		private InferenceSession session;
+
+		private String targetModel;
 
 		private Duration firstTokenTimeout;
 
@@ -466,12 +493,38 @@ public final class InferenceRequest {
 
 		/**
 		 * Sets the id of a stateful session opened earlier with {@code InvokeEndpoint} (the streaming
-		 * operation cannot open one).
+		 * operation cannot open one). Prefer {@link #session(InferenceSession)}, which also checks the endpoint
+		 * and the expiry.
 		 * @param sessionId the session id
 		 * @return this builder
 		 */
 		public Builder sessionId(String sessionId) {
 			this.sessionId = sessionId;
+			this.session = null;
+			return this;
+		}
+
+		/**
+		 * Continues a stateful session opened with {@link StreamingInferenceTemplate#openSession}, with
+		 * {@code stream} or {@code invoke}. Before sending, the template checks that the request goes to the
+		 * session's endpoint (and inference component) and that the session has not expired.
+		 * @param session the session
+		 * @return this builder
+		 */
+		public Builder session(InferenceSession session) {
+			this.session = session;
+			this.sessionId = (session != null) ? session.id() : null;
+			return this;
+		}
+
+		/**
+		 * Sets the model to invoke on a multi-model endpoint ({@code X-Amzn-SageMaker-Target-Model}, at most
+		 * 1024 printable characters). Only {@code invoke} can address one; {@code stream} refuses it.
+		 * @param targetModel the target model, for example {@code model-a.tar.gz}
+		 * @return this builder
+		 */
+		public Builder targetModel(String targetModel) {
+			this.targetModel = targetModel;
 			return this;
 		}
 
@@ -521,6 +574,7 @@ public final class InferenceRequest {
 			RequestConstraints.inferenceId(this.inferenceId, "inferenceId");
 			RequestConstraints.inferenceComponentName(this.inferenceComponentName, "inferenceComponentName");
 			RequestConstraints.sessionId(this.sessionId, "sessionId");
+			RequestConstraints.targetModel(this.targetModel, "targetModel");
 			RequestConstraints.parameters(this.parameters, this.endpointName);
 			if (this.body != null) {
 				RequestConstraints.bodySize(this.body.length, this.endpointName);

@@ -25,7 +25,7 @@ final class RequestBodies {
 	}
 
 	static byte[] render(InferenceFormat format, InferenceRequest request, Map<String, Object> parameters,
-			boolean includeUsage, String endpointName) {
+			boolean streaming, boolean includeUsage, String endpointName) {
 		if (format != InferenceFormat.OPENAI_CHAT && (request.messages() != null || !request.tools().isEmpty()
 				|| request.toolChoice() != null)) {
 			throw new InvalidInferenceRequestException("Messages and tools need the openai-chat format, but the format is "
@@ -43,18 +43,18 @@ final class RequestBodies {
 				if (request.toolChoice() != null) {
 					body.put("tool_choice", toolChoice(request.toolChoice()));
 				}
-				openAiStreaming(body, includeUsage);
+				openAiStreaming(body, streaming, includeUsage);
 				body.putAll(parameters);
 			}
 			case OPENAI_COMPLETIONS -> {
 				body.put("prompt", request.prompt());
-				openAiStreaming(body, includeUsage);
+				openAiStreaming(body, streaming, includeUsage);
 				body.putAll(parameters);
 			}
 			case TGI -> {
 				body.put("inputs", request.prompt());
 				body.put("parameters", parameters);
-				body.put("stream", true);
+				body.put("stream", streaming);
 			}
 			case RAW -> {
 				return request.prompt().getBytes(StandardCharsets.UTF_8);
@@ -63,9 +63,12 @@ final class RequestBodies {
 		return JSON.writeValueAsBytes(body);
 	}
 
-	private static void openAiStreaming(Map<String, Object> body, boolean includeUsage) {
-		body.put("stream", true);
-		if (includeUsage) {
+	/**
+	 * Asks for a stream or a whole answer; a stream asks for the usage, which a whole answer always has.
+	 */
+	private static void openAiStreaming(Map<String, Object> body, boolean streaming, boolean includeUsage) {
+		body.put("stream", streaming);
+		if (streaming && includeUsage) {
 			body.put("stream_options", INCLUDE_USAGE);
 		}
 	}

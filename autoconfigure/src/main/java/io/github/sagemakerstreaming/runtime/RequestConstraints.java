@@ -1,6 +1,8 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -10,6 +12,9 @@ import java.util.regex.Pattern;
  * checked before a request is sent so that a bad value fails with a message that names it.
  */
 final class RequestConstraints {
+
+	/** The session id that asks {@code InvokeEndpoint} to open a session. */
+	static final String NEW_SESSION = "NEW_SESSION";
 
 	/** The largest request body SageMaker accepts: 6 MiB. */
 	static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -38,7 +43,18 @@ final class RequestConstraints {
 	}
 
 	static void sessionId(String value, String field) {
+		if (NEW_SESSION.equals(value)) {
+			throw new InvalidInferenceRequestException("NEW_SESSION opens a session, which only InvokeEndpoint can do: "
+					+ "open the session first with StreamingInferenceTemplate.openSession(...), then continue it with "
+					+ "InferenceRequest.Builder.session(...).", null);
+		}
 		name(value, field, 256, NAME, "letters, digits and hyphens, starting and ending with a letter or digit");
+	}
+
+	static void targetModel(String value, String field) {
+		if (value != null && (value.isEmpty() || value.length() > 1024 || !INFERENCE_ID.matcher(value).matches())) {
+			throw invalid(field, value, "1 to 1024 printable characters, not starting with white space");
+		}
 	}
 
 	static void inferenceId(String value, String field) {
@@ -71,6 +87,26 @@ final class RequestConstraints {
 						+ "body that the format builds from the prompt; parameters may not be named " + RESERVED_PARAMETERS
 						+ ". Set the prompt, or send a body of your own with InferenceRequest.Builder.body(...).", endpointName);
 			}
+		}
+	}
+
+	/**
+	 * Checks, before sending, that a request continuing a session goes where the session lives and that the
+	 * session has not expired.
+	 */
+	static void session(InferenceSession session, String endpointName, String inferenceComponentName, Instant now) {
+		if (!session.endpointName().equals(endpointName)
+				|| !Objects.equals(session.inferenceComponentName(), inferenceComponentName)) {
+			throw new InvalidInferenceRequestException("Session " + session.id() + " belongs to endpoint '"
+					+ session.endpointName() + "'" + ((session.inferenceComponentName() != null)
+							? " and inference component '" + session.inferenceComponentName() + "'" : "")
+					+ ", but the request goes to endpoint '" + endpointName + "'" + ((inferenceComponentName != null)
+							? " and inference component '" + inferenceComponentName + "'" : "")
+					+ ": send it where the session was opened.", endpointName);
+		}
+		if (session.isExpired(now)) {
+			throw new InvalidInferenceRequestException("Session " + session.id() + " expired at " + session.expiresAt()
+					+ ": open a new one with StreamingInferenceTemplate.openSession(...).", endpointName);
 		}
 	}
 

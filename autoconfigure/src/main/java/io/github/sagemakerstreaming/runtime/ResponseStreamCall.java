@@ -9,8 +9,6 @@ import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.async.SdkPublisher;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
@@ -33,9 +31,6 @@ final class ResponseStreamCall {
 	/** How many payload parts are requested from the SDK ahead of the subscriber's demand. */
 	private static final int PREFETCH = 32;
 
-	private static final SdkPlugin NO_SDK_RETRIES = (configuration) -> configuration
-		.overrideConfiguration(configuration.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
-
 	private final SageMakerRuntimeAsyncClient client;
 
 	private final InvokeEndpointWithResponseStreamRequest request;
@@ -49,7 +44,7 @@ final class ResponseStreamCall {
 	ResponseStreamCall(SageMakerRuntimeAsyncClient client, InvokeEndpointWithResponseStreamRequest request,
 			ResponseDecoder decoder, StreamLimits limits, RetrySettings retry) {
 		this.client = client;
-		this.request = request.toBuilder().overrideConfiguration((override) -> override.addPlugin(NO_SDK_RETRIES)).build();
+		this.request = request.toBuilder().overrideConfiguration((override) -> override.addPlugin(RetrySettings.NO_SDK_RETRIES)).build();
 		this.decoder = decoder;
 		this.limits = limits;
 		this.retry = retry;

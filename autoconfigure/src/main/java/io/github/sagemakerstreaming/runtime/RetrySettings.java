@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.util.retry.Retry;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -28,6 +30,13 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 	private static final Logger logger = LoggerFactory.getLogger(StreamingInferenceTemplate.class);
 
 	private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 500, 502, 503, 504);
+
+	/**
+	 * Switches the SDK's own retries off for a call, whatever the client's configuration: they would re-send
+	 * a request that reached the model, and replay a stream's tokens.
+	 */
+	static final SdkPlugin NO_SDK_RETRIES = (configuration) -> configuration.overrideConfiguration(
+			configuration.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
 
 	RetrySettings {
 		if (maxAttempts < 1) {

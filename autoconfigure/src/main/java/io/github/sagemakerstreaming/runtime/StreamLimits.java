@@ -18,6 +18,13 @@ record StreamLimits(Duration firstToken, Duration idle, Duration total) {
 				(total != null) ? total : this.total);
 	}
 
+	/**
+	 * Returns these limits but the idle one, for a call that streams no events.
+	 */
+	StreamLimits withoutIdle() {
+		return new StreamLimits(this.firstToken, null, this.total);
+	}
+
 	static void check(Duration limit, String field) {
 		if (limit != null && (limit.isZero() || limit.isNegative())) {
 			throw new IllegalArgumentException(field + " must be positive, but was " + limit);

@@ -1,6 +1,7 @@
 package io.github.sagemakerstreaming.runtime;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,13 +13,16 @@ import io.github.sagemakerstreaming.runtime.observation.StreamObservationContext
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
 
 /**
  * Streams the tokens of a model hosted on a SageMaker endpoint, through
- * {@code InvokeEndpointWithResponseStream}, as a Reactor {@link Flux}.
+ * {@code InvokeEndpointWithResponseStream}, as a Reactor {@link Flux}; gives whole answers through
+ * {@code InvokeEndpoint} ({@link #invoke}); and opens, continues and closes stateful sessions.
  * <p>
  * The contract of every {@code Flux} it returns:
  * <ul>
@@ -130,42 +134,144 @@ public final class StreamingInferenceTemplate {
 	 */
 	public Flux<InferenceChunk> streamChunks(InferenceRequest request) {
 		Objects.requireNonNull(request, "request");
-		return Flux.defer(() -> invoke(request));
+		return Flux.defer(() -> openStream(request));
+	}
+
+	/**
+	 * Gives the whole answer to a request through {@code InvokeEndpoint}: the body says
+	 * {@code "stream": false}, and the container's whole answer (TGI, OpenAI chat and text completions,
+	 * DJL/LMI) is read into the same types as a stream's chunks. The call starts on subscription, is
+	 * retried like a stream's, and fails with the same typed exceptions; the first-token limit bounds the
+	 * time to the answer. A request may name a multi-model endpoint's {@code targetModel}.
+	 * @param request the request
+	 * @return the answer
+	 */
+	public Mono<InferenceResponse> invoke(InferenceRequest request) {
+		Objects.requireNonNull(request, "request");
+		return Flux.defer(() -> wholeAnswer(request, request.session(), request.sessionId()))
+			.collectList()
+			.map(InferenceResponse::of);
+	}
+
+	/**
+	 * Opens a stateful session through {@code InvokeEndpoint} with {@code NEW_SESSION}, sending the
+	 * request's body, which is the container's own open payload. SageMaker then routes every request in the
+	 * session to the same instance.
+	 * @param request the open request: endpoint, body or prompt, and any other setting
+	 * @return the session, with the id and expiry the container assigned
+	 * @throws StreamingInferenceException (in the {@code Mono}) if the container opened no session
+	 */
+	public Mono<InferenceSession> openSession(InferenceRequest request) {
+		Objects.requireNonNull(request, "request");
+		return Flux.defer(() -> wholeAnswer(request, null, RequestConstraints.NEW_SESSION)).last().map((last) -> {
+			ResponseMetadata metadata = last.metadata();
+			if (metadata.newSessionId() == null) {
+				throw new StreamingInferenceException("Endpoint '" + metadata.endpointName() + "' answered without "
+						+ "opening a session (no X-Amzn-SageMaker-New-Session-Id): its container does not support "
+						+ "stateful sessions, or did not understand the open payload.", "SessionNotOpened",
+						metadata.endpointName(), metadata.requestId(), null);
+			}
+			return InferenceSession.fromHeader(metadata.newSessionId(), metadata.endpointName(),
+					firstNonNull(request.inferenceComponentName(), this.inferenceComponentName));
+		});
+	}
+
+	/**
+	 * Closes a stateful session through {@code InvokeEndpoint}, sending the request's body, which is the
+	 * container's own close payload, and checks that the container confirmed the close.
+	 * @param session the session to close
+	 * @param request the close request: body or prompt, and any other setting
+	 * @return completes when the container has closed the session
+	 * @throws StreamingInferenceException (in the {@code Mono}) if the container did not confirm the close
+	 */
+	public Mono<Void> closeSession(InferenceSession session, InferenceRequest request) {
+		Objects.requireNonNull(session, "session");
+		Objects.requireNonNull(request, "request");
+		return Flux.defer(() -> wholeAnswer(request, session, session.id())).last().flatMap((last) -> {
+			ResponseMetadata metadata = last.metadata();
+			if (!session.id().equals(metadata.closedSessionId())) {
+				return Mono.error(new StreamingInferenceException("Endpoint '" + metadata.endpointName() + "' did not "
+						+ "confirm closing session " + session.id() + " (X-Amzn-SageMaker-Closed-Session-Id was "
+						+ metadata.closedSessionId() + "): check the container's close payload.", "SessionNotClosed",
+						metadata.endpointName(), metadata.requestId(), null));
+			}
+			return Mono.empty();
+		});
 	}
 
 	private static Flux<String> stream(Flux<InferenceChunk> chunks) {
 		return chunks.filter((chunk) -> !chunk.text().isEmpty()).map(InferenceChunk::text);
 	}
 
-	private Flux<InferenceChunk> invoke(InferenceRequest request) {
+	private Flux<InferenceChunk> openStream(InferenceRequest request) {
+		ResolvedRequest resolved = resolve(request, request.session(), true);
+		if (request.targetModel() != null) {
+			throw new InvalidInferenceRequestException("A target model can only be invoked through InvokeEndpoint, "
+					+ "which streams nothing: use invoke(...) for a multi-model endpoint.", resolved.endpointName());
+		}
+		InvokeEndpointWithResponseStreamRequest sdkRequest = InvokeEndpointWithResponseStreamRequest.builder()
+			.endpointName(resolved.endpointName())
+			.body(SdkBytes.fromByteArrayUnsafe(resolved.body()))
+			.contentType(resolved.contentType())
+			.accept(resolved.accept())
+			.customAttributes(resolved.customAttributes())
+			.targetVariant(request.targetVariant())
+			.targetContainerHostname(request.targetContainerHostname())
+			.inferenceId(request.inferenceId())
+			.inferenceComponentName(resolved.inferenceComponentName())
+			.sessionId(request.sessionId())
+			.build();
+		ResponseDecoder responseDecoder = (resolved.format() == InferenceFormat.RAW) ? RAW_DECODER : this.decoder;
+		Flux<InferenceChunk> chunks = new ResponseStreamCall(this.client, sdkRequest, responseDecoder, resolved.limits(),
+				this.retry).chunks();
+		return this.observation.observe(chunks, resolved.observationContext(StreamObservationContext.Operation.STREAM));
+	}
+
+	private Flux<InferenceChunk> wholeAnswer(InferenceRequest request, InferenceSession session, String sessionId) {
+		ResolvedRequest resolved = resolve(request, session, false);
+		InvokeEndpointRequest sdkRequest = InvokeEndpointRequest.builder()
+			.endpointName(resolved.endpointName())
+			.body(SdkBytes.fromByteArrayUnsafe(resolved.body()))
+			.contentType(resolved.contentType())
+			.accept(resolved.accept())
+			.customAttributes(resolved.customAttributes())
+			.targetVariant(request.targetVariant())
+			.targetContainerHostname(request.targetContainerHostname())
+			.targetModel(request.targetModel())
+			.inferenceId(request.inferenceId())
+			.inferenceComponentName(resolved.inferenceComponentName())
+			.sessionId(sessionId)
+			.build();
+		Flux<InferenceChunk> chunks = new InvokeCall(this.client, sdkRequest, resolved.format() == InferenceFormat.RAW,
+				resolved.limits(), this.retry).chunks();
+		return this.observation.observe(chunks, resolved.observationContext(StreamObservationContext.Operation.INVOKE));
+	}
+
+	/**
+	 * Resolves a request against the template's defaults: the endpoint, the body, the headers and the
+	 * limits, after checking that a session goes to its own endpoint and has not expired.
+	 */
+	private ResolvedRequest resolve(InferenceRequest request, InferenceSession session, boolean streaming) {
 		String endpoint = firstNonNull(request.endpointName(), this.endpointName);
 		if (endpoint == null) {
 			throw new InvalidInferenceRequestException("No endpoint to invoke: set a default endpoint name "
 					+ "(sagemaker.runtime.endpoint-name in Spring Boot) or the request's endpointName.", null);
 		}
+		String inferenceComponent = firstNonNull(request.inferenceComponentName(), this.inferenceComponentName);
+		if (session != null) {
+			RequestConstraints.session(session, endpoint, inferenceComponent, Instant.now());
+		}
 		InferenceFormat effectiveFormat = firstNonNull(request.format(), this.format);
 		byte[] body = (request.rawBody() != null) ? request.rawBody()
-				: RequestBodies.render(effectiveFormat, request, mergedParameters(request), this.includeUsage, endpoint);
+				: RequestBodies.render(effectiveFormat, request, mergedParameters(request), streaming, this.includeUsage,
+						endpoint);
 		RequestConstraints.bodySize(body.length, endpoint);
-		InvokeEndpointWithResponseStreamRequest sdkRequest = InvokeEndpointWithResponseStreamRequest.builder()
-			.endpointName(endpoint)
-			.body(SdkBytes.fromByteArrayUnsafe(body))
-			.contentType(firstNonNull(request.contentType(), this.contentType, defaultContentType(effectiveFormat)))
-			.accept(firstNonNull(request.accept(), this.accept))
-			.customAttributes(firstNonNull(request.customAttributes(), this.customAttributes))
-			.targetVariant(request.targetVariant())
-			.targetContainerHostname(request.targetContainerHostname())
-			.inferenceId(request.inferenceId())
-			.inferenceComponentName(firstNonNull(request.inferenceComponentName(), this.inferenceComponentName))
-			.sessionId(request.sessionId())
-			.build();
-		ResponseDecoder responseDecoder = (effectiveFormat == InferenceFormat.RAW) ? RAW_DECODER : this.decoder;
-		StreamLimits streamLimits = this.limits.overriddenBy(request.firstTokenTimeout(), request.idleTimeout(),
+		StreamLimits limits = this.limits.overriddenBy(request.firstTokenTimeout(), request.idleTimeout(),
 				request.totalTimeout());
-		Flux<InferenceChunk> chunks = new ResponseStreamCall(this.client, sdkRequest, responseDecoder, streamLimits,
-				this.retry).chunks();
-		return this.observation.observe(chunks,
-				new StreamObservationContext(endpoint, sdkRequest.inferenceComponentName(), effectiveFormat));
+		return new ResolvedRequest(endpoint, effectiveFormat, body,
+				firstNonNull(request.contentType(), this.contentType, defaultContentType(effectiveFormat)),
+				firstNonNull(request.accept(), this.accept), firstNonNull(request.customAttributes(), this.customAttributes),
+				inferenceComponent, streaming ? limits : limits.withoutIdle());
 	}
 
 	private Map<String, Object> mergedParameters(InferenceRequest request) {

@@ -69,6 +69,19 @@ class SageMakerRuntimeObservabilityAutoConfigurationTests {
 	}
 
 	@Test
+	void aWholeAnswerIsObservedAsAnInvokeEndpointOperation() {
+		sagemaker.emulator().register("metered-invoke", Dialect.VLLM_CHAT).tokens("a", "b");
+		this.contextRunner.withPropertyValues(emulatorEndpoint("metered-invoke")).run((context) -> {
+			context.getBean(StreamingInferenceTemplate.class).invoke(InferenceRequest.builder().prompt("hi").build()).block(TIMEOUT);
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get("gen_ai.client.operation").tag("sagemaker.operation", "InvokeEndpoint")
+				.tag("sagemaker.endpoint.name", "metered-invoke").timer().count()).isEqualTo(1);
+			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE).tag("sagemaker.operation", "InvokeEndpoint")
+				.tag("gen_ai.token.type", "output").summary().totalAmount()).isEqualTo(2);
+		});
+	}
+
+	@Test
 	void usageIsAskedForAndRecordedOnlyWhereTheContainerReportsIt() {
 		sagemaker.emulator().register("chat-usage", Dialect.VLLM_CHAT).tokens("a", "b");
 		sagemaker.emulator().register("legacy", Dialect.LMI_LEGACY).tokens("a", "b");

@@ -52,9 +52,20 @@ class RequestBodiesTests {
 			.isEqualTo("{\"inputs\":\"Hi\",\"parameters\":{\"max_new_tokens\":5},\"stream\":true}");
 	}
 
+	@Test
+	void aWholeAnswerIsAskedWithStreamFalseAndNoStreamOptions() {
+		InferenceRequest request = InferenceRequest.builder().prompt("Hi").build();
+		assertThat(new String(RequestBodies.render(InferenceFormat.OPENAI_CHAT, request, Map.of(), false, true, "my-llm"),
+				StandardCharsets.UTF_8))
+			.isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"stream\":false}");
+		assertThat(new String(RequestBodies.render(InferenceFormat.TGI, request, Map.of(), false, true, "my-llm"),
+				StandardCharsets.UTF_8))
+			.isEqualTo("{\"inputs\":\"Hi\",\"parameters\":{},\"stream\":false}");
+	}
+
 	private static String render(InferenceFormat format, InferenceRequest request, Map<String, Object> parameters,
 			boolean includeUsage) {
-		return new String(RequestBodies.render(format, request, parameters, includeUsage, "my-llm"), StandardCharsets.UTF_8);
+		return new String(RequestBodies.render(format, request, parameters, true, includeUsage, "my-llm"), StandardCharsets.UTF_8);
 	}
 
 }

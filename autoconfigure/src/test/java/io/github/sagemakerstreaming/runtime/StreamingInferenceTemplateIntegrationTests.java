@@ -106,6 +106,7 @@ class StreamingInferenceTemplateIntegrationTests {
 	@Test
 	void everyRequestParameterReachesTheWire() {
 		String name = register(Dialect.VLLM_CHAT);
+		InferenceSession session = template(name).openSession(InferenceRequest.builder().prompt("open").build()).block(TIMEOUT);
 		InferenceRequest request = InferenceRequest.builder()
 			.endpointName(name)
 			.body("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":true}")
@@ -116,10 +117,10 @@ class StreamingInferenceTemplateIntegrationTests {
 			.targetContainerHostname("container-1")
 			.inferenceId("inference-42")
 			.inferenceComponentName("ic-llama")
-			.sessionId("session-7")
+			.sessionId(session.id())
 			.build();
 		template(null).stream(request).blockLast(TIMEOUT);
-		RecordedInvocation invocation = emulator().invocations(name).get(0);
+		RecordedInvocation invocation = emulator().invocations(name).get(1);
 		assertThat(invocation.path()).isEqualTo("/endpoints/" + name + "/invocations-response-stream");
 		assertThat(invocation.bodyAsString()).isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":true}");
 		assertThat(invocation.headers()).containsEntry("content-type", "application/json; charset=utf-8")
@@ -129,7 +130,7 @@ class StreamingInferenceTemplateIntegrationTests {
 			.containsEntry("x-amzn-sagemaker-target-container-hostname", "container-1")
 			.containsEntry("x-amzn-sagemaker-inference-id", "inference-42")
 			.containsEntry("x-amzn-sagemaker-inference-component", "ic-llama")
-			.containsEntry("x-amzn-sagemaker-session-id", "session-7");
+			.containsEntry("x-amzn-sagemaker-session-id", session.id());
 	}
 
 	@Test

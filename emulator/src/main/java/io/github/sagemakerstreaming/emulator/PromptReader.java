@@ -27,13 +27,14 @@ final class PromptReader {
 			root = MAPPER.readTree(text);
 		}
 		catch (JacksonException ex) {
-			return new Request(text, 1, false, List.of(), null);
+			return new Request(text, 1, false, List.of(), null, false);
 		}
 		if (root == null || !root.isObject()) {
-			return new Request(text, 1, false, List.of(), null);
+			return new Request(text, 1, false, List.of(), null, false);
 		}
 		return new Request(prompt(root, text), Math.max(1, root.path("n").asInt(1)),
-				root.path("stream_options").path("include_usage").asBoolean(false), tools(root), toolResult(root));
+				root.path("stream_options").path("include_usage").asBoolean(false), tools(root), toolResult(root),
+				"CLOSE".equals(root.path("requestType").asString("")));
 	}
 
 	private static String prompt(JsonNode root, String text) {
@@ -91,8 +92,11 @@ final class PromptReader {
 	 * @param includeUsage whether {@code stream_options.include_usage} is true
 	 * @param tools the tools offered
 	 * @param toolResult the result of a tool call sent after the last user message, or {@code null}
+	 * @param closesSession whether the body asks the container to close its session
+	 * ({@code "requestType":"CLOSE"})
 	 */
-	record Request(String prompt, int choices, boolean includeUsage, List<OfferedTool> tools, String toolResult) {
+	record Request(String prompt, int choices, boolean includeUsage, List<OfferedTool> tools, String toolResult,
+			boolean closesSession) {
 
 	}
 

@@ -62,6 +62,14 @@ public final class RecordedInvocation {
 	}
 
 	/**
+	 * Returns the stateful session the request named ({@code X-Amzn-SageMaker-Session-Id}).
+	 * @return the session id, {@code NEW_SESSION}, or {@code null} if the request named none
+	 */
+	public String sessionId() {
+		return header("X-Amzn-SageMaker-Session-Id");
+	}
+
+	/**
 	 * Returns every request header, with lower-case names.
 	 * @return the headers
 	 */

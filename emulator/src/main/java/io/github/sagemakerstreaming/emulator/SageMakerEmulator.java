@@ -1,7 +1,7 @@
 package io.github.sagemakerstreaming.emulator;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,12 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * A local Amazon SageMaker Runtime endpoint that answers {@code InvokeEndpointWithResponseStream} with the
- * real {@code application/vnd.amazon.eventstream} framing, and {@code InvokeEndpoint} with a whole body.
+ * real {@code application/vnd.amazon.eventstream} framing, and {@code InvokeEndpoint} with each dialect's
+ * whole answer. It routes stateful sessions as SageMaker does: {@code NEW_SESSION} on
+ * {@code InvokeEndpoint} opens one (its id and expiry in {@code X-Amzn-SageMaker-New-Session-Id}), a request
+ * in a session whose body says {@code "requestType":"CLOSE"} closes it (confirmed in
+ * {@code X-Amzn-SageMaker-Closed-Session-Id}), and an unknown, expired or closed session id is a
+ * {@code ValidationError}.
  * Point an AWS SDK client's endpoint override at {@link #endpointOverride()}; any credentials are
  * accepted.
  * <p>
@@ -38,6 +43,8 @@ public final class SageMakerEmulator implements AutoCloseable {
 	private final Map<String, EmulatedEndpoint> endpoints = new ConcurrentHashMap<>();
 
 	private final Queue<RecordedInvocation> invocations = new ConcurrentLinkedQueue<>();
+
+	private final Sessions sessions = new Sessions();
 
 	private final DisposableServer server;
 
@@ -147,6 +154,14 @@ public final class SageMakerEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Sets how long a stateful session lives after it is opened (20 minutes unless set).
+	 * @param timeToLive the session time to live
+	 */
+	public void sessionTimeToLive(Duration timeToLive) {
+		this.sessions.timeToLive(timeToLive);
+	}
+
+	/**
 	 * Stops the emulator and closes its connections.
 	 */
 	@Override
@@ -183,6 +198,25 @@ public final class SageMakerEmulator implements AutoCloseable {
 		if (httpFault != null) {
 			return error(response, invocation, requestId, httpFault, name);
 		}
+		PromptReader.Request parsed = PromptReader.read(body);
+		String sessionId = invocation.sessionId();
+		if (sessionId != null && !Sessions.NEW_SESSION.equals(sessionId)) {
+			String unknown = this.sessions.check(sessionId, name);
+			if (unknown != null) {
+				return error(response, invocation, requestId, HttpFault.validationError(unknown), name);
+			}
+		}
+		if (Sessions.NEW_SESSION.equals(sessionId)) {
+			if (streaming) {
+				return error(response, invocation, requestId, HttpFault.validationError("A stateful session can't be "
+						+ "created with InvokeEndpointWithResponseStream. Create it with InvokeEndpoint and NEW_SESSION."), name);
+			}
+			response.header("X-Amzn-SageMaker-New-Session-Id", this.sessions.open(name));
+		}
+		else if (sessionId != null && !streaming && parsed.closesSession()) {
+			this.sessions.close(sessionId);
+			response.header("X-Amzn-SageMaker-Closed-Session-Id", sessionId);
+		}
 		EmulatedEndpoint.Settings settings = endpoint.settings();
 		String variant = (invocation.header("X-Amzn-SageMaker-Target-Variant") != null)
 				? invocation.header("X-Amzn-SageMaker-Target-Variant") : settings.variant();
@@ -194,7 +228,7 @@ public final class SageMakerEmulator implements AutoCloseable {
 			response.header("X-Amzn-SageMaker-Custom-Attributes", settings.responseCustomAttributes());
 		}
 		// Rendering a long answer takes a while: keep it off the event loop, which other connections share.
-		Mono<StreamPlan> planned = Mono.fromCallable(() -> settings.plan(PromptReader.read(body)))
+		Mono<StreamPlan> planned = Mono.fromCallable(() -> settings.plan(parsed))
 			.subscribeOn(Schedulers.boundedElastic());
 		if (!settings.responseDelay().isZero()) {
 			planned = Mono.delay(settings.responseDelay()).then(planned);
@@ -205,8 +239,8 @@ public final class SageMakerEmulator implements AutoCloseable {
 	private static Mono<Void> send(HttpServerResponse response, RecordedInvocation invocation, StreamPlan plan,
 			EmulatedEndpoint.Settings settings, boolean streaming) {
 		if (!streaming) {
-			response.header("Content-Type", settings.dialect().contentType());
-			return response.sendByteArray(Mono.just(String.join("", plan.tokens()).getBytes(StandardCharsets.UTF_8)))
+			response.header("Content-Type", WholeAnswers.contentType(settings.dialect()));
+			return response.sendByteArray(Mono.just(WholeAnswers.render(settings.dialect(), plan.answer())))
 				.then()
 				.doFinally((signal) -> invocation.ended(StreamOutcome.COMPLETED));
 		}

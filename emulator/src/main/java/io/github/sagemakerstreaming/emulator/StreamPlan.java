@@ -41,8 +41,8 @@ final class StreamPlan {
 		return plan;
 	}
 
-	List<String> tokens() {
-		return this.answer.tokens();
+	Answer answer() {
+		return this.answer;
 	}
 
 	/**

@@ -50,12 +50,13 @@ class SageMakerEmulatorTests {
 	}
 
 	@Test
-	void invokeEndpointAnswersWithTheWholeText(SageMakerEmulator emulator) {
+	void invokeEndpointAnswersWithTheDialectsWholeAnswer(SageMakerEmulator emulator) {
 		emulator.register("whole", Dialect.TGI).tokens("Hello", " there").variant("blue");
 		InvokeEndpointResponse response = client.invokeEndpoint((request) -> request.endpointName("whole")
 			.contentType("application/json")
 			.body(SdkBytes.fromUtf8String("{\"inputs\":\"hi\"}")));
-		assertThat(response.body().asUtf8String()).isEqualTo("Hello there");
+		assertThat(response.body().asUtf8String()).startsWith("[{\"generated_text\":\"Hello there\",\"details\":{");
+		assertThat(response.contentType()).isEqualTo("application/json");
 		assertThat(response.invokedProductionVariant()).isEqualTo("blue");
 	}
 
@@ -64,7 +65,7 @@ class SageMakerEmulatorTests {
 		emulator.register("echo", Dialect.VLLM_CHAT);
 		InvokeEndpointResponse response = client.invokeEndpoint((request) -> request.endpointName("echo")
 			.body(SdkBytes.fromUtf8String("{\"messages\":[{\"role\":\"user\",\"content\":\"What is a frame?\"}]}")));
-		assertThat(response.body().asUtf8String()).startsWith("You asked: \"What is a frame?\".");
+		assertThat(response.body().asUtf8String()).contains("\"content\":\"You asked: \\\"What is a frame?\\\".");
 		assertThat(DefaultAnswer.tokensFor("What is a frame?")).allMatch((token) -> !token.isEmpty());
 	}
 
@@ -117,8 +118,29 @@ class SageMakerEmulatorTests {
 	}
 
 	@Test
+	void aSessionIsOpenedWithNewSessionUsedAndClosedByTheContainer(SageMakerEmulator emulator) {
+		emulator.register("stateful", Dialect.RAW).tokens("ok");
+		InvokeEndpointResponse opened = client.invokeEndpoint((request) -> request.endpointName("stateful")
+			.sessionId("NEW_SESSION")
+			.body(SdkBytes.fromUtf8String("{\"requestType\":\"NEW_SESSION\"}")));
+		assertThat(opened.newSessionId()).matches("[0-9a-f-]{36}; Expires=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+		String id = opened.newSessionId().substring(0, 36);
+		assertThat(client.invokeEndpoint((request) -> request.endpointName("stateful").sessionId(id)
+			.body(SdkBytes.fromUtf8String("{}"))).closedSessionId()).isNull();
+		assertThat(client.invokeEndpoint((request) -> request.endpointName("stateful")
+			.sessionId(id)
+			.body(SdkBytes.fromUtf8String("{\"requestType\":\"CLOSE\"}"))).closedSessionId()).isEqualTo(id);
+		assertThatExceptionOfType(ValidationErrorException.class)
+			.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName("stateful").sessionId(id)
+				.body(SdkBytes.fromUtf8String("{}"))))
+			.withMessageContaining(id);
+		assertThat(emulator.invocations("stateful")).extracting(RecordedInvocation::sessionId)
+			.containsExactly("NEW_SESSION", id, id, id);
+	}
+
+	@Test
 	void errorsBeforeTheStreamCanBeLimitedToTheFirstInvocations(SageMakerEmulator emulator) {
-		emulator.register("flaky", Dialect.TGI).tokens("ok").failBeforeStream(HttpFault.serviceUnavailable(), 2);
+		emulator.register("flaky", Dialect.RAW).tokens("ok").failBeforeStream(HttpFault.serviceUnavailable(), 2);
 		for (int i = 0; i < 2; i++) {
 			assertThatExceptionOfType(ServiceUnavailableException.class)
 				.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName("flaky").body(SdkBytes.fromUtf8String("{}"))));

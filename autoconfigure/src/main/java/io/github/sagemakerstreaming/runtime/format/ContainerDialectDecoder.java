@@ -56,13 +56,6 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 
 	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
-	/** The longest quote of a record in an error message. */
-	private static final int QUOTE_LENGTH = 200;
-
-	private static final String OTHER_FORMATS = "If this container streams plain text, use the raw format "
-			+ "(sagemaker.runtime.format=raw); for a format of its own, declare a ResponseDecoder bean that reads its "
-			+ "records.";
-
 	private final int maxRecordSize;
 
 	/**
@@ -173,7 +166,7 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 				payload(bytes, offset, length);
 			}
 			else if (!isOtherSseField(bytes, offset, length)) {
-				throw malformed(bytes, offset, length);
+				throw DecodingFailures.malformed(this.metadata, bytes, offset, length);
 			}
 		}
 
@@ -186,7 +179,7 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 				return;
 			}
 			if (!parse(bytes, offset, length)) {
-				throw malformed(bytes, offset, length);
+				throw DecodingFailures.malformed(this.metadata, bytes, offset, length);
 			}
 			interpret(bytes, offset, length);
 		}
@@ -262,7 +255,7 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 				end(record.finishReason);
 			}
 			else if (!record.known) {
-				throw unrecognized(bytes, offset, length);
+				throw DecodingFailures.unrecognized(this.metadata, bytes, offset, length);
 			}
 		}
 
@@ -302,40 +295,12 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 			this.out.accept(InferenceChunk.end(finishReason, calls, this.usage, this.metadata));
 		}
 
-		private StreamingInferenceException malformed(byte[] bytes, int offset, int length) {
-			return new StreamingInferenceException("Endpoint '" + this.metadata.endpointName() + "' sent a record that "
-					+ "is not a JSON object nor a server-sent event line (" + length + " bytes: " + quote(bytes, offset, length)
-					+ "), with content type " + this.metadata.contentType() + ". " + OTHER_FORMATS,
-					StreamingInferenceException.MALFORMED_RECORD, this.metadata.endpointName(), this.metadata.requestId(),
-					null);
-		}
-
-		private StreamingInferenceException unrecognized(byte[] bytes, int offset, int length) {
-			return new StreamingInferenceException("Endpoint '" + this.metadata.endpointName() + "' sent a record of a "
-					+ "format this decoder does not know (" + quote(bytes, offset, length) + "), with content type "
-					+ this.metadata.contentType() + ". The built-in decoder reads Hugging Face TGI, DJL/LMI, vLLM and "
-					+ "OpenAI-style records. " + OTHER_FORMATS, StreamingInferenceException.UNRECOGNIZED_FORMAT,
-					this.metadata.endpointName(), this.metadata.requestId(), null);
-		}
-
 		private StreamingInferenceException recordTooLarge(LineFramer.RecordTooLargeException ex) {
 			return new StreamingInferenceException("Endpoint '" + this.metadata.endpointName() + "' sent a record longer "
 					+ "than " + this.maxRecordSize + " bytes without a line break, so the stream was stopped rather "
 					+ "than buffered. If this container really sends records this large, raise "
 					+ "sagemaker.runtime.max-record-size.", StreamingInferenceException.RECORD_TOO_LARGE,
 					this.metadata.endpointName(), this.metadata.requestId(), ex);
-		}
-
-		/**
-		 * Quotes the start of a record, at most {@value #QUOTE_LENGTH} characters, for a message.
-		 */
-		private static String quote(byte[] bytes, int offset, int length) {
-			String text = new String(bytes, offset, Math.min(length, QUOTE_LENGTH * 4), StandardCharsets.UTF_8);
-			if (text.length() <= QUOTE_LENGTH) {
-				return "'" + text + "'";
-			}
-			int end = Character.isHighSurrogate(text.charAt(QUOTE_LENGTH - 1)) ? QUOTE_LENGTH - 1 : QUOTE_LENGTH;
-			return "starting with '" + text.substring(0, end) + "'";
 		}
 
 		private static boolean isOtherSseField(byte[] bytes, int offset, int length) {

@@ -64,10 +64,19 @@ final class ContainerRecord {
 	 * @return false if the record is not a JSON object
 	 */
 	boolean read(JsonParser parser) {
-		reset();
 		if (parser.nextToken() != JsonToken.START_OBJECT) {
+			reset();
 			return false;
 		}
+		return readObject(parser);
+	}
+
+	/**
+	 * Reads one record whose {@code START_OBJECT} the parser has just read.
+	 * @return true
+	 */
+	boolean readObject(JsonParser parser) {
+		reset();
 		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 			JsonToken value = parser.nextToken();
 			switch (name) {
@@ -229,25 +238,31 @@ final class ContainerRecord {
 			parser.skipChildren();
 			return;
 		}
+		int position = 0;
 		for (JsonToken item = parser.nextToken(); isValue(item); item = parser.nextToken()) {
 			if (item == JsonToken.START_OBJECT) {
-				readToolCall(parser);
+				readToolCall(parser, position);
 			}
 			else {
 				parser.skipChildren();
 			}
+			position++;
 		}
 	}
 
-	private void readToolCall(JsonParser parser) {
-		int index = 0;
+	/**
+	 * Reads one tool call: a piece of a streamed one, which has its index, or a whole one of a whole answer,
+	 * whose index is its place in the list.
+	 */
+	private void readToolCall(JsonParser parser, int position) {
+		int index = position;
 		String id = null;
 		String name = null;
 		String arguments = null;
 		for (String field = parser.nextName(); field != null; field = parser.nextName()) {
 			JsonToken value = parser.nextToken();
 			switch (field) {
-				case "index" -> index = intOr(parser, value, 0);
+				case "index" -> index = intOr(parser, value, position);
 				case "id" -> id = stringOrNull(parser, value);
 				case "function" -> {
 					if (value != JsonToken.START_OBJECT) {

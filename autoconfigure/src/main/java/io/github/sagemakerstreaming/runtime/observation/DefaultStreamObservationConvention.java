@@ -9,7 +9,8 @@ import io.github.sagemakerstreaming.runtime.observation.StreamObservationDocumen
 import io.micrometer.common.KeyValues;
 
 /**
- * The default names: {@code gen_ai.client.operation}, contextual name {@code stream ENDPOINT}, and the
+ * The default names: {@code gen_ai.client.operation}, contextual name {@code stream ENDPOINT} (or
+ * {@code invoke ENDPOINT} for a whole answer), and the
  * key values of {@link StreamObservationDocumentation}. A stream observed inside another
  * {@code gen_ai.client.operation}, such as a Spring AI chat model's, is named {@value #NESTED_NAME}
  * instead, so that the two never record the same meter with different tags.
@@ -48,7 +49,8 @@ public class DefaultStreamObservationConvention implements StreamObservationConv
 
 	@Override
 	public String getContextualName(StreamObservationContext context) {
-		return "stream " + context.getEndpointName();
+		return ((context.getOperation() == StreamObservationContext.Operation.INVOKE) ? "invoke " : "stream ")
+				+ context.getEndpointName();
 	}
 
 	@Override
@@ -61,7 +63,8 @@ public class DefaultStreamObservationConvention implements StreamObservationConv
 				LowCardinalityKeyNames.FORMAT.withValue(context.getFormat().name().toLowerCase(Locale.ROOT).replace('_', '-')),
 				LowCardinalityKeyNames.OUTCOME.withValue(context.getOutcome().name().toLowerCase(Locale.ROOT)),
 				LowCardinalityKeyNames.ERROR_TYPE.withValue(orNone(context.getErrorCode())),
-				LowCardinalityKeyNames.FINISH_REASON.withValue(orNone(context.getFinishReason())));
+				LowCardinalityKeyNames.FINISH_REASON.withValue(orNone(context.getFinishReason())),
+				LowCardinalityKeyNames.OPERATION.withValue(context.getOperation().apiName()));
 	}
 
 	@Override

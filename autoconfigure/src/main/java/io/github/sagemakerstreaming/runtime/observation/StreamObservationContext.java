@@ -33,7 +33,34 @@ public class StreamObservationContext extends Observation.Context {
 
 	}
 
+	/** The SageMaker operation a call makes. */
+	public enum Operation {
+
+		/** {@code InvokeEndpointWithResponseStream}: a stream. */
+		STREAM("InvokeEndpointWithResponseStream"),
+
+		/** {@code InvokeEndpoint}: a whole answer. */
+		INVOKE("InvokeEndpoint");
+
+		private final String apiName;
+
+		Operation(String apiName) {
+			this.apiName = apiName;
+		}
+
+		/**
+		 * Returns the name of the operation in the SageMaker Runtime API.
+		 * @return the API name
+		 */
+		public String apiName() {
+			return this.apiName;
+		}
+
+	}
+
 	private final String endpointName;
+
+	private final Operation operation;
 
 	private final String inferenceComponentName;
 
@@ -66,6 +93,19 @@ public class StreamObservationContext extends Observation.Context {
 	 * @param format the request format
 	 */
 	public StreamObservationContext(String endpointName, String inferenceComponentName, InferenceFormat format) {
+		this(endpointName, inferenceComponentName, format, Operation.STREAM);
+	}
+
+	/**
+	 * Creates a context.
+	 * @param endpointName the endpoint invoked
+	 * @param inferenceComponentName the inference component invoked, or {@code null}
+	 * @param format the request format
+	 * @param operation the SageMaker operation
+	 */
+	public StreamObservationContext(String endpointName, String inferenceComponentName, InferenceFormat format,
+			Operation operation) {
+		this.operation = operation;
 		this.endpointName = endpointName;
 		this.inferenceComponentName = inferenceComponentName;
 		this.format = format;
@@ -106,6 +146,14 @@ public class StreamObservationContext extends Observation.Context {
 	 */
 	public void cancelled() {
 		this.outcome = Outcome.CANCELLED;
+	}
+
+	/**
+	 * Returns the SageMaker operation of the call.
+	 * @return the operation
+	 */
+	public Operation getOperation() {
+		return this.operation;
 	}
 
 	public String getEndpointName() {

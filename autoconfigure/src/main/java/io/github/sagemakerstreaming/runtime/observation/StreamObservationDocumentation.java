@@ -104,6 +104,17 @@ public enum StreamObservationDocumentation implements ObservationDocumentation {
 			public String asString() {
 				return "gen_ai.response.finish_reasons";
 			}
+		},
+
+		/**
+		 * The SageMaker operation: {@code InvokeEndpointWithResponseStream} for a stream,
+		 * {@code InvokeEndpoint} for a whole answer.
+		 */
+		OPERATION {
+			@Override
+			public String asString() {
+				return "sagemaker.operation";
+			}
 		}
 
 	}

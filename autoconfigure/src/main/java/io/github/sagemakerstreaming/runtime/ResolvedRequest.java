@@ -1,0 +1,25 @@
+package io.github.sagemakerstreaming.runtime;
+
+import io.github.sagemakerstreaming.runtime.observation.StreamObservationContext;
+
+/**
+ * A request resolved against the template's defaults: where it goes, what it sends and how long it may
+ * take.
+ *
+ * @param endpointName the endpoint
+ * @param format the format
+ * @param body the body
+ * @param contentType the body's content type
+ * @param accept the content type asked of the container, or {@code null}
+ * @param customAttributes the custom attributes, or {@code null}
+ * @param inferenceComponentName the inference component, or {@code null}
+ * @param limits the time limits
+ */
+record ResolvedRequest(String endpointName, InferenceFormat format, byte[] body, String contentType, String accept,
+		String customAttributes, String inferenceComponentName, StreamLimits limits) {
+
+	StreamObservationContext observationContext(StreamObservationContext.Operation operation) {
+		return new StreamObservationContext(this.endpointName, this.inferenceComponentName, this.format, operation);
+	}
+
+}
