@@ -19,6 +19,19 @@ final class ChatResponses {
 	private ChatResponses() {
 	}
 
+	/**
+	 * Gathers the chunks of an answer, the last one included.
+	 */
+	static ChatResponse of(List<InferenceChunk> chunks) {
+		StringBuilder text = new StringBuilder();
+		StringBuilder reasoning = new StringBuilder();
+		chunks.forEach((chunk) -> {
+			text.append(chunk.text());
+			reasoning.append(chunk.reasoning());
+		});
+		return of(text.toString(), reasoning.toString(), chunks.get(chunks.size() - 1));
+	}
+
 	static ChatResponse of(String text, String reasoning, InferenceChunk last) {
 		List<ToolExecutionRequest> requests = last.toolCalls().stream().map(ChatResponses::request).toList();
 		AiMessage message = AiMessage.builder()

@@ -1,10 +1,6 @@
 package io.github.sagemakerstreaming.langchain4j;
 
-import java.util.List;
-
-import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.github.sagemakerstreaming.runtime.InferenceRequest;
@@ -22,18 +18,10 @@ import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
  * {@code StreamingInferenceException}. The {@code StreamingHandle} of every callback's context cancels the
  * stream and closes its connection. Listeners are called by LangChain4j around each call.
  */
-public class SageMakerStreamingChatModel implements StreamingChatModel {
-
-	private final StreamingInferenceTemplate template;
-
-	private final SageMakerChatRequestParameters defaultRequestParameters;
-
-	private final List<ChatModelListener> listeners;
+public class SageMakerStreamingChatModel extends SageMakerModel implements StreamingChatModel {
 
 	private SageMakerStreamingChatModel(Builder builder) {
-		this.template = builder.template();
-		this.defaultRequestParameters = builder.defaultRequestParameters();
-		this.listeners = builder.listeners();
+		super(builder);
 	}
 
 	/**
@@ -54,22 +42,7 @@ public class SageMakerStreamingChatModel implements StreamingChatModel {
 			handler.onError(ex);
 			return;
 		}
-		this.template.streamChunks(inference).subscribe(new StreamingResponse(handler));
-	}
-
-	@Override
-	public SageMakerChatRequestParameters defaultRequestParameters() {
-		return this.defaultRequestParameters;
-	}
-
-	@Override
-	public List<ChatModelListener> listeners() {
-		return this.listeners;
-	}
-
-	@Override
-	public ModelProvider provider() {
-		return ModelProvider.OTHER;
+		template().streamChunks(inference).subscribe(new StreamingResponse(handler));
 	}
 
 	/**
