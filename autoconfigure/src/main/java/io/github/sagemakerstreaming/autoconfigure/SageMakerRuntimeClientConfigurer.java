@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -21,8 +22,9 @@ import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClientBuilder;
 
 /**
- * Applies the {@code sagemaker.runtime.*} properties to a client builder, in a fixed order: credentials,
- * region, endpoint override, HTTP client. Unset properties leave the SDK's defaults alone.
+ * Applies the {@code sagemaker.runtime.*} properties to a client builder, in a fixed order: the SDK's
+ * retries off, credentials, region, endpoint override, HTTP client. Unset properties leave the SDK's
+ * defaults alone.
  */
 final class SageMakerRuntimeClientConfigurer {
 
@@ -41,6 +43,9 @@ final class SageMakerRuntimeClientConfigurer {
 
 	void configure(SageMakerRuntimeAsyncClientBuilder builder) {
 		PropertyMapper map = PropertyMapper.get();
+		// The template retries only what never reached the model; the SDK's own retries would replay tokens.
+		builder.overrideConfiguration(
+				builder.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
 		builder.credentialsProvider(verified(credentialsProvider()));
 		map.from(region()).to(builder::region);
 		map.from(this.properties::getEndpointOverride).to(builder::endpointOverride);

@@ -31,8 +31,8 @@ final class InvokeCall {
 	InvokeCall(SageMakerRuntimeAsyncClient client, InvokeEndpointRequest request, boolean raw, StreamLimits limits,
 			RetrySettings retry) {
 		this.client = client;
-		this.request = request.toBuilder().overrideConfiguration((override) -> override.addPlugin(RetrySettings.NO_SDK_RETRIES))
-			.build();
+		this.request = RetrySettings.sdkRetriesOff(client) ? request
+				: request.toBuilder().overrideConfiguration((override) -> override.addPlugin(RetrySettings.NO_SDK_RETRIES)).build();
 		this.raw = raw;
 		this.limits = limits;
 		this.retry = retry;

@@ -64,6 +64,14 @@ class SageMakerRuntimeAutoConfigurationTests {
 	}
 
 	@Test
+	void theClientsOwnRetriesAreOffSoThatNoCallNeedsToSwitchThemOff() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(SageMakerRuntimeAsyncClient.class)
+			.serviceClientConfiguration()
+			.overrideConfiguration()
+			.retryStrategy()).hasValueSatisfying((strategy) -> assertThat(strategy.maxAttempts()).isEqualTo(1)));
+	}
+
+	@Test
 	void httpClientPropertiesReachTheNettyClient() {
 		this.contextRunner
 			.withPropertyValues("sagemaker.runtime.http.max-concurrency=42",
