@@ -178,7 +178,7 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 				end(this.choiceFinish);
 				return;
 			}
-			if (!parse(bytes, offset, length)) {
+			if (!ChatChunkScanner.read(bytes, offset, length, this.record) && !parse(bytes, offset, length)) {
 				throw DecodingFailures.malformed(this.metadata, bytes, offset, length);
 			}
 			interpret(bytes, offset, length);

@@ -100,7 +100,7 @@ final class ContainerRecord {
 		return true;
 	}
 
-	private void reset() {
+	void reset() {
 		this.hasToken = false;
 		this.tokenText = null;
 		this.tokenSpecial = false;

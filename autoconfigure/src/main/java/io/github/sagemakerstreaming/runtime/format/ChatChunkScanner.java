@@ -1,0 +1,525 @@
+package io.github.sagemakerstreaming.runtime.format;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the record that most streams are made of, an OpenAI chat or text completion chunk with one choice
+ * of plain text ({@code {"choices":[{"index":0,"delta":{"content":".."},"finish_reason":null}],..}}),
+ * straight from its bytes, for speed. Anything else, or anything unusual in it (another choice, tool
+ * calls, reasoning, usage figures, an error, a {@code \}{@code u} escape, malformed JSON), is left to the
+ * Jackson reader, which is the reference: for every record this scanner accepts, it fills the
+ * {@link ContainerRecord} exactly as Jackson would.
+ */
+final class ChatChunkScanner {
+
+	private static final byte[] CHOICES = ascii("choices");
+
+	private static final byte[] USAGE = ascii("usage");
+
+	private static final byte[] INDEX = ascii("index");
+
+	private static final byte[] DELTA = ascii("delta");
+
+	private static final byte[] MESSAGE = ascii("message");
+
+	private static final byte[] TEXT = ascii("text");
+
+	private static final byte[] FINISH_REASON = ascii("finish_reason");
+
+	private static final byte[] CONTENT = ascii("content");
+
+	private static final byte[] ROLE = ascii("role");
+
+	private static final byte[] NULL = ascii("null");
+
+	private static final byte[] TRUE = ascii("true");
+
+	private static final byte[] FALSE = ascii("false");
+
+	private static final byte[] ZERO = ascii("0");
+
+	/** Keys of other dialects or of things this scanner leaves to Jackson. */
+	private static final byte[][] FOREIGN = { ascii("token"), ascii("generated_text"), ascii("outputs"),
+			ascii("error"), ascii("details"), ascii("error_type"), ascii("code") };
+
+	private static final int FAILED = -1;
+
+	private final byte[] bytes;
+
+	private final int end;
+
+	private int position;
+
+	/** Where the key just read ends. */
+	private int keyEnd;
+
+	private String text;
+
+	private String finishReason;
+
+	private ChatChunkScanner(byte[] bytes, int offset, int length) {
+		this.bytes = bytes;
+		this.position = offset;
+		this.end = offset + length;
+	}
+
+	/**
+	 * Reads a record into {@code record} if it is a plain chat or completion chunk.
+	 * @return whether the record was read; if not, {@code record} is left as it was
+	 */
+	static boolean read(byte[] bytes, int offset, int length, ContainerRecord record) {
+		ChatChunkScanner scanner = new ChatChunkScanner(bytes, offset, length);
+		if (!scanner.readRecord()) {
+			return false;
+		}
+		record.reset();
+		record.known = true;
+		record.hasChoices = true;
+		record.choiceText = scanner.text;
+		record.finishReason = scanner.finishReason;
+		return true;
+	}
+
+	private boolean readRecord() {
+		if (!expect('{')) {
+			return false;
+		}
+		boolean choices = false;
+		if (!peek('}')) {
+			do {
+				int key = readKey();
+				if (key == FAILED) {
+					return false;
+				}
+				if (isKey(key, CHOICES)) {
+					if (choices || !readChoices()) {
+						return false;
+					}
+					choices = true;
+				}
+				else if (isKey(key, USAGE)) {
+					// Usage figures are the rarer record: Jackson reads them.
+					if (!readLiteral(NULL)) {
+						return false;
+					}
+				}
+				else if (isForeign(key) || !skipValue()) {
+					return false;
+				}
+			}
+			while (next(','));
+		}
+		return expect('}') && atEnd() && choices;
+	}
+
+	private boolean readChoices() {
+		if (!expect('[')) {
+			return false;
+		}
+		if (next(']')) {
+			return true;
+		}
+		return readChoice() && expect(']');
+	}
+
+	private boolean readChoice() {
+		if (!expect('{')) {
+			return false;
+		}
+		if (next('}')) {
+			return true;
+		}
+		do {
+			int key = readKey();
+			if (key == FAILED) {
+				return false;
+			}
+			if (isKey(key, INDEX)) {
+				if (!readLiteral(ZERO)) {
+					return false;
+				}
+			}
+			else if (isKey(key, DELTA) || isKey(key, MESSAGE)) {
+				if (!readDelta()) {
+					return false;
+				}
+			}
+			else if (isKey(key, TEXT)) {
+				if (!readText()) {
+					return false;
+				}
+			}
+			else if (isKey(key, FINISH_REASON)) {
+				if (!readFinishReason()) {
+					return false;
+				}
+			}
+			else if (!skipValue()) {
+				return false;
+			}
+		}
+		while (next(','));
+		return expect('}');
+	}
+
+	private boolean readDelta() {
+		if (readLiteral(NULL)) {
+			return true;
+		}
+		if (!expect('{')) {
+			return false;
+		}
+		if (next('}')) {
+			return true;
+		}
+		do {
+			int key = readKey();
+			if (key == FAILED) {
+				return false;
+			}
+			if (isKey(key, CONTENT)) {
+				if (!readText()) {
+					return false;
+				}
+			}
+			else if (isKey(key, ROLE)) {
+				if (!skipValue()) {
+					return false;
+				}
+			}
+			else if (!readLiteral(NULL)) {
+				// Tool calls, reasoning and anything else a delta may carry: Jackson reads them.
+				return false;
+			}
+		}
+		while (next(','));
+		return expect('}');
+	}
+
+	private boolean readText() {
+		if (readLiteral(NULL)) {
+			this.text = null;
+			return true;
+		}
+		String value = readString();
+		this.text = value;
+		return value != null;
+	}
+
+	private boolean readFinishReason() {
+		if (readLiteral(NULL)) {
+			this.finishReason = null;
+			return true;
+		}
+		String value = readString();
+		this.finishReason = value;
+		return value != null;
+	}
+
+	/**
+	 * Reads an object key and the colon after it, and returns where the key's characters start, or
+	 * {@link #FAILED}. The key's length is {@code position} minus that, less the quote and colon.
+	 */
+	private int readKey() {
+		skipWhitespace();
+		if (this.position >= this.end || this.bytes[this.position] != '"') {
+			return FAILED;
+		}
+		int start = this.position + 1;
+		int close = start;
+		while (close < this.end && this.bytes[close] != '"') {
+			if (this.bytes[close] == '\\') {
+				return FAILED;
+			}
+			close++;
+		}
+		if (close >= this.end) {
+			return FAILED;
+		}
+		this.keyEnd = close;
+		this.position = close + 1;
+		return expect(':') ? start : FAILED;
+	}
+
+	private boolean isKey(int start, byte[] name) {
+		if (this.keyEnd - start != name.length) {
+			return false;
+		}
+		for (int i = 0; i < name.length; i++) {
+			if (this.bytes[start + i] != name[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private boolean isForeign(int start) {
+		for (byte[] name : FOREIGN) {
+			if (isKey(start, name)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Reads a string value; returns {@code null} if there is none, or if it has an escape this scanner
+	 * leaves to Jackson ({@code \}{@code u}).
+	 */
+	private String readString() {
+		skipWhitespace();
+		if (this.position >= this.end || this.bytes[this.position] != '"') {
+			return null;
+		}
+		int start = this.position + 1;
+		int i = start;
+		boolean escaped = false;
+		while (i < this.end) {
+			byte b = this.bytes[i];
+			if (b == '"') {
+				break;
+			}
+			if (b >= 0 && b < 0x20) {
+				return null;
+			}
+			if (b == '\\') {
+				int escape = escapeLength(i);
+				if (escape < 0) {
+					return null;
+				}
+				escaped = true;
+				i += escape;
+			}
+			else {
+				i++;
+			}
+		}
+		if (i >= this.end) {
+			return null;
+		}
+		this.position = i + 1;
+		return escaped ? unescape(start, i) : new String(this.bytes, start, i - start, StandardCharsets.UTF_8);
+	}
+
+	private String unescape(int start, int close) {
+		StringBuilder text = new StringBuilder(close - start);
+		int run = start;
+		for (int i = start; i < close; i++) {
+			if (this.bytes[i] != '\\') {
+				continue;
+			}
+			text.append(new String(this.bytes, run, i - run, StandardCharsets.UTF_8));
+			char unescaped = switch (this.bytes[i + 1]) {
+				case '"' -> '"';
+				case '\\' -> '\\';
+				case '/' -> '/';
+				case 'n' -> '\n';
+				case 't' -> '\t';
+				case 'r' -> '\r';
+				case 'b' -> '\b';
+				case 'f' -> '\f';
+				default -> 0;
+			};
+			if (unescaped == 0) {
+				return null;
+			}
+			text.append(unescaped);
+			i++;
+			run = i + 1;
+		}
+		return text.append(new String(this.bytes, run, close - run, StandardCharsets.UTF_8)).toString();
+	}
+
+	private boolean readLiteral(byte[] literal) {
+		skipWhitespace();
+		if (this.end - this.position < literal.length) {
+			return false;
+		}
+		for (int i = 0; i < literal.length; i++) {
+			if (this.bytes[this.position + i] != literal[i]) {
+				return false;
+			}
+		}
+		int after = this.position + literal.length;
+		if (after < this.end && !isDelimiter(this.bytes[after])) {
+			return false;
+		}
+		this.position = after;
+		return true;
+	}
+
+	/**
+	 * Skips any value, nested objects and arrays included, checking its grammar as Jackson would.
+	 */
+	private boolean skipValue() {
+		skipWhitespace();
+		if (this.position >= this.end) {
+			return false;
+		}
+		return switch (this.bytes[this.position]) {
+			case '"' -> skipString();
+			case '{' -> skipObject();
+			case '[' -> skipArray();
+			case 't' -> readLiteral(TRUE);
+			case 'f' -> readLiteral(FALSE);
+			case 'n' -> readLiteral(NULL);
+			default -> skipNumber();
+		};
+	}
+
+	private boolean skipObject() {
+		this.position++;
+		if (next('}')) {
+			return true;
+		}
+		do {
+			if (readKey() == FAILED || !skipValue()) {
+				return false;
+			}
+		}
+		while (next(','));
+		return expect('}');
+	}
+
+	private boolean skipArray() {
+		this.position++;
+		if (next(']')) {
+			return true;
+		}
+		do {
+			if (!skipValue()) {
+				return false;
+			}
+		}
+		while (next(','));
+		return expect(']');
+	}
+
+	private boolean skipString() {
+		int i = this.position + 1;
+		while (i < this.end) {
+			byte b = this.bytes[i];
+			if (b == '"') {
+				this.position = i + 1;
+				return true;
+			}
+			if (b >= 0 && b < 0x20) {
+				return false;
+			}
+			int step = (b == '\\') ? escapeLength(i) : 1;
+			if (step < 0) {
+				return false;
+			}
+			i += step;
+		}
+		return false;
+	}
+
+	/**
+	 * Returns the length of the escape sequence at {@code i}, or -1 if it is not one JSON allows.
+	 */
+	private int escapeLength(int i) {
+		if (i + 1 >= this.end) {
+			return -1;
+		}
+		return switch (this.bytes[i + 1]) {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> 2;
+			case 'u' -> (i + 5 < this.end && isHex(i + 2) && isHex(i + 3) && isHex(i + 4) && isHex(i + 5)) ? 6 : -1;
+			default -> -1;
+		};
+	}
+
+	private boolean isHex(int i) {
+		byte b = this.bytes[i];
+		return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+	}
+
+	/**
+	 * Skips a number: {@code -?digits(.digits)?([eE][+-]?digits)?}, without leading zeros.
+	 */
+	private boolean skipNumber() {
+		int i = this.position;
+		if (i < this.end && this.bytes[i] == '-') {
+			i++;
+		}
+		int digits = skipDigits(i);
+		if (digits == i || (this.bytes[i] == '0' && digits > i + 1)) {
+			// No digit, or a leading zero, which JSON does not allow.
+			return false;
+		}
+		i = digits;
+		if (i < this.end && this.bytes[i] == '.') {
+			int fraction = skipDigits(i + 1);
+			if (fraction == i + 1) {
+				return false;
+			}
+			i = fraction;
+		}
+		if (i < this.end && (this.bytes[i] == 'e' || this.bytes[i] == 'E')) {
+			i++;
+			if (i < this.end && (this.bytes[i] == '+' || this.bytes[i] == '-')) {
+				i++;
+			}
+			int exponent = skipDigits(i);
+			if (exponent == i) {
+				return false;
+			}
+			i = exponent;
+		}
+		if (i < this.end && !isDelimiter(this.bytes[i])) {
+			return false;
+		}
+		this.position = i;
+		return true;
+	}
+
+	private int skipDigits(int from) {
+		int i = from;
+		while (i < this.end && this.bytes[i] >= '0' && this.bytes[i] <= '9') {
+			i++;
+		}
+		return i;
+	}
+
+	private boolean expect(char c) {
+		skipWhitespace();
+		if (this.position < this.end && this.bytes[this.position] == c) {
+			this.position++;
+			return true;
+		}
+		return false;
+	}
+
+	private boolean next(char c) {
+		return expect(c);
+	}
+
+	private boolean peek(char c) {
+		skipWhitespace();
+		return this.position < this.end && this.bytes[this.position] == c;
+	}
+
+	private boolean atEnd() {
+		skipWhitespace();
+		return this.position == this.end;
+	}
+
+	private void skipWhitespace() {
+		while (this.position < this.end) {
+			byte b = this.bytes[this.position];
+			if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+				return;
+			}
+			this.position++;
+		}
+	}
+
+	private static boolean isDelimiter(byte b) {
+		return b == ',' || b == '}' || b == ']' || b == ' ' || b == '\t' || b == '\n' || b == '\r';
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
+	}
+
+}
