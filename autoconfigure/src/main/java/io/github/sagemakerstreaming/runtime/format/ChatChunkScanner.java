@@ -44,9 +44,9 @@ final class ChatChunkScanner {
 
 	private static final int FAILED = -1;
 
-	private final byte[] bytes;
+	private byte[] bytes;
 
-	private final int end;
+	private int end;
 
 	private int position;
 
@@ -57,26 +57,27 @@ final class ChatChunkScanner {
 
 	private String finishReason;
 
-	private ChatChunkScanner(byte[] bytes, int offset, int length) {
+	/**
+	 * Reads a record into {@code record} if it is a plain chat or completion chunk. One scanner serves
+	 * every record of a stream, one at a time.
+	 * @return whether the record was read; if not, {@code record} is left as it was
+	 */
+	boolean read(byte[] bytes, int offset, int length, ContainerRecord record) {
 		this.bytes = bytes;
 		this.position = offset;
 		this.end = offset + length;
-	}
-
-	/**
-	 * Reads a record into {@code record} if it is a plain chat or completion chunk.
-	 * @return whether the record was read; if not, {@code record} is left as it was
-	 */
-	static boolean read(byte[] bytes, int offset, int length, ContainerRecord record) {
-		ChatChunkScanner scanner = new ChatChunkScanner(bytes, offset, length);
-		if (!scanner.readRecord()) {
+		this.text = null;
+		this.finishReason = null;
+		boolean read = readRecord();
+		this.bytes = null;
+		if (!read) {
 			return false;
 		}
 		record.reset();
 		record.known = true;
 		record.hasChoices = true;
-		record.choiceText = scanner.text;
-		record.finishReason = scanner.finishReason;
+		record.choiceText = this.text;
+		record.finishReason = this.finishReason;
 		return true;
 	}
 

@@ -90,6 +90,8 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 
 		private final ContainerRecord record = new ContainerRecord();
 
+		private final ChatChunkScanner scanner = new ChatChunkScanner();
+
 		private final int maxRecordSize;
 
 		private Consumer<InferenceChunk> out;
@@ -178,7 +180,7 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 				end(this.choiceFinish);
 				return;
 			}
-			if (!ChatChunkScanner.read(bytes, offset, length, this.record) && !parse(bytes, offset, length)) {
+			if (!this.scanner.read(bytes, offset, length, this.record) && !parse(bytes, offset, length)) {
 				throw DecodingFailures.malformed(this.metadata, bytes, offset, length);
 			}
 			interpret(bytes, offset, length);

@@ -75,7 +75,7 @@ class ChatChunkScannerTests {
 	void readsEveryRecordItAcceptsAsJacksonDoes(String text) {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		ContainerRecord fast = new ContainerRecord();
-		if (!ChatChunkScanner.read(bytes, 0, bytes.length, fast)) {
+		if (!new ChatChunkScanner().read(bytes, 0, bytes.length, fast)) {
 			return;
 		}
 		ContainerRecord reference = new ContainerRecord();
@@ -87,7 +87,7 @@ class ChatChunkScannerTests {
 	void acceptsThePlainChunksThatStreamsAreMadeOf() {
 		assertThat(records().limit(6)).allSatisfy((text) -> {
 			byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-			assertThat(ChatChunkScanner.read(bytes, 0, bytes.length, new ContainerRecord())).as(text).isTrue();
+			assertThat(new ChatChunkScanner().read(bytes, 0, bytes.length, new ContainerRecord())).as(text).isTrue();
 		});
 	}
 
@@ -95,7 +95,7 @@ class ChatChunkScannerTests {
 	void leavesEveryUnusualRecordToJackson() {
 		assertThat(records().skip(6).limit(19)).filteredOn((text) -> {
 			byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-			return ChatChunkScanner.read(bytes, 0, bytes.length, new ContainerRecord());
+			return new ChatChunkScanner().read(bytes, 0, bytes.length, new ContainerRecord());
 		}).containsExactly("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\",\"reasoning_content\":null,\"tool_calls\":null}}]}",
 				"{\"choices\":[{\"delta\":{\"content\":\"no index\"}}],\"nested\":{\"a\":[1,-2.5e3,true,false,null,{\"b\":\"c\"}]}}",
 				"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"日本 🚀\"},\"finish_reason\":\"length\"}]}",
@@ -112,7 +112,7 @@ class ChatChunkScannerTests {
 			String alphabet = "{}[]\",:\\ 0a-e.nult";
 			bytes[at] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
 			ContainerRecord fast = new ContainerRecord();
-			if (ChatChunkScanner.read(bytes, 0, bytes.length, fast)) {
+			if (new ChatChunkScanner().read(bytes, 0, bytes.length, fast)) {
 				ContainerRecord reference = new ContainerRecord();
 				assertThat(jackson(bytes, reference)).as(new String(bytes, StandardCharsets.UTF_8)).isTrue();
 				assertThat(describe(fast)).as(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(describe(reference));
