@@ -9,7 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Keeps the library API usable without Spring Boot, and the auto-configurations in Boot's shape.
+ * Keeps the library API usable without Spring Boot, and the auto-configurations in Boot's
+ * shape.
  */
 class ArchitectureTests {
 
@@ -40,7 +41,8 @@ class ArchitectureTests {
 	@Test
 	void theLibraryReflectsOnNothingSoNativeImagesNeedNoHintsOfItsOwn() {
 		noClasses().that()
-			.resideInAnyPackage("io.github.sagemakerstreaming.runtime..", "io.github.sagemakerstreaming.autoconfigure..")
+			.resideInAnyPackage("io.github.sagemakerstreaming.runtime..",
+					"io.github.sagemakerstreaming.autoconfigure..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("java.lang.reflect..")

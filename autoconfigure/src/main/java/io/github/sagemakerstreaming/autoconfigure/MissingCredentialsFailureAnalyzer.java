@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a {@link MissingCredentialsException}: the chain of providers that was tried, and how to
- * provide credentials.
+ * Explains a {@link MissingCredentialsException}: the chain of providers that was tried,
+ * and how to provide credentials.
  */
 class MissingCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<MissingCredentialsException> {
 

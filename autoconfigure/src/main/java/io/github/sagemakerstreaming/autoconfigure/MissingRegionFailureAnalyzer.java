@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a {@link MissingRegionException}: where a region was looked for, and how to set one.
+ * Explains a {@link MissingRegionException}: where a region was looked for, and how to
+ * set one.
  */
 class MissingRegionFailureAnalyzer extends AbstractFailureAnalyzer<MissingRegionException> {
 

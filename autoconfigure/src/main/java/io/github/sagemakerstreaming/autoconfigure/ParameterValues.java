@@ -7,9 +7,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads generation parameters bound from properties, where every value is text: a value that is JSON is
- * sent as that JSON value ({@code 256} as a number, {@code true} as a boolean, {@code ["</s>"]} as an
- * array), anything else, an empty value included, as a string.
+ * Reads generation parameters bound from properties, where every value is text: a value
+ * that is JSON is sent as that JSON value ({@code 256} as a number, {@code true} as a
+ * boolean, {@code ["</s>"]} as an array), anything else, an empty value included, as a
+ * string.
  */
 final class ParameterValues {
 
@@ -26,7 +27,8 @@ final class ParameterValues {
 
 	private static Object jsonOrString(String value) {
 		if (value == null || value.isBlank()) {
-			// An empty property is an empty string, never JSON null (which Jackson reads from empty text).
+			// An empty property is an empty string, never JSON null (which Jackson reads
+			// from empty text).
 			return (value != null) ? value : "";
 		}
 		try {

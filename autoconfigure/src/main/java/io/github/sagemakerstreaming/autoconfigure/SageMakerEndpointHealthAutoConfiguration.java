@@ -17,10 +17,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Reports the default endpoint's status as the health contributor {@code sagemaker}, when Spring Boot's
- * health support and the SageMaker control-plane SDK ({@code software.amazon.awssdk:sagemaker}) are on
- * the classpath. The control-plane client takes its credentials and region from the runtime client.
- * Switch: {@code management.health.sagemaker.enabled}.
+ * Reports the default endpoint's status as the health contributor {@code sagemaker}, when
+ * Spring Boot's health support and the SageMaker control-plane SDK
+ * ({@code software.amazon.awssdk:sagemaker}) are on the classpath. The control-plane
+ * client takes its credentials and region from the runtime client. Switch:
+ * {@code management.health.sagemaker.enabled}.
  */
 @AutoConfiguration(after = SageMakerRuntimeAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, SageMakerAsyncClient.class })

@@ -12,13 +12,14 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Reports the default endpoint's status from {@code DescribeEndpoint}, with the status as a detail. Every
- * status in which the endpoint still serves invocations is UP: {@code InService}, and the routine
- * {@code Updating}, {@code SystemUpdating}, {@code RollingBack} and {@code UpdateRollbackFailed}, during
- * which the previous configuration keeps serving. {@code Creating} and {@code OutOfService} are
- * OUT_OF_SERVICE (not serving yet, or no longer); {@code Deleting}, {@code Failed}, any other status, a
- * missing endpoint and a denied call are DOWN. Results are kept for a configurable time, so that frequent
- * probes cannot throttle the account.
+ * Reports the default endpoint's status from {@code DescribeEndpoint}, with the status as
+ * a detail. Every status in which the endpoint still serves invocations is UP:
+ * {@code InService}, and the routine {@code Updating}, {@code SystemUpdating},
+ * {@code RollingBack} and {@code UpdateRollbackFailed}, during which the previous
+ * configuration keeps serving. {@code Creating} and {@code OutOfService} are
+ * OUT_OF_SERVICE (not serving yet, or no longer); {@code Deleting}, {@code Failed}, any
+ * other status, a missing endpoint and a denied call are DOWN. Results are kept for a
+ * configurable time, so that frequent probes cannot throttle the account.
  */
 public class SageMakerEndpointHealthIndicator implements HealthIndicator, AutoCloseable {
 
@@ -38,7 +39,8 @@ public class SageMakerEndpointHealthIndicator implements HealthIndicator, AutoCl
 	 * @param endpointName the endpoint to report on
 	 * @param cacheTimeToLive how long a result is reused
 	 */
-	public SageMakerEndpointHealthIndicator(SageMakerAsyncClient client, String endpointName, Duration cacheTimeToLive) {
+	public SageMakerEndpointHealthIndicator(SageMakerAsyncClient client, String endpointName,
+			Duration cacheTimeToLive) {
 		this.client = client;
 		this.endpointName = endpointName;
 		this.cacheNanos = cacheTimeToLive.toNanos();
@@ -58,7 +60,8 @@ public class SageMakerEndpointHealthIndicator implements HealthIndicator, AutoCl
 
 	private Health check() {
 		try {
-			DescribeEndpointResponse endpoint = this.client.describeEndpoint((request) -> request.endpointName(this.endpointName))
+			DescribeEndpointResponse endpoint = this.client
+				.describeEndpoint((request) -> request.endpointName(this.endpointName))
 				.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			Health.Builder builder = Health.status(status(endpoint.endpointStatusAsString()))
 				.withDetail("endpoint", this.endpointName)
@@ -77,9 +80,11 @@ public class SageMakerEndpointHealthIndicator implements HealthIndicator, AutoCl
 			Health.Builder builder = Health.down().withDetail("endpoint", this.endpointName);
 			if (cause instanceof AwsServiceException service && service.awsErrorDetails() != null
 					&& "AccessDeniedException".equals(service.awsErrorDetails().errorCode())) {
-				return builder.withDetail("error", "The application's role lacks the IAM permission sagemaker:DescribeEndpoint "
-						+ "on endpoint '" + this.endpointName + "'; grant it, or disable this check with "
-						+ "management.health.sagemaker.enabled=false. " + service.awsErrorDetails().errorMessage()).build();
+				return builder
+					.withDetail("error", "The application's role lacks the IAM permission sagemaker:DescribeEndpoint "
+							+ "on endpoint '" + this.endpointName + "'; grant it, or disable this check with "
+							+ "management.health.sagemaker.enabled=false. " + service.awsErrorDetails().errorMessage())
+					.build();
 			}
 			return builder.withException(cause).build();
 		}

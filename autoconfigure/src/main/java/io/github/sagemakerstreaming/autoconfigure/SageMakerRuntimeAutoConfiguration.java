@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of a {@link SageMakerRuntimeAsyncClient} for streaming and of a
- * {@link StreamingInferenceTemplate}. A user's own client, template or {@link ResponseDecoder} bean wins.
+ * {@link StreamingInferenceTemplate}. A user's own client, template or
+ * {@link ResponseDecoder} bean wins.
  */
 @AutoConfiguration
 @ConditionalOnClass({ SageMakerRuntimeAsyncClient.class, NettyNioAsyncHttpClient.class, Flux.class })
@@ -33,7 +34,8 @@ public final class SageMakerRuntimeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SageMakerRuntimeAsyncClient sageMakerRuntimeAsyncClient(SageMakerRuntimeProperties properties,
-			ObjectProvider<AwsCredentialsProvider> credentialsProvider, ObjectProvider<AwsRegionProvider> regionProvider,
+			ObjectProvider<AwsCredentialsProvider> credentialsProvider,
+			ObjectProvider<AwsRegionProvider> regionProvider,
 			ObjectProvider<SageMakerRuntimeAsyncClientCustomizer> customizers) {
 		SageMakerRuntimePropertiesValidator.validate(properties);
 		SageMakerRuntimeAsyncClientBuilder builder = SageMakerRuntimeAsyncClient.builder();

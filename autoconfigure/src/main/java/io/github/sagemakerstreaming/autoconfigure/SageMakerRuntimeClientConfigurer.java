@@ -22,9 +22,9 @@ import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClientBuilder;
 
 /**
- * Applies the {@code sagemaker.runtime.*} properties to a client builder, in a fixed order: the SDK's
- * retries off, credentials, region, endpoint override, HTTP client. Unset properties leave the SDK's
- * defaults alone.
+ * Applies the {@code sagemaker.runtime.*} properties to a client builder, in a fixed
+ * order: the SDK's retries off, credentials, region, endpoint override, HTTP client.
+ * Unset properties leave the SDK's defaults alone.
  */
 final class SageMakerRuntimeClientConfigurer {
 
@@ -35,7 +35,8 @@ final class SageMakerRuntimeClientConfigurer {
 	private final ObjectProvider<AwsRegionProvider> regionProvider;
 
 	SageMakerRuntimeClientConfigurer(SageMakerRuntimeProperties properties,
-			ObjectProvider<AwsCredentialsProvider> credentialsProvider, ObjectProvider<AwsRegionProvider> regionProvider) {
+			ObjectProvider<AwsCredentialsProvider> credentialsProvider,
+			ObjectProvider<AwsRegionProvider> regionProvider) {
 		this.properties = properties;
 		this.credentialsProvider = credentialsProvider;
 		this.regionProvider = regionProvider;
@@ -43,7 +44,8 @@ final class SageMakerRuntimeClientConfigurer {
 
 	void configure(SageMakerRuntimeAsyncClientBuilder builder) {
 		PropertyMapper map = PropertyMapper.get();
-		// The template retries only what never reached the model; the SDK's own retries would replay tokens.
+		// The template retries only what never reached the model; the SDK's own retries
+		// would replay tokens.
 		builder.overrideConfiguration(
 				builder.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
 		builder.credentialsProvider(verified(credentialsProvider()));
@@ -65,11 +67,12 @@ final class SageMakerRuntimeClientConfigurer {
 	}
 
 	/**
-	 * Resolves credentials from the SDK's chain or a profile once, so that missing ones are reported at
-	 * startup.
+	 * Resolves credentials from the SDK's chain or a profile once, so that missing ones
+	 * are reported at startup.
 	 */
 	private AwsCredentialsProvider verified(AwsCredentialsProvider provider) {
-		boolean lookedUp = provider instanceof DefaultCredentialsProvider || provider instanceof ProfileCredentialsProvider;
+		boolean lookedUp = provider instanceof DefaultCredentialsProvider
+				|| provider instanceof ProfileCredentialsProvider;
 		if (lookedUp && this.properties.getCredentials().isVerifyOnStartup()) {
 			try {
 				provider.resolveCredentials();
@@ -102,9 +105,9 @@ final class SageMakerRuntimeClientConfigurer {
 	}
 
 	/**
-	 * The Netty read timeout: the configured one, which must be longer than the stream timeouts, or none
-	 * ({@link Duration#ZERO}), so that every stream limit, a request's included, is honoured whatever its
-	 * length.
+	 * The Netty read timeout: the configured one, which must be longer than the stream
+	 * timeouts, or none ({@link Duration#ZERO}), so that every stream limit, a request's
+	 * included, is honoured whatever its length.
 	 */
 	private Duration readTimeout() {
 		Duration configured = this.properties.getHttp().getReadTimeout();
@@ -116,7 +119,8 @@ final class SageMakerRuntimeClientConfigurer {
 			.max(Duration::compareTo)
 			.orElse(null);
 		if (streamLimit != null && configured.compareTo(streamLimit) <= 0) {
-			throw new IllegalStateException("sagemaker.runtime.http.read-timeout (" + configured + ") must be longer than "
+			throw new IllegalStateException("sagemaker.runtime.http.read-timeout (" + configured
+					+ ") must be longer than "
 					+ "sagemaker.runtime.first-token-timeout and sagemaker.runtime.idle-timeout (up to " + streamLimit
 					+ "), or the connection is closed before they can report what happened; raise it or leave it unset");
 		}

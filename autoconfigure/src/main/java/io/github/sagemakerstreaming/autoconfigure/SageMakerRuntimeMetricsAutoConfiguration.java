@@ -11,12 +11,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Publishes the HTTP connection pool metrics of the auto-configured client to the application's
- * {@link MeterRegistry}, tagged {@code client=sageMakerRuntimeAsyncClient}. The meters are registered
- * when the client is built with the publisher, so none exist for an application's own client, whose pool
- * the starter cannot see.
+ * Publishes the HTTP connection pool metrics of the auto-configured client to the
+ * application's {@link MeterRegistry}, tagged {@code client=sageMakerRuntimeAsyncClient}.
+ * The meters are registered when the client is built with the publisher, so none exist
+ * for an application's own client, whose pool the starter cannot see.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@AutoConfiguration(
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass({ MeterRegistry.class, SageMakerRuntimeAsyncClient.class })
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "sagemaker.runtime.enabled", matchIfMissing = true)

@@ -15,12 +15,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Observes every stream of the auto-configured template ({@code gen_ai.client.operation}) when the
- * application has an {@link ObservationRegistry}; with a {@link MeterRegistry}, also records time to first
- * token and tokens. A {@link StreamObservationConvention} bean replaces the default names.
+ * Observes every stream of the auto-configured template ({@code gen_ai.client.operation})
+ * when the application has an {@link ObservationRegistry}; with a {@link MeterRegistry},
+ * also records time to first token and tokens. A {@link StreamObservationConvention} bean
+ * replaces the default names.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnBean(ObservationRegistry.class)
 @ConditionalOnBooleanProperty(name = "sagemaker.runtime.enabled", matchIfMissing = true)

@@ -17,14 +17,14 @@ import org.springframework.util.unit.DataSize;
 public class SageMakerRuntimeProperties {
 
 	/**
-	 * AWS region of the endpoint, for example 'us-east-1'. When unset, the application's AwsRegionProvider
-	 * bean, then the AWS SDK's default region chain, decides.
+	 * AWS region of the endpoint, for example 'us-east-1'. When unset, the application's
+	 * AwsRegionProvider bean, then the AWS SDK's default region chain, decides.
 	 */
 	private String region;
 
 	/**
-	 * URL of the SageMaker Runtime API to call instead of the region's, for a VPC endpoint or a local
-	 * emulator.
+	 * URL of the SageMaker Runtime API to call instead of the region's, for a VPC
+	 * endpoint or a local emulator.
 	 */
 	private URI endpointOverride;
 
@@ -34,19 +34,21 @@ public class SageMakerRuntimeProperties {
 	private String endpointName;
 
 	/**
-	 * Request shape built from a prompt: 'openai-chat', 'openai-completions', 'tgi' or 'raw'.
+	 * Request shape built from a prompt: 'openai-chat', 'openai-completions', 'tgi' or
+	 * 'raw'.
 	 */
 	private InferenceFormat format = InferenceFormat.OPENAI_CHAT;
 
 	/**
-	 * Generation parameters put into every body built from a prompt. Values are JSON (numbers, booleans,
-	 * arrays and objects are sent as such), anything else is sent as a string. Keys with underscores need
-	 * brackets: '[max_tokens]'.
+	 * Generation parameters put into every body built from a prompt. Values are JSON
+	 * (numbers, booleans, arrays and objects are sent as such), anything else is sent as
+	 * a string. Keys with underscores need brackets: '[max_tokens]'.
 	 */
 	private Map<String, String> parameters = new LinkedHashMap<>();
 
 	/**
-	 * MIME type of the request body. When unset, 'application/json', or 'text/plain' for the raw format.
+	 * MIME type of the request body. When unset, 'application/json', or 'text/plain' for
+	 * the raw format.
 	 */
 	private String contentType;
 
@@ -56,7 +58,8 @@ public class SageMakerRuntimeProperties {
 	private String accept;
 
 	/**
-	 * Custom attributes passed to the container with every request, for example 'accept_eula=true'.
+	 * Custom attributes passed to the container with every request, for example
+	 * 'accept_eula=true'.
 	 */
 	private String customAttributes;
 
@@ -66,15 +69,15 @@ public class SageMakerRuntimeProperties {
 	private String inferenceComponentName;
 
 	/**
-	 * Longest record a container may send before its line ends. A longer one fails the stream instead of
-	 * filling the memory.
+	 * Longest record a container may send before its line ends. A longer one fails the
+	 * stream instead of filling the memory.
 	 */
 	private DataSize maxRecordSize = DataSize.ofMegabytes(1);
 
 	/**
 	 * Whether the OpenAI formats ask the container for the token usage
-	 * ("stream_options":{"include_usage":true}). TGI 2.x and later and vLLM accept it; switch it off for a
-	 * container that rejects unknown fields.
+	 * ("stream_options":{"include_usage":true}). TGI 2.x and later and vLLM accept it;
+	 * switch it off for a container that rejects unknown fields.
 	 */
 	private boolean includeUsage = true;
 
@@ -84,12 +87,14 @@ public class SageMakerRuntimeProperties {
 	private Duration firstTokenTimeout = Duration.ofSeconds(90);
 
 	/**
-	 * Longest gap between two events once a stream has started. Keep-alives count as events.
+	 * Longest gap between two events once a stream has started. Keep-alives count as
+	 * events.
 	 */
 	private Duration idleTimeout = Duration.ofSeconds(60);
 
 	/**
-	 * Longest time a whole stream may take. When unset, a stream may take as long as it keeps producing.
+	 * Longest time a whole stream may take. When unset, a stream may take as long as it
+	 * keeps producing.
 	 */
 	private Duration totalTimeout;
 
@@ -230,8 +235,9 @@ public class SageMakerRuntimeProperties {
 	}
 
 	/**
-	 * Retries of a call before SageMaker has answered: throttling, a model not ready, 5xx errors and
-	 * connection failures. A call is never retried once SageMaker has answered, nor on 400 or 424.
+	 * Retries of a call before SageMaker has answered: throttling, a model not ready, 5xx
+	 * errors and connection failures. A call is never retried once SageMaker has
+	 * answered, nor on 400 or 424.
 	 */
 	public static class Retry {
 
@@ -277,19 +283,20 @@ public class SageMakerRuntimeProperties {
 	}
 
 	/**
-	 * The health contributor 'sagemaker', which reports the default endpoint's status from
-	 * DescribeEndpoint.
+	 * The health contributor 'sagemaker', which reports the default endpoint's status
+	 * from DescribeEndpoint.
 	 */
 	public static class Health {
 
 		/**
-		 * How long a DescribeEndpoint result is reused, so that frequent probes cannot throttle the account.
+		 * How long a DescribeEndpoint result is reused, so that frequent probes cannot
+		 * throttle the account.
 		 */
 		private Duration cacheTimeToLive = Duration.ofSeconds(30);
 
 		/**
-		 * URL of the SageMaker control-plane API to call instead of the region's, for a VPC endpoint or a
-		 * local emulator.
+		 * URL of the SageMaker control-plane API to call instead of the region's, for a
+		 * VPC endpoint or a local emulator.
 		 */
 		private URI endpointOverride;
 
@@ -312,8 +319,8 @@ public class SageMakerRuntimeProperties {
 	}
 
 	/**
-	 * Credentials. When none are set, the application's AwsCredentialsProvider bean, then the AWS SDK's
-	 * default credentials chain, is used.
+	 * Credentials. When none are set, the application's AwsCredentialsProvider bean, then
+	 * the AWS SDK's default credentials chain, is used.
 	 */
 	public static class Credentials {
 
@@ -333,13 +340,15 @@ public class SageMakerRuntimeProperties {
 		private String sessionToken;
 
 		/**
-		 * Name of the profile in the AWS config and credentials files to take credentials from.
+		 * Name of the profile in the AWS config and credentials files to take credentials
+		 * from.
 		 */
 		private String profile;
 
 		/**
-		 * Whether to resolve the credentials of the SDK's default chain or of a profile at startup, so that
-		 * missing credentials stop the application with a report instead of failing the first stream.
+		 * Whether to resolve the credentials of the SDK's default chain or of a profile
+		 * at startup, so that missing credentials stop the application with a report
+		 * instead of failing the first stream.
 		 */
 		private boolean verifyOnStartup = true;
 
@@ -386,20 +395,22 @@ public class SageMakerRuntimeProperties {
 	}
 
 	/**
-	 * Settings of the Netty HTTP client. Each stream holds one connection for its whole life, so the
-	 * defaults differ from the AWS SDK's, which suit short calls.
+	 * Settings of the Netty HTTP client. Each stream holds one connection for its whole
+	 * life, so the defaults differ from the AWS SDK's, which suit short calls.
 	 */
 	public static class Http {
 
 		/**
-		 * Maximum number of connections, which is the maximum number of concurrent streams: each stream holds
-		 * a connection for its whole life. Connections are opened only as needed; the AWS SDK's default of 50
-		 * starves an application serving a few hundred concurrent chats.
+		 * Maximum number of connections, which is the maximum number of concurrent
+		 * streams: each stream holds a connection for its whole life. Connections are
+		 * opened only as needed; the AWS SDK's default of 50 starves an application
+		 * serving a few hundred concurrent chats.
 		 */
 		private int maxConcurrency = 2000;
 
 		/**
-		 * Maximum number of streams waiting for a free connection. When unset, the AWS SDK's default.
+		 * Maximum number of streams waiting for a free connection. When unset, the AWS
+		 * SDK's default.
 		 */
 		private Integer maxPendingConnectionAcquires;
 
@@ -409,26 +420,29 @@ public class SageMakerRuntimeProperties {
 		private Duration connectionAcquisitionTimeout = Duration.ofSeconds(30);
 
 		/**
-		 * How long to wait for a TCP connection to be established. When unset, the AWS SDK's default.
+		 * How long to wait for a TCP connection to be established. When unset, the AWS
+		 * SDK's default.
 		 */
 		private Duration connectTimeout;
 
 		/**
-		 * Longest silence on a connection before the HTTP client closes it, a guard set on the client for
-		 * every call. It must be longer than first-token-timeout and idle-timeout. When unset, the client
-		 * has no read timeout, so that the stream's own time limits, including longer ones set on a
-		 * request, decide alone; the AWS SDK's default of 30 seconds kills slow first tokens.
+		 * Longest silence on a connection before the HTTP client closes it, a guard set
+		 * on the client for every call. It must be longer than first-token-timeout and
+		 * idle-timeout. When unset, the client has no read timeout, so that the stream's
+		 * own time limits, including longer ones set on a request, decide alone; the AWS
+		 * SDK's default of 30 seconds kills slow first tokens.
 		 */
 		private Duration readTimeout;
 
 		/**
-		 * How long a write may take before the connection is closed. When unset, the AWS SDK's default.
+		 * How long a write may take before the connection is closed. When unset, the AWS
+		 * SDK's default.
 		 */
 		private Duration writeTimeout;
 
 		/**
-		 * Whether to send TCP keep-alive probes, so that long streams survive idle-connection reaping in
-		 * NAT gateways and load balancers.
+		 * Whether to send TCP keep-alive probes, so that long streams survive
+		 * idle-connection reaping in NAT gateways and load balancers.
 		 */
 		private boolean tcpKeepAlive = true;
 

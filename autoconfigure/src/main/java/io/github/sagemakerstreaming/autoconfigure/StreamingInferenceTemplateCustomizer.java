@@ -3,8 +3,9 @@ package io.github.sagemakerstreaming.autoconfigure;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 
 /**
- * Callback to customize the builder of the auto-configured {@link StreamingInferenceTemplate} after the
- * {@code sagemaker.runtime.*} properties have been applied. Customizer beans run in
+ * Callback to customize the builder of the auto-configured
+ * {@link StreamingInferenceTemplate} after the {@code sagemaker.runtime.*} properties
+ * have been applied. Customizer beans run in
  * {@link org.springframework.core.annotation.Order @Order}.
  */
 @FunctionalInterface

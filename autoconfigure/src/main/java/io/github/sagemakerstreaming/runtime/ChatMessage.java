@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One message of a conversation, rendered in the OpenAI chat shape by the {@code openai-chat} format.
- * Build it with the factory of its role.
+ * One message of a conversation, rendered in the OpenAI chat shape by the
+ * {@code openai-chat} format. Build it with the factory of its role.
  */
 public final class ChatMessage {
 
@@ -139,8 +139,8 @@ public final class ChatMessage {
 
 	@Override
 	public String toString() {
-		return "ChatMessage[" + this.role + ((this.toolCalls.isEmpty()) ? "" : ", " + this.toolCalls.size() + " tool calls")
-				+ "]";
+		return "ChatMessage[" + this.role
+				+ ((this.toolCalls.isEmpty()) ? "" : ", " + this.toolCalls.size() + " tool calls") + "]";
 	}
 
 }

@@ -1,10 +1,10 @@
 package io.github.sagemakerstreaming.runtime;
 
 /**
- * The model container reported an error inside a stream that SageMaker had already answered with HTTP
- * 200 (for example TGI's {@code {"error":...}}, DJL's {@code {"code":424,...}} or vLLM's
- * {@code {"error":{...}}}). Tokens received before it are valid; the rest of the answer was not
- * generated. Error code {@value #ERROR_CODE}.
+ * The model container reported an error inside a stream that SageMaker had already
+ * answered with HTTP 200 (for example TGI's {@code {"error":...}}, DJL's
+ * {@code {"code":424,...}} or vLLM's {@code {"error":{...}}}). Tokens received before it
+ * are valid; the rest of the answer was not generated. Error code {@value #ERROR_CODE}.
  */
 public class ContainerErrorException extends StreamingInferenceException {
 

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * What one call of a decoding session produced: its chunks, then the failure that stopped it, if any.
- * Iterating yields the chunks and then throws the failure, so that a flattening operator delivers every
- * chunk decoded before an error and then ends the stream with it.
+ * What one call of a decoding session produced: its chunks, then the failure that stopped
+ * it, if any. Iterating yields the chunks and then throws the failure, so that a
+ * flattening operator delivers every chunk decoded before an error and then ends the
+ * stream with it.
  */
 final class DecodedChunks implements Iterable<InferenceChunk> {
 

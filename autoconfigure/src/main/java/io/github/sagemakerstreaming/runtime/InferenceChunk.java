@@ -4,27 +4,28 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One element of a response stream: a piece of generated text or reasoning, or the end of the
- * generation. A stream that completes normally always ends with exactly one chunk for which
- * {@link #last()} is true; its text and reasoning are empty, and it carries what the container reported
- * about the whole answer: the finish reason, the tool calls, whole, and the token usage.
+ * One element of a response stream: a piece of generated text or reasoning, or the end of
+ * the generation. A stream that completes normally always ends with exactly one chunk for
+ * which {@link #last()} is true; its text and reasoning are empty, and it carries what
+ * the container reported about the whole answer: the finish reason, the tool calls,
+ * whole, and the token usage.
  * <p>
- * A chunk before the last may have empty text: it then carries reasoning, or pieces of a tool call that
- * the model is writing (joined into whole calls on the last chunk).
+ * A chunk before the last may have empty text: it then carries reasoning, or pieces of a
+ * tool call that the model is writing (joined into whole calls on the last chunk).
  *
  * @param text the generated text of the answer; empty on the last chunk
- * @param reasoning the model's reasoning ({@code reasoning_content} or {@code reasoning}), kept apart from
- * the answer; empty when none
- * @param toolCallDeltas the pieces of tool calls this chunk carries, as the container streamed them;
- * empty on most chunks and on the last one
+ * @param reasoning the model's reasoning ({@code reasoning_content} or
+ * {@code reasoning}), kept apart from the answer; empty when none
+ * @param toolCallDeltas the pieces of tool calls this chunk carries, as the container
+ * streamed them; empty on most chunks and on the last one
  * @param last whether the container has said that the generation is over
- * @param finishReason the container's finish reason on the last chunk, as it reports it (for example
- * {@code stop}, {@code length}, {@code eos_token}, {@code tool_calls}); {@code null} on other chunks and
- * where the container reports none
- * @param toolCalls on the last chunk, the tool calls the model made, whole, in the order of their index;
- * empty otherwise
- * @param usage on the last chunk, the token usage the container reported; {@code null} otherwise, and
- * when it reported none
+ * @param finishReason the container's finish reason on the last chunk, as it reports it
+ * (for example {@code stop}, {@code length}, {@code eos_token}, {@code tool_calls});
+ * {@code null} on other chunks and where the container reports none
+ * @param toolCalls on the last chunk, the tool calls the model made, whole, in the order
+ * of their index; empty otherwise
+ * @param usage on the last chunk, the token usage the container reported; {@code null}
+ * otherwise, and when it reported none
  * @param metadata the response metadata, the same on every chunk of a stream
  */
 public record InferenceChunk(String text, String reasoning, List<ToolCallDelta> toolCallDeltas, boolean last,

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One streaming invocation: a prompt, a conversation (messages, with the tools the model may call) or a
- * raw body, and every parameter of the {@code InvokeEndpointWithResponseStream} API. Values left unset take the template's defaults. Build it
- * with {@link #builder()}; {@link Builder#build()} checks the API's documented constraints.
+ * One streaming invocation: a prompt, a conversation (messages, with the tools the model
+ * may call) or a raw body, and every parameter of the
+ * {@code InvokeEndpointWithResponseStream} API. Values left unset take the template's
+ * defaults. Build it with {@link #builder()}; {@link Builder#build()} checks the API's
+ * documented constraints.
  */
 public final class InferenceRequest {
 
@@ -106,7 +108,8 @@ public final class InferenceRequest {
 	}
 
 	/**
-	 * Returns the conversation, which the {@code openai-chat} format renders as its {@code messages}.
+	 * Returns the conversation, which the {@code openai-chat} format renders as its
+	 * {@code messages}.
 	 * @return the messages, or {@code null} if a prompt or a raw body is set
 	 */
 	public List<ChatMessage> messages() {
@@ -150,8 +153,8 @@ public final class InferenceRequest {
 	}
 
 	/**
-	 * Returns the generation parameters, merged over the template's defaults into the body built from the
-	 * prompt.
+	 * Returns the generation parameters, merged over the template's defaults into the
+	 * body built from the prompt.
 	 * @return the parameters, never {@code null}
 	 */
 	public Map<String, Object> parameters() {
@@ -191,7 +194,8 @@ public final class InferenceRequest {
 	}
 
 	/**
-	 * Returns the container to invoke on a multi-container endpoint with direct invocation.
+	 * Returns the container to invoke on a multi-container endpoint with direct
+	 * invocation.
 	 * @return the container hostname, or {@code null}
 	 */
 	public String targetContainerHostname() {
@@ -223,8 +227,8 @@ public final class InferenceRequest {
 	}
 
 	/**
-	 * Returns the stateful session the request continues, whose endpoint and expiry are checked before
-	 * sending.
+	 * Returns the stateful session the request continues, whose endpoint and expiry are
+	 * checked before sending.
 	 * @return the session, or {@code null}
 	 */
 	public InferenceSession session() {
@@ -232,7 +236,8 @@ public final class InferenceRequest {
 	}
 
 	/**
-	 * Returns the model to invoke on a multi-model endpoint, which only {@code invoke} can address.
+	 * Returns the model to invoke on a multi-model endpoint, which only {@code invoke}
+	 * can address.
 	 * @return the target model, or {@code null}
 	 */
 	public String targetModel() {
@@ -334,8 +339,8 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets the conversation, oldest message first, which the {@code openai-chat} format renders as its
-		 * {@code messages}; other formats refuse it.
+		 * Sets the conversation, oldest message first, which the {@code openai-chat}
+		 * format renders as its {@code messages}; other formats refuse it.
 		 * @param messages the messages
 		 * @return this builder
 		 */
@@ -345,8 +350,8 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets the tools the model may call, which the {@code openai-chat} format renders as its
-		 * {@code tools}; other formats refuse them.
+		 * Sets the tools the model may call, which the {@code openai-chat} format renders
+		 * as its {@code tools}; other formats refuse them.
 		 * @param tools the tools
 		 * @return this builder
 		 */
@@ -356,8 +361,8 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets whether, and which, tool the model must call (the container's default, {@code auto} with
-		 * tools, unless set).
+		 * Sets whether, and which, tool the model must call (the container's default,
+		 * {@code auto} with tools, unless set).
 		 * @param toolChoice the tool choice
 		 * @return this builder
 		 */
@@ -367,7 +372,8 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets a raw body, sent as it is instead of the format's request shape (at most 6 MiB).
+		 * Sets a raw body, sent as it is instead of the format's request shape (at most 6
+		 * MiB).
 		 * @param body the body
 		 * @return this builder
 		 */
@@ -377,7 +383,8 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets a raw body, sent as UTF-8 instead of the format's request shape (at most 6 MiB).
+		 * Sets a raw body, sent as UTF-8 instead of the format's request shape (at most 6
+		 * MiB).
 		 * @param body the body
 		 * @return this builder
 		 */
@@ -397,9 +404,10 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Adds generation parameters (for example {@code max_tokens}, {@code temperature}), merged over the
-		 * template's defaults. Values are strings, numbers, booleans, lists, maps or Jackson nodes. Names
-		 * that would replace what the format builds from the prompt ({@code messages}, {@code prompt},
+		 * Adds generation parameters (for example {@code max_tokens},
+		 * {@code temperature}), merged over the template's defaults. Values are strings,
+		 * numbers, booleans, lists, maps or Jackson nodes. Names that would replace what
+		 * the format builds from the prompt ({@code messages}, {@code prompt},
 		 * {@code inputs}, {@code stream}) are refused when the request is built.
 		 * @param parameters the parameters
 		 * @return this builder
@@ -441,8 +449,8 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets the custom attributes passed to the container, for example {@code accept_eula=true} (at most
-		 * 1024 visible US-ASCII characters).
+		 * Sets the custom attributes passed to the container, for example
+		 * {@code accept_eula=true} (at most 1024 visible US-ASCII characters).
 		 * @param customAttributes the custom attributes
 		 * @return this builder
 		 */
@@ -462,7 +470,8 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets the container to invoke on a multi-container endpoint with direct invocation.
+		 * Sets the container to invoke on a multi-container endpoint with direct
+		 * invocation.
 		 * @param targetContainerHostname the container hostname
 		 * @return this builder
 		 */
@@ -472,7 +481,8 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets the inference id that SageMaker records with the request (1 to 64 printable characters).
+		 * Sets the inference id that SageMaker records with the request (1 to 64
+		 * printable characters).
 		 * @param inferenceId the inference id
 		 * @return this builder
 		 */
@@ -492,9 +502,10 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets the id of a stateful session opened earlier with {@code InvokeEndpoint} (the streaming
-		 * operation cannot open one). Prefer {@link #session(InferenceSession)}, which also checks the endpoint
-		 * and the expiry.
+		 * Sets the id of a stateful session opened earlier with {@code InvokeEndpoint}
+		 * (the streaming operation cannot open one). Prefer
+		 * {@link #session(InferenceSession)}, which also checks the endpoint and the
+		 * expiry.
 		 * @param sessionId the session id
 		 * @return this builder
 		 */
@@ -505,9 +516,11 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Continues a stateful session opened with {@link StreamingInferenceTemplate#openSession}, with
-		 * {@code stream} or {@code invoke}. Before sending, the template checks that the request goes to the
-		 * session's endpoint (and inference component) and that the session has not expired.
+		 * Continues a stateful session opened with
+		 * {@link StreamingInferenceTemplate#openSession}, with {@code stream} or
+		 * {@code invoke}. Before sending, the template checks that the request goes to
+		 * the session's endpoint (and inference component) and that the session has not
+		 * expired.
 		 * @param session the session
 		 * @return this builder
 		 */
@@ -518,8 +531,9 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets the model to invoke on a multi-model endpoint ({@code X-Amzn-SageMaker-Target-Model}, at most
-		 * 1024 printable characters). Only {@code invoke} can address one; {@code stream} refuses it.
+		 * Sets the model to invoke on a multi-model endpoint
+		 * ({@code X-Amzn-SageMaker-Target-Model}, at most 1024 printable characters).
+		 * Only {@code invoke} can address one; {@code stream} refuses it.
 		 * @param targetModel the target model, for example {@code model-a.tar.gz}
 		 * @return this builder
 		 */
@@ -529,7 +543,8 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets the longest wait from subscription to the first token, overriding the template's.
+		 * Sets the longest wait from subscription to the first token, overriding the
+		 * template's.
 		 * @param timeout the first-token timeout
 		 * @return this builder
 		 */
@@ -539,7 +554,8 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets the longest gap between two events once the stream has started, overriding the template's.
+		 * Sets the longest gap between two events once the stream has started, overriding
+		 * the template's.
 		 * @param timeout the idle timeout
 		 * @return this builder
 		 */
@@ -561,7 +577,8 @@ public final class InferenceRequest {
 		/**
 		 * Checks the request against the API's constraints and builds it.
 		 * @return the request
-		 * @throws InvalidInferenceRequestException naming the field that breaks a constraint
+		 * @throws InvalidInferenceRequestException naming the field that breaks a
+		 * constraint
 		 */
 		public InferenceRequest build() {
 			checkContent();
@@ -597,25 +614,28 @@ public final class InferenceRequest {
 				set.add("body");
 			}
 			if (set.size() != 1) {
-				throw new InvalidInferenceRequestException("Set exactly one of prompt, messages and body, but "
-						+ (set.isEmpty() ? "none is set" : String.join(" and ", set) + " are set")
-						+ ": a prompt or messages are shaped by the format, a body is sent as it is.", this.endpointName);
-			}
-			if (this.messages != null && this.messages.isEmpty()) {
-				throw new InvalidInferenceRequestException("The messages are empty: a conversation needs at least one message.",
+				throw new InvalidInferenceRequestException(
+						"Set exactly one of prompt, messages and body, but "
+								+ (set.isEmpty() ? "none is set" : String.join(" and ", set) + " are set")
+								+ ": a prompt or messages are shaped by the format, a body is sent as it is.",
 						this.endpointName);
 			}
+			if (this.messages != null && this.messages.isEmpty()) {
+				throw new InvalidInferenceRequestException(
+						"The messages are empty: a conversation needs at least one message.", this.endpointName);
+			}
 			if (this.body != null && (!this.tools.isEmpty() || this.toolChoice != null)) {
-				throw new InvalidInferenceRequestException("Tools and a tool choice are rendered by the format, so they "
-						+ "cannot go with a body of your own: put them in the body, or set a prompt or messages instead.",
+				throw new InvalidInferenceRequestException(
+						"Tools and a tool choice are rendered by the format, so they "
+								+ "cannot go with a body of your own: put them in the body, or set a prompt or messages instead.",
 						this.endpointName);
 			}
 		}
 
 		private void checkTimeout(Duration timeout, String field) {
 			if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-				throw new InvalidInferenceRequestException("Invalid " + field + " " + timeout + ": it must be positive.",
-						this.endpointName);
+				throw new InvalidInferenceRequestException(
+						"Invalid " + field + " " + timeout + ": it must be positive.", this.endpointName);
 			}
 		}
 

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A whole answer, from {@code InvokeEndpoint}: the same figures as a stream's chunks, in one value.
+ * A whole answer, from {@code InvokeEndpoint}: the same figures as a stream's chunks, in
+ * one value.
  *
  * @param text the answer's text
  * @param reasoning the model's reasoning, kept apart from the answer; empty when none
- * @param finishReason the container's finish reason, or {@code null} where it reports none
+ * @param finishReason the container's finish reason, or {@code null} where it reports
+ * none
  * @param toolCalls the tool calls the model made, whole, in order; empty when none
  * @param usage the token usage the container reported, or {@code null}
  * @param metadata the response metadata

@@ -5,16 +5,18 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
- * A stateful session opened on an endpoint with {@link StreamingInferenceTemplate#openSession}: SageMaker
- * routes every request in it to the same instance, whose container keeps the session's context (its KV
- * cache, for a language model). Continue it with {@link InferenceRequest.Builder#session}; close it with
- * {@link StreamingInferenceTemplate#closeSession}.
+ * A stateful session opened on an endpoint with
+ * {@link StreamingInferenceTemplate#openSession}: SageMaker routes every request in it to
+ * the same instance, whose container keeps the session's context (its KV cache, for a
+ * language model). Continue it with {@link InferenceRequest.Builder#session}; close it
+ * with {@link StreamingInferenceTemplate#closeSession}.
  *
  * @param id the session id the container assigned
- * @param expiresAt when the container said the session expires, or {@code null} if it did not say in a
- * form this library reads
+ * @param expiresAt when the container said the session expires, or {@code null} if it did
+ * not say in a form this library reads
  * @param endpointName the endpoint the session belongs to
- * @param inferenceComponentName the inference component the session belongs to, or {@code null}
+ * @param inferenceComponentName the inference component the session belongs to, or
+ * {@code null}
  */
 public record InferenceSession(String id, Instant expiresAt, String endpointName, String inferenceComponentName) {
 
@@ -42,8 +44,9 @@ public record InferenceSession(String id, Instant expiresAt, String endpointName
 	}
 
 	/**
-	 * Reads SageMaker's {@code X-Amzn-SageMaker-New-Session-Id}: {@code "<id>; Expires=<time>"}, the time in
-	 * ISO-8601 ({@code 2026-11-29T10:15:30Z}); a time in another form leaves the expiry unknown.
+	 * Reads SageMaker's {@code X-Amzn-SageMaker-New-Session-Id}:
+	 * {@code "<id>; Expires=<time>"}, the time in ISO-8601
+	 * ({@code 2026-11-29T10:15:30Z}); a time in another form leaves the expiry unknown.
 	 */
 	static InferenceSession fromHeader(String header, String endpointName, String inferenceComponentName) {
 		int separator = header.indexOf(';');
@@ -55,7 +58,8 @@ public record InferenceSession(String id, Instant expiresAt, String endpointName
 				expiresAt = Instant.parse(header.substring(expires + EXPIRES.length()).strip());
 			}
 			catch (DateTimeParseException ex) {
-				// The container chose another form: the session works, its expiry is unknown.
+				// The container chose another form: the session works, its expiry is
+				// unknown.
 			}
 		}
 		return new InferenceSession(id, expiresAt, endpointName, inferenceComponentName);

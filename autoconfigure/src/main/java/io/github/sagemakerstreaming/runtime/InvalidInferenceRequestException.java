@@ -1,8 +1,8 @@
 package io.github.sagemakerstreaming.runtime;
 
 /**
- * An {@link InferenceRequest} that SageMaker would reject, detected before anything was sent. The message
- * names the field and the constraint. Error code {@value #ERROR_CODE}.
+ * An {@link InferenceRequest} that SageMaker would reject, detected before anything was
+ * sent. The message names the field and the constraint. Error code {@value #ERROR_CODE}.
  */
 public class InvalidInferenceRequestException extends StreamingInferenceException {
 

@@ -10,9 +10,10 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequ
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
 
 /**
- * One {@code InvokeEndpoint} call as the chunks a stream of the same answer would have ended with: the
- * call starts on subscription, cancelling the subscription cancels it, the SDK's retries are off and the
- * call is retried on the template's terms only, and its time limits bound the time to the answer.
+ * One {@code InvokeEndpoint} call as the chunks a stream of the same answer would have
+ * ended with: the call starts on subscription, cancelling the subscription cancels it,
+ * the SDK's retries are off and the call is retried on the template's terms only, and its
+ * time limits bound the time to the answer.
  */
 final class InvokeCall {
 
@@ -32,7 +33,9 @@ final class InvokeCall {
 			RetrySettings retry) {
 		this.client = client;
 		this.request = RetrySettings.sdkRetriesOff(client) ? request
-				: request.toBuilder().overrideConfiguration((override) -> override.addPlugin(RetrySettings.NO_SDK_RETRIES)).build();
+				: request.toBuilder()
+					.overrideConfiguration((override) -> override.addPlugin(RetrySettings.NO_SDK_RETRIES))
+					.build();
 		this.raw = raw;
 		this.limits = limits;
 		this.retry = retry;
@@ -48,9 +51,9 @@ final class InvokeCall {
 	}
 
 	private List<InferenceChunk> decode(InvokeEndpointResponse response) {
-		ResponseMetadata metadata = new ResponseMetadata(this.request.endpointName(), response.responseMetadata().requestId(),
-				response.invokedProductionVariant(), response.contentType(), response.customAttributes(),
-				response.newSessionId(), response.closedSessionId());
+		ResponseMetadata metadata = new ResponseMetadata(this.request.endpointName(),
+				response.responseMetadata().requestId(), response.invokedProductionVariant(), response.contentType(),
+				response.customAttributes(), response.newSessionId(), response.closedSessionId());
 		byte[] body = response.body().asByteArrayUnsafe();
 		return this.raw ? DECODER.decodeText(body, metadata) : DECODER.decode(body, metadata);
 	}

@@ -11,9 +11,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Renders a request's prompt or conversation, its tools and its generation parameters as the request
- * body of a format. Parameters are merged last, so they may add to the body but, being checked against
- * the reserved names, never replace the prompt, the messages or streaming itself.
+ * Renders a request's prompt or conversation, its tools and its generation parameters as
+ * the request body of a format. Parameters are merged last, so they may add to the body
+ * but, being checked against the reserved names, never replace the prompt, the messages
+ * or streaming itself.
  */
 final class RequestBodies {
 
@@ -26,11 +27,13 @@ final class RequestBodies {
 
 	static byte[] render(InferenceFormat format, InferenceRequest request, Map<String, Object> parameters,
 			boolean streaming, boolean includeUsage, String endpointName) {
-		if (format != InferenceFormat.OPENAI_CHAT && (request.messages() != null || !request.tools().isEmpty()
-				|| request.toolChoice() != null)) {
-			throw new InvalidInferenceRequestException("Messages and tools need the openai-chat format, but the format is "
-					+ format + ", which sends a prompt only: set format(InferenceFormat.OPENAI_CHAT) on the request, or "
-					+ "sagemaker.runtime.format=openai-chat.", endpointName);
+		if (format != InferenceFormat.OPENAI_CHAT
+				&& (request.messages() != null || !request.tools().isEmpty() || request.toolChoice() != null)) {
+			throw new InvalidInferenceRequestException(
+					"Messages and tools need the openai-chat format, but the format is " + format
+							+ ", which sends a prompt only: set format(InferenceFormat.OPENAI_CHAT) on the request, or "
+							+ "sagemaker.runtime.format=openai-chat.",
+					endpointName);
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		switch (format) {
@@ -64,7 +67,8 @@ final class RequestBodies {
 	}
 
 	/**
-	 * Asks for a stream or a whole answer; a stream asks for the usage, which a whole answer always has.
+	 * Asks for a stream or a whole answer; a stream asks for the usage, which a whole
+	 * answer always has.
 	 */
 	private static void openAiStreaming(Map<String, Object> body, boolean streaming, boolean includeUsage) {
 		body.put("stream", streaming);
@@ -119,7 +123,8 @@ final class RequestBodies {
 	}
 
 	/**
-	 * A map that keeps its keys in the order given, so that bodies are the same byte for byte every time.
+	 * A map that keeps its keys in the order given, so that bodies are the same byte for
+	 * byte every time.
 	 */
 	private static Map<String, Object> ordered(Object... keysAndValues) {
 		Map<String, Object> map = new LinkedHashMap<>();

@@ -8,8 +8,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The constraints that the SageMaker Runtime API documents for {@code InvokeEndpointWithResponseStream},
- * checked before a request is sent so that a bad value fails with a message that names it.
+ * The constraints that the SageMaker Runtime API documents for
+ * {@code InvokeEndpointWithResponseStream}, checked before a request is sent so that a
+ * bad value fails with a message that names it.
  */
 final class RequestConstraints {
 
@@ -27,7 +28,8 @@ final class RequestConstraints {
 
 	private static final Pattern ASCII = Pattern.compile("\\p{ASCII}*");
 
-	private static final Set<String> RESERVED_PARAMETERS = new TreeSet<>(Set.of("messages", "prompt", "inputs", "stream"));
+	private static final Set<String> RESERVED_PARAMETERS = new TreeSet<>(
+			Set.of("messages", "prompt", "inputs", "stream"));
 
 	private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x20-\\x7E\\t]*");
 
@@ -35,11 +37,13 @@ final class RequestConstraints {
 	}
 
 	static void endpointName(String value, String field) {
-		name(value, field, 63, NAME, "letters, digits and single or repeated hyphens, starting and ending with a letter or digit");
+		name(value, field, 63, NAME,
+				"letters, digits and single or repeated hyphens, starting and ending with a letter or digit");
 	}
 
 	static void inferenceComponentName(String value, String field) {
-		name(value, field, 63, INFERENCE_COMPONENT_NAME, "letters, digits and hyphens, starting and ending with a letter or digit");
+		name(value, field, 63, INFERENCE_COMPONENT_NAME,
+				"letters, digits and hyphens, starting and ending with a letter or digit");
 	}
 
 	static void sessionId(String value, String field) {
@@ -76,33 +80,39 @@ final class RequestConstraints {
 	}
 
 	/**
-	 * Refuses the parameters that would replace what the format builds from the prompt: a parameter is
-	 * merged into the body (or its {@code parameters} object), so {@code messages}, {@code prompt},
-	 * {@code inputs} or {@code stream} would override the prompt, its length checks and streaming itself.
+	 * Refuses the parameters that would replace what the format builds from the prompt: a
+	 * parameter is merged into the body (or its {@code parameters} object), so
+	 * {@code messages}, {@code prompt}, {@code inputs} or {@code stream} would override
+	 * the prompt, its length checks and streaming itself.
 	 */
 	static void parameters(Map<String, ?> parameters, String endpointName) {
 		for (String name : parameters.keySet()) {
 			if (RESERVED_PARAMETERS.contains(name)) {
 				throw new InvalidInferenceRequestException("The parameter '" + name + "' would replace the part of the "
-						+ "body that the format builds from the prompt; parameters may not be named " + RESERVED_PARAMETERS
-						+ ". Set the prompt, or send a body of your own with InferenceRequest.Builder.body(...).", endpointName);
+						+ "body that the format builds from the prompt; parameters may not be named "
+						+ RESERVED_PARAMETERS
+						+ ". Set the prompt, or send a body of your own with InferenceRequest.Builder.body(...).",
+						endpointName);
 			}
 		}
 	}
 
 	/**
-	 * Checks, before sending, that a request continuing a session goes where the session lives and that the
-	 * session has not expired.
+	 * Checks, before sending, that a request continuing a session goes where the session
+	 * lives and that the session has not expired.
 	 */
 	static void session(InferenceSession session, String endpointName, String inferenceComponentName, Instant now) {
 		if (!session.endpointName().equals(endpointName)
 				|| !Objects.equals(session.inferenceComponentName(), inferenceComponentName)) {
-			throw new InvalidInferenceRequestException("Session " + session.id() + " belongs to endpoint '"
-					+ session.endpointName() + "'" + ((session.inferenceComponentName() != null)
-							? " and inference component '" + session.inferenceComponentName() + "'" : "")
-					+ ", but the request goes to endpoint '" + endpointName + "'" + ((inferenceComponentName != null)
-							? " and inference component '" + inferenceComponentName + "'" : "")
-					+ ": send it where the session was opened.", endpointName);
+			throw new InvalidInferenceRequestException(
+					"Session " + session.id() + " belongs to endpoint '" + session.endpointName() + "'"
+							+ ((session.inferenceComponentName() != null)
+									? " and inference component '" + session.inferenceComponentName() + "'" : "")
+							+ ", but the request goes to endpoint '" + endpointName + "'"
+							+ ((inferenceComponentName != null)
+									? " and inference component '" + inferenceComponentName + "'" : "")
+							+ ": send it where the session was opened.",
+					endpointName);
 		}
 		if (session.isExpired(now)) {
 			throw new InvalidInferenceRequestException("Session " + session.id() + " expired at " + session.expiresAt()
@@ -112,8 +122,9 @@ final class RequestConstraints {
 
 	static void bodySize(int bytes, String endpointName) {
 		if (bytes > MAX_BODY_BYTES) {
-			throw new InvalidInferenceRequestException("The request body is " + bytes + " bytes; SageMaker accepts at most "
-					+ MAX_BODY_BYTES + " bytes (6 MiB). Shorten the prompt.", endpointName);
+			throw new InvalidInferenceRequestException("The request body is " + bytes
+					+ " bytes; SageMaker accepts at most " + MAX_BODY_BYTES + " bytes (6 MiB). Shorten the prompt.",
+					endpointName);
 		}
 	}
 
@@ -126,7 +137,8 @@ final class RequestConstraints {
 	private static InvalidInferenceRequestException invalid(String field, String value, String rule) {
 		String shown = (value.length() > 80) ? value.substring(0, 80) + "..." : value;
 		return new InvalidInferenceRequestException(
-				"Invalid " + field + " '" + shown + "' (" + value.length() + " characters): it must be " + rule + ".", null);
+				"Invalid " + field + " '" + shown + "' (" + value.length() + " characters): it must be " + rule + ".",
+				null);
 	}
 
 }

@@ -3,8 +3,8 @@ package io.github.sagemakerstreaming.runtime;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationContext;
 
 /**
- * A request resolved against the template's defaults: where it goes, what it sends and how long it may
- * take.
+ * A request resolved against the template's defaults: where it goes, what it sends and
+ * how long it may take.
  *
  * @param endpointName the endpoint
  * @param format the format

@@ -18,18 +18,21 @@ import software.amazon.awssdk.services.sagemakerruntime.model.PayloadPart;
 import software.amazon.awssdk.services.sagemakerruntime.model.ResponseStream;
 
 /**
- * One {@code InvokeEndpointWithResponseStream} call as a {@link Flux}: the call starts on subscription,
- * the SDK's event publisher is subscribed to exactly once, demand flows to it, and cancelling the
- * subscription cancels the SDK subscription, which closes the connection.
+ * One {@code InvokeEndpointWithResponseStream} call as a {@link Flux}: the call starts on
+ * subscription, the SDK's event publisher is subscribed to exactly once, demand flows to
+ * it, and cancelling the subscription cancels the SDK subscription, which closes the
+ * connection.
  * <p>
- * The SDK's retries are switched off for the call, unless the client has them off already, whatever its
- * configuration: the SDK would otherwise re-send the request after a {@code ModelStreamError} and replay
- * tokens already delivered.
- * The call retries on its own only while SageMaker has not answered, so before any token exists.
+ * The SDK's retries are switched off for the call, unless the client has them off
+ * already, whatever its configuration: the SDK would otherwise re-send the request after
+ * a {@code ModelStreamError} and replay tokens already delivered. The call retries on its
+ * own only while SageMaker has not answered, so before any token exists.
  */
 final class ResponseStreamCall {
 
-	/** How many payload parts are requested from the SDK ahead of the subscriber's demand. */
+	/**
+	 * How many payload parts are requested from the SDK ahead of the subscriber's demand.
+	 */
 	private static final int PREFETCH = 32;
 
 	private final SageMakerRuntimeAsyncClient client;
@@ -46,7 +49,9 @@ final class ResponseStreamCall {
 			ResponseDecoder decoder, StreamLimits limits, RetrySettings retry) {
 		this.client = client;
 		this.request = RetrySettings.sdkRetriesOff(client) ? request
-				: request.toBuilder().overrideConfiguration((override) -> override.addPlugin(RetrySettings.NO_SDK_RETRIES)).build();
+				: request.toBuilder()
+					.overrideConfiguration((override) -> override.addPlugin(RetrySettings.NO_SDK_RETRIES))
+					.build();
 		this.decoder = decoder;
 		this.limits = limits;
 		this.retry = retry;
@@ -92,9 +97,10 @@ final class ResponseStreamCall {
 				.doOnRequest(deadlines::eventsRequested)
 				.doOnTerminate(deadlines::eventsEnded);
 		}
-		return events.concatMapIterable((event) -> (event instanceof PayloadPart part)
-					? DecodedChunks.of((chunks) -> session.decode(part.bytes().asByteArrayUnsafe(), chunks)) : List.of(),
-					PREFETCH)
+		return events
+			.concatMapIterable((event) -> (event instanceof PayloadPart part)
+					? DecodedChunks.of((chunks) -> session.decode(part.bytes().asByteArrayUnsafe(), chunks))
+					: List.of(), PREFETCH)
 			.concatWith(Flux.defer(() -> Flux.fromIterable(DecodedChunks.of(session::complete))))
 			.onErrorMap((ex) -> StreamingFailures.translate(ex, metadata.endpointName(), metadata.requestId(),
 					deadlines.elapsed()));
@@ -104,7 +110,8 @@ final class ResponseStreamCall {
 
 		ResponseMetadata metadata(String endpointName) {
 			return new ResponseMetadata(endpointName, this.response.responseMetadata().requestId(),
-					this.response.invokedProductionVariant(), this.response.contentType(), this.response.customAttributes());
+					this.response.invokedProductionVariant(), this.response.contentType(),
+					this.response.customAttributes());
 		}
 
 	}

@@ -16,9 +16,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
 /**
- * When and how a streaming call is tried again: only when the request certainly did not reach the model,
- * so before any token can have been delivered (throttling, a model not ready, 500, 502, 503, 504, a
- * connection that could not be made, no pooled connection), with exponential backoff and jitter.
+ * When and how a streaming call is tried again: only when the request certainly did not
+ * reach the model, so before any token can have been delivered (throttling, a model not
+ * ready, 500, 502, 503, 504, a connection that could not be made, no pooled connection),
+ * with exponential backoff and jitter.
  *
  * @param maxAttempts the number of attempts, the first included; 1 means no retry
  * @param initialBackoff the backoff before the first retry
@@ -33,15 +34,16 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 	private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 500, 502, 503, 504);
 
 	/**
-	 * Switches the SDK's own retries off for a call, whatever the client's configuration: they would re-send
-	 * a request that reached the model, and replay a stream's tokens.
+	 * Switches the SDK's own retries off for a call, whatever the client's configuration:
+	 * they would re-send a request that reached the model, and replay a stream's tokens.
 	 */
 	static final SdkPlugin NO_SDK_RETRIES = (configuration) -> configuration.overrideConfiguration(
 			configuration.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
 
 	/**
-	 * Returns whether a client's own retries are already off, as the auto-configured client's are, so that
-	 * its calls need not switch them off one by one (which costs about 0.1 ms a call).
+	 * Returns whether a client's own retries are already off, as the auto-configured
+	 * client's are, so that its calls need not switch them off one by one (which costs
+	 * about 0.1 ms a call).
 	 */
 	static boolean sdkRetriesOff(SageMakerRuntimeAsyncClient client) {
 		return client.serviceClientConfiguration()
@@ -67,17 +69,18 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 			.doBeforeRetry((signal) -> {
 				StreamingInferenceException failure = (StreamingInferenceException) signal.failure();
 				logger.debug("Retrying the call to endpoint '{}' (retry {} of {}) after {}: {}", failure.endpointName(),
-						signal.totalRetries() + 1, this.maxAttempts - 1, failure.errorCode(), failure.getCause().getMessage());
+						signal.totalRetries() + 1, this.maxAttempts - 1, failure.errorCode(),
+						failure.getCause().getMessage());
 			})
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
 	/**
-	 * Returns whether a failure is certain to have happened before the request reached the model: an HTTP
-	 * error status from SageMaker that says it did not pass the request on (throttling, 500, 502, 503,
-	 * 504), a connection that could not be made, or no pooled connection within the acquisition timeout.
-	 * A read timeout or a reset once the request was written is never retried: the model may be
-	 * generating already.
+	 * Returns whether a failure is certain to have happened before the request reached
+	 * the model: an HTTP error status from SageMaker that says it did not pass the
+	 * request on (throttling, 500, 502, 503, 504), a connection that could not be made,
+	 * or no pooled connection within the acquisition timeout. A read timeout or a reset
+	 * once the request was written is never retried: the model may be generating already.
 	 */
 	static boolean isRetryable(Throwable failure) {
 		Throwable cause = failure.getCause();

@@ -16,15 +16,17 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Watches one stream's time limits with a single timer. The stream reports the events it asks the SDK
- * for and receives, and the chunks it delivers; the timer sleeps until the nearest deadline and, when it
- * wakes early, schedules itself again as a new task, so that a stream re-armed a million times is
- * watched on the same stack depth as one re-armed once.
+ * Watches one stream's time limits with a single timer. The stream reports the events it
+ * asks the SDK for and receives, and the chunks it delivers; the timer sleeps until the
+ * nearest deadline and, when it wakes early, schedules itself again as a new task, so
+ * that a stream re-armed a million times is watched on the same stack depth as one
+ * re-armed once.
  * <p>
- * The idle limit measures the endpoint's silence, not the subscriber's: it runs only while events have
- * been asked of the SDK and not yet received, from the later of the last event and the moment the demand
- * resumed, and it stops when the SDK's event stream ends. Whichever comes first of the stream's last
- * chunk and a timeout wins: a timeout never follows a complete answer, and no chunk follows a timeout.
+ * The idle limit measures the endpoint's silence, not the subscriber's: it runs only
+ * while events have been asked of the SDK and not yet received, from the later of the
+ * last event and the moment the demand resumed, and it stops when the SDK's event stream
+ * ends. Whichever comes first of the stream's last chunk and a timeout wins: a timeout
+ * never follows a complete answer, and no chunk follows a timeout.
  */
 final class StreamDeadlines {
 
@@ -48,7 +50,10 @@ final class StreamDeadlines {
 
 	private final AtomicLong outstandingEvents = new AtomicLong();
 
-	/** When the idle clock last started: the last event, or the moment demand resumed; 0 before any event. */
+	/**
+	 * When the idle clock last started: the last event, or the moment demand resumed; 0
+	 * before any event.
+	 */
 	private volatile long idleSinceNanos;
 
 	private volatile boolean eventsEnded;
@@ -62,7 +67,8 @@ final class StreamDeadlines {
 	}
 
 	/**
-	 * Creates deadlines whose timer runs on the given scheduler and reads the given clock.
+	 * Creates deadlines whose timer runs on the given scheduler and reads the given
+	 * clock.
 	 */
 	StreamDeadlines(StreamLimits limits, String endpointName, Scheduler scheduler, LongSupplier nanoClock) {
 		this.limits = limits;
@@ -112,7 +118,8 @@ final class StreamDeadlines {
 	}
 
 	/**
-	 * Bounds a stream by the limits: it fails with a {@link StreamTimeoutException} when one passes first.
+	 * Bounds a stream by the limits: it fails with a {@link StreamTimeoutException} when
+	 * one passes first.
 	 */
 	Flux<InferenceChunk> bound(Flux<InferenceChunk> chunks) {
 		if (!this.limits.any()) {
@@ -137,8 +144,8 @@ final class StreamDeadlines {
 	}
 
 	/**
-	 * Returns a {@code Mono} that emits the timeout when a limit passes first, and never completes
-	 * otherwise: once no limit can pass any more, the timer simply stops.
+	 * Returns a {@code Mono} that emits the timeout when a limit passes first, and never
+	 * completes otherwise: once no limit can pass any more, the timer simply stops.
 	 */
 	private Mono<StreamTimeoutException> expiry() {
 		return Mono.create((sink) -> {
@@ -162,7 +169,8 @@ final class StreamDeadlines {
 		}
 		long wait = nanosToNextCheck(now);
 		if (wait < 0 || this.state.get() != RUNNING) {
-			// Nothing left to watch. Completing would end the stream (takeUntilOther), so stay silent.
+			// Nothing left to watch. Completing would end the stream (takeUntilOther), so
+			// stay silent.
 			return;
 		}
 		timer.update(this.scheduler.schedule(() -> watch(sink, timer), wait, TimeUnit.NANOSECONDS));
@@ -182,7 +190,8 @@ final class StreamDeadlines {
 	}
 
 	/**
-	 * Returns how long to sleep before the next check, or -1 when no limit can pass any more.
+	 * Returns how long to sleep before the next check, or -1 when no limit can pass any
+	 * more.
 	 */
 	private long nanosToNextCheck(long now) {
 		long wait = Long.MAX_VALUE;

@@ -12,9 +12,10 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import reactor.core.publisher.Flux;
 
 /**
- * Wraps a stream in its observation: started on subscription as a child of the caller's observation
- * (from the Reactor context, else the current thread), stopped exactly once, on whichever comes first of
- * completion, error and cancellation, before the subscriber hears of it.
+ * Wraps a stream in its observation: started on subscription as a child of the caller's
+ * observation (from the Reactor context, else the current thread), stopped exactly once,
+ * on whichever comes first of completion, error and cancellation, before the subscriber
+ * hears of it.
  */
 final class StreamObservation {
 
@@ -45,28 +46,25 @@ final class StreamObservation {
 			Observation observation = StreamObservationDocumentation.STREAM.observation(this.convention,
 					nested ? NESTED_CONVENTION : DEFAULT_CONVENTION, () -> context, this.registry);
 			observation.parentObservation(parent).start();
-			// Reactor passes a cancel on even after completion, so whichever comes first stops the observation.
+			// Reactor passes a cancel on even after completion, so whichever comes first
+			// stops the observation.
 			AtomicBoolean ended = new AtomicBoolean();
-			return chunks.doOnNext(context::chunk)
-				.doOnError((ex) -> {
-					if (ended.compareAndSet(false, true)) {
-						context.failed(ex);
-						observation.error(ex);
-						observation.stop();
-					}
-				})
-				.doOnComplete(() -> {
-					if (ended.compareAndSet(false, true)) {
-						observation.stop();
-					}
-				})
-				.doOnCancel(() -> {
-					if (ended.compareAndSet(false, true)) {
-						context.cancelled();
-						observation.stop();
-					}
-				})
-				.contextWrite((downstream) -> downstream.put(ObservationThreadLocalAccessor.KEY, observation));
+			return chunks.doOnNext(context::chunk).doOnError((ex) -> {
+				if (ended.compareAndSet(false, true)) {
+					context.failed(ex);
+					observation.error(ex);
+					observation.stop();
+				}
+			}).doOnComplete(() -> {
+				if (ended.compareAndSet(false, true)) {
+					observation.stop();
+				}
+			}).doOnCancel(() -> {
+				if (ended.compareAndSet(false, true)) {
+					context.cancelled();
+					observation.stop();
+				}
+			}).contextWrite((downstream) -> downstream.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
 

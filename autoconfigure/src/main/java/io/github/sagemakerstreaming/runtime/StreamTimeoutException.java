@@ -3,11 +3,12 @@ package io.github.sagemakerstreaming.runtime;
 import java.time.Duration;
 
 /**
- * A stream ended because one of its time limits passed; the connection was closed. Tokens received
- * before it are valid. {@link #errorCode()} names the limit: {@code FirstTokenTimeout},
- * {@code IdleTimeout}, {@code TotalTimeout}, or {@code ReadTimeout} when the HTTP client's own read
- * timeout fired before the stream's limits. A timeout is never retried by the template: the request may
- * have reached the model.
+ * A stream ended because one of its time limits passed; the connection was closed. Tokens
+ * received before it are valid. {@link #errorCode()} names the limit:
+ * {@code FirstTokenTimeout}, {@code IdleTimeout}, {@code TotalTimeout}, or
+ * {@code ReadTimeout} when the HTTP client's own read timeout fired before the stream's
+ * limits. A timeout is never retried by the template: the request may have reached the
+ * model.
  */
 public class StreamTimeoutException extends StreamingInferenceException {
 
@@ -18,15 +19,18 @@ public class StreamTimeoutException extends StreamingInferenceException {
 		FIRST_TOKEN("FirstTokenTimeout", "first-token-timeout", "No token arrived"),
 
 		/**
-		 * The longest silence of the endpoint once the stream has started, while the subscriber is waiting
-		 * for more; keep-alives count as events.
+		 * The longest silence of the endpoint once the stream has started, while the
+		 * subscriber is waiting for more; keep-alives count as events.
 		 */
 		IDLE("IdleTimeout", "idle-timeout", "Nothing arrived"),
 
 		/** The whole stream. */
 		TOTAL("TotalTimeout", "total-timeout", "The stream did not finish"),
 
-		/** The HTTP client's read timeout: the longest silence on the connection, set on the client. */
+		/**
+		 * The HTTP client's read timeout: the longest silence on the connection, set on
+		 * the client.
+		 */
 		READ("ReadTimeout", "http.read-timeout", "Nothing arrived");
 
 		private final String errorCode;
@@ -72,26 +76,29 @@ public class StreamTimeoutException extends StreamingInferenceException {
 	/**
 	 * Creates an exception.
 	 * @param limit the limit that passed
-	 * @param timeout the limit's value, or {@code null} for the HTTP client's read timeout
+	 * @param timeout the limit's value, or {@code null} for the HTTP client's read
+	 * timeout
 	 * @param elapsed the time since subscription
 	 * @param endpointName the endpoint
 	 * @param requestId the request id, if a response had arrived
 	 */
-	public StreamTimeoutException(Limit limit, Duration timeout, Duration elapsed, String endpointName, String requestId) {
+	public StreamTimeoutException(Limit limit, Duration timeout, Duration elapsed, String endpointName,
+			String requestId) {
 		this(limit, timeout, elapsed, endpointName, requestId, null);
 	}
 
 	/**
 	 * Creates an exception.
 	 * @param limit the limit that passed
-	 * @param timeout the limit's value, or {@code null} for the HTTP client's read timeout
+	 * @param timeout the limit's value, or {@code null} for the HTTP client's read
+	 * timeout
 	 * @param elapsed the time since subscription
 	 * @param endpointName the endpoint
 	 * @param requestId the request id, if a response had arrived
 	 * @param cause the exception that reported the timeout, or {@code null}
 	 */
-	public StreamTimeoutException(Limit limit, Duration timeout, Duration elapsed, String endpointName, String requestId,
-			Throwable cause) {
+	public StreamTimeoutException(Limit limit, Duration timeout, Duration elapsed, String endpointName,
+			String requestId, Throwable cause) {
 		super(limit.describe(timeout, elapsed, endpointName), limit.errorCode, endpointName, requestId, cause);
 		this.limit = limit;
 		this.elapsed = elapsed;

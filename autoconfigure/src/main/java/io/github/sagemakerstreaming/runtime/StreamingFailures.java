@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorExceptio
 import software.amazon.awssdk.services.sagemakerruntime.model.ModelStreamErrorException;
 
 /**
- * Turns whatever the AWS SDK or the network throws into a {@link StreamingInferenceException} whose
- * message says what happened and what to do, with the original as its cause.
+ * Turns whatever the AWS SDK or the network throws into a
+ * {@link StreamingInferenceException} whose message says what happened and what to do,
+ * with the original as its cause.
  */
 final class StreamingFailures {
 
@@ -28,39 +29,45 @@ final class StreamingFailures {
 			return streaming;
 		}
 		if (hasCause(ex, ReadTimeoutException.class)) {
-			return new StreamTimeoutException(StreamTimeoutException.Limit.READ, null, elapsed, endpointName, requestId, ex);
+			return new StreamTimeoutException(StreamTimeoutException.Limit.READ, null, elapsed, endpointName, requestId,
+					ex);
 		}
 		if (ex instanceof ModelStreamErrorException modelStream) {
 			String code = (modelStream.errorCode() != null) ? modelStream.errorCode() : "ModelStreamError";
-			return new StreamingInferenceException("The model behind endpoint '" + endpointName + "' stopped in the middle "
-					+ "of the stream (" + code + "): " + serviceMessage(modelStream) + " Tokens already received are "
+			return new StreamingInferenceException("The model behind endpoint '" + endpointName
+					+ "' stopped in the middle " + "of the stream (" + code + "): " + serviceMessage(modelStream)
+					+ " Tokens already received are "
 					+ "valid; the rest of the answer is lost. Retry the request, or ask for fewer tokens if the model "
 					+ "ran out of time.", code, endpointName, requestId(modelStream, requestId), ex);
 		}
 		if (ex instanceof InternalStreamFailureException internal) {
-			return new StreamingInferenceException("SageMaker failed in the middle of the stream from endpoint '"
-					+ endpointName + "' (InternalStreamFailure): " + serviceMessage(internal)
-					+ " Tokens already received are valid; retry the request.", "InternalStreamFailure", endpointName,
-					requestId(internal, requestId), ex);
+			return new StreamingInferenceException(
+					"SageMaker failed in the middle of the stream from endpoint '" + endpointName
+							+ "' (InternalStreamFailure): " + serviceMessage(internal)
+							+ " Tokens already received are valid; retry the request.",
+					"InternalStreamFailure", endpointName, requestId(internal, requestId), ex);
 		}
 		if (ex instanceof ModelErrorException modelError) {
-			return new StreamingInferenceException("The container behind endpoint '" + endpointName + "' rejected the "
-					+ "request with status " + modelError.originalStatusCode() + ": " + modelError.originalMessage()
-					+ ". See its log stream " + modelError.logStreamArn() + ".", "ModelError", endpointName,
-					requestId(modelError, requestId), ex);
+			return new StreamingInferenceException(
+					"The container behind endpoint '" + endpointName + "' rejected the " + "request with status "
+							+ modelError.originalStatusCode() + ": " + modelError.originalMessage()
+							+ ". See its log stream " + modelError.logStreamArn() + ".",
+					"ModelError", endpointName, requestId(modelError, requestId), ex);
 		}
 		if (ex instanceof AwsServiceException service) {
 			String code = (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null)
 					? service.awsErrorDetails().errorCode() : "HTTP" + service.statusCode();
-			return new StreamingInferenceException("SageMaker answered the invocation of endpoint '" + endpointName
-					+ "' with " + code + " (HTTP " + service.statusCode() + "): " + serviceMessage(service), code,
-					endpointName, requestId(service, requestId), ex);
+			return new StreamingInferenceException(
+					"SageMaker answered the invocation of endpoint '" + endpointName + "' with " + code + " (HTTP "
+							+ service.statusCode() + "): " + serviceMessage(service),
+					code, endpointName, requestId(service, requestId), ex);
 		}
 		String message = (ex instanceof SdkClientException)
 				? "Calling endpoint '" + endpointName + "' failed: " + ex.getMessage()
 				: "Reading the stream of endpoint '" + endpointName + "' failed (" + ex + "). The answer is incomplete."
 						+ (hasCause(ex, IOException.class) ? " Retry the request." : "");
-		return new StreamingInferenceException(message, StreamingInferenceException.CLIENT_ERROR, endpointName, requestId, ex);
+		return new StreamingInferenceException(message, StreamingInferenceException.CLIENT_ERROR, endpointName,
+				requestId, ex);
 	}
 
 	static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {

@@ -1,26 +1,34 @@
 package io.github.sagemakerstreaming.runtime;
 
 /**
- * The one exception type with which every failure of a streaming invocation reaches the subscriber. The
- * cause, where there is one, is the AWS SDK exception or the I/O error behind it.
+ * The one exception type with which every failure of a streaming invocation reaches the
+ * subscriber. The cause, where there is one, is the AWS SDK exception or the I/O error
+ * behind it.
  * <p>
- * {@link #errorCode()} names the failure for code that branches on it: SageMaker's error shape for
- * service errors ({@code ModelError} for a 424, {@code ValidationError}, {@code ModelNotReadyException},
- * ...), the {@code ErrorCode} of a {@code ModelStreamError} ({@code ModelInvocationTimeExceeded},
- * {@code StreamBroken}), {@code InternalStreamFailure}, or one of this library's own codes documented on
- * the subclasses and constants here.
+ * {@link #errorCode()} names the failure for code that branches on it: SageMaker's error
+ * shape for service errors ({@code ModelError} for a 424, {@code ValidationError},
+ * {@code ModelNotReadyException}, ...), the {@code ErrorCode} of a
+ * {@code ModelStreamError} ({@code ModelInvocationTimeExceeded}, {@code StreamBroken}),
+ * {@code InternalStreamFailure}, or one of this library's own codes documented on the
+ * subclasses and constants here.
  */
 public class StreamingInferenceException extends RuntimeException {
 
-	/** The code for a failure to reach the endpoint or to read its response (connection, timeout, framing). */
+	/**
+	 * The code for a failure to reach the endpoint or to read its response (connection,
+	 * timeout, framing).
+	 */
 	public static final String CLIENT_ERROR = "ClientError";
 
-	/** The code for a container record that is not valid JSON where the format expects JSON. */
+	/**
+	 * The code for a container record that is not valid JSON where the format expects
+	 * JSON.
+	 */
 	public static final String MALFORMED_RECORD = "MalformedRecord";
 
 	/**
-	 * The code for a container record that is valid JSON but of a format the decoder does not know, such as
-	 * DJL's {@code 3p_stream} or Triton's {@code text_output}.
+	 * The code for a container record that is valid JSON but of a format the decoder does
+	 * not know, such as DJL's {@code 3p_stream} or Triton's {@code text_output}.
 	 */
 	public static final String UNRECOGNIZED_FORMAT = "UnrecognizedFormat";
 
@@ -59,7 +67,8 @@ public class StreamingInferenceException extends RuntimeException {
 
 	/**
 	 * Returns the endpoint that was invoked.
-	 * @return the endpoint name, or {@code null} if the failure happened before one was chosen
+	 * @return the endpoint name, or {@code null} if the failure happened before one was
+	 * chosen
 	 */
 	public String endpointName() {
 		return this.endpointName;

@@ -21,33 +21,40 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWith
 
 /**
  * Streams the tokens of a model hosted on a SageMaker endpoint, through
- * {@code InvokeEndpointWithResponseStream}, as a Reactor {@link Flux}; gives whole answers through
- * {@code InvokeEndpoint} ({@link #invoke}); and opens, continues and closes stateful sessions.
+ * {@code InvokeEndpointWithResponseStream}, as a Reactor {@link Flux}; gives whole
+ * answers through {@code InvokeEndpoint} ({@link #invoke}); and opens, continues and
+ * closes stateful sessions.
  * <p>
  * The contract of every {@code Flux} it returns:
  * <ul>
- * <li>Nothing is sent until subscription, and each subscription makes one invocation: subscribing twice
- * invokes the endpoint twice.
- * <li>Demand flows to the network: the SDK reads more of the response only as the subscriber requests
- * tokens (with a small look-ahead), so a slow subscriber does not make the response pile up in memory.
- * <li>Cancelling the subscription closes the HTTP connection, so the endpoint stops streaming to us.
- * <li>A token is delivered at most once, and a prompt reaches the model at most once: the SDK's own
- * retries, which would re-send the request after a {@code ModelStreamError} and replay tokens already
- * delivered, are switched off for the call. The template retries a call only when the request certainly
- * did not reach the model: an HTTP error status from SageMaker (429, 500, 502, 503, 504), a connection
- * that could not be made, or no pooled connection in time. A read timeout or a reset after the request
- * was written is never retried.
+ * <li>Nothing is sent until subscription, and each subscription makes one invocation:
+ * subscribing twice invokes the endpoint twice.
+ * <li>Demand flows to the network: the SDK reads more of the response only as the
+ * subscriber requests tokens (with a small look-ahead), so a slow subscriber does not
+ * make the response pile up in memory.
+ * <li>Cancelling the subscription closes the HTTP connection, so the endpoint stops
+ * streaming to us.
+ * <li>A token is delivered at most once, and a prompt reaches the model at most once: the
+ * SDK's own retries, which would re-send the request after a {@code ModelStreamError} and
+ * replay tokens already delivered, are switched off for the call. The template retries a
+ * call only when the request certainly did not reach the model: an HTTP error status from
+ * SageMaker (429, 500, 502, 503, 504), a connection that could not be made, or no pooled
+ * connection in time. A read timeout or a reset after the request was written is never
+ * retried.
  * <li>Time limits (first token, idle gap, whole stream) end the stream with a
- * {@link StreamTimeoutException} and close the connection. The idle limit measures the endpoint's
- * silence while the subscriber waits for more, never the subscriber's own pauses. A stream whose last
- * chunk was delivered never fails afterwards with a timeout.
- * <li>Every failure reaches the subscriber as a {@link StreamingInferenceException}, with the SDK or I/O
- * exception as its cause. A stream cut before the container said it had finished fails with an
- * {@link IncompleteStreamException}; it never completes as if the answer were whole.
- * <li>Tokens, completion and the SDK's errors arrive on the SDK's Netty event-loop threads; a time limit's
- * {@link StreamTimeoutException} arrives on a Reactor {@code parallel} timer thread. Never block in an
- * operator downstream; use {@code publishOn} before blocking work.
- * <li>With an observation registry, each subscription is one observation, a child of the caller's.
+ * {@link StreamTimeoutException} and close the connection. The idle limit measures the
+ * endpoint's silence while the subscriber waits for more, never the subscriber's own
+ * pauses. A stream whose last chunk was delivered never fails afterwards with a timeout.
+ * <li>Every failure reaches the subscriber as a {@link StreamingInferenceException}, with
+ * the SDK or I/O exception as its cause. A stream cut before the container said it had
+ * finished fails with an {@link IncompleteStreamException}; it never completes as if the
+ * answer were whole.
+ * <li>Tokens, completion and the SDK's errors arrive on the SDK's Netty event-loop
+ * threads; a time limit's {@link StreamTimeoutException} arrives on a Reactor
+ * {@code parallel} timer thread. Never block in an operator downstream; use
+ * {@code publishOn} before blocking work.
+ * <li>With an observation registry, each subscription is one observation, a child of the
+ * caller's.
  * </ul>
  * The template is thread-safe; one instance serves the whole application.
  */
@@ -125,10 +132,10 @@ public final class StreamingInferenceTemplate {
 	}
 
 	/**
-	 * Streams the answer to a request as chunks that carry the text, the reasoning and the response
-	 * metadata (the production variant that answered, the container's content type, its custom
-	 * attributes, the request id), and end with a chunk that carries the finish reason, the tool calls,
-	 * whole, and the token usage.
+	 * Streams the answer to a request as chunks that carry the text, the reasoning and
+	 * the response metadata (the production variant that answered, the container's
+	 * content type, its custom attributes, the request id), and end with a chunk that
+	 * carries the finish reason, the tool calls, whole, and the token usage.
 	 * @param request the request
 	 * @return the chunks, in order, the last one with {@link InferenceChunk#last()} true
 	 */
@@ -139,10 +146,11 @@ public final class StreamingInferenceTemplate {
 
 	/**
 	 * Gives the whole answer to a request through {@code InvokeEndpoint}: the body says
-	 * {@code "stream": false}, and the container's whole answer (TGI, OpenAI chat and text completions,
-	 * DJL/LMI) is read into the same types as a stream's chunks. The call starts on subscription, is
-	 * retried like a stream's, and fails with the same typed exceptions; the first-token limit bounds the
-	 * time to the answer. A request may name a multi-model endpoint's {@code targetModel}.
+	 * {@code "stream": false}, and the container's whole answer (TGI, OpenAI chat and
+	 * text completions, DJL/LMI) is read into the same types as a stream's chunks. The
+	 * call starts on subscription, is retried like a stream's, and fails with the same
+	 * typed exceptions; the first-token limit bounds the time to the answer. A request
+	 * may name a multi-model endpoint's {@code targetModel}.
 	 * @param request the request
 	 * @return the answer
 	 */
@@ -154,12 +162,13 @@ public final class StreamingInferenceTemplate {
 	}
 
 	/**
-	 * Opens a stateful session through {@code InvokeEndpoint} with {@code NEW_SESSION}, sending the
-	 * request's body, which is the container's own open payload. SageMaker then routes every request in the
-	 * session to the same instance.
+	 * Opens a stateful session through {@code InvokeEndpoint} with {@code NEW_SESSION},
+	 * sending the request's body, which is the container's own open payload. SageMaker
+	 * then routes every request in the session to the same instance.
 	 * @param request the open request: endpoint, body or prompt, and any other setting
 	 * @return the session, with the id and expiry the container assigned
-	 * @throws StreamingInferenceException (in the {@code Mono}) if the container opened no session
+	 * @throws StreamingInferenceException (in the {@code Mono}) if the container opened
+	 * no session
 	 */
 	public Mono<InferenceSession> openSession(InferenceRequest request) {
 		Objects.requireNonNull(request, "request");
@@ -177,12 +186,14 @@ public final class StreamingInferenceTemplate {
 	}
 
 	/**
-	 * Closes a stateful session through {@code InvokeEndpoint}, sending the request's body, which is the
-	 * container's own close payload, and checks that the container confirmed the close.
+	 * Closes a stateful session through {@code InvokeEndpoint}, sending the request's
+	 * body, which is the container's own close payload, and checks that the container
+	 * confirmed the close.
 	 * @param session the session to close
 	 * @param request the close request: body or prompt, and any other setting
 	 * @return completes when the container has closed the session
-	 * @throws StreamingInferenceException (in the {@code Mono}) if the container did not confirm the close
+	 * @throws StreamingInferenceException (in the {@code Mono}) if the container did not
+	 * confirm the close
 	 */
 	public Mono<Void> closeSession(InferenceSession session, InferenceRequest request) {
 		Objects.requireNonNull(session, "session");
@@ -190,10 +201,11 @@ public final class StreamingInferenceTemplate {
 		return Flux.defer(() -> wholeAnswer(request, session, session.id())).last().flatMap((last) -> {
 			ResponseMetadata metadata = last.metadata();
 			if (!session.id().equals(metadata.closedSessionId())) {
-				return Mono.error(new StreamingInferenceException("Endpoint '" + metadata.endpointName() + "' did not "
-						+ "confirm closing session " + session.id() + " (X-Amzn-SageMaker-Closed-Session-Id was "
-						+ metadata.closedSessionId() + "): check the container's close payload.", "SessionNotClosed",
-						metadata.endpointName(), metadata.requestId(), null));
+				return Mono.error(new StreamingInferenceException(
+						"Endpoint '" + metadata.endpointName() + "' did not " + "confirm closing session "
+								+ session.id() + " (X-Amzn-SageMaker-Closed-Session-Id was "
+								+ metadata.closedSessionId() + "): check the container's close payload.",
+						"SessionNotClosed", metadata.endpointName(), metadata.requestId(), null));
 			}
 			return Mono.empty();
 		});
@@ -206,8 +218,10 @@ public final class StreamingInferenceTemplate {
 	private Flux<InferenceChunk> openStream(InferenceRequest request) {
 		ResolvedRequest resolved = resolve(request, request.session(), true);
 		if (request.targetModel() != null) {
-			throw new InvalidInferenceRequestException("A target model can only be invoked through InvokeEndpoint, "
-					+ "which streams nothing: use invoke(...) for a multi-model endpoint.", resolved.endpointName());
+			throw new InvalidInferenceRequestException(
+					"A target model can only be invoked through InvokeEndpoint, "
+							+ "which streams nothing: use invoke(...) for a multi-model endpoint.",
+					resolved.endpointName());
 		}
 		InvokeEndpointWithResponseStreamRequest sdkRequest = InvokeEndpointWithResponseStreamRequest.builder()
 			.endpointName(resolved.endpointName())
@@ -222,8 +236,9 @@ public final class StreamingInferenceTemplate {
 			.sessionId(request.sessionId())
 			.build();
 		ResponseDecoder responseDecoder = (resolved.format() == InferenceFormat.RAW) ? RAW_DECODER : this.decoder;
-		Flux<InferenceChunk> chunks = new ResponseStreamCall(this.client, sdkRequest, responseDecoder, resolved.limits(),
-				this.retry).chunks();
+		Flux<InferenceChunk> chunks = new ResponseStreamCall(this.client, sdkRequest, responseDecoder,
+				resolved.limits(), this.retry)
+			.chunks();
 		return this.observation.observe(chunks, resolved.observationContext(StreamObservationContext.Operation.STREAM));
 	}
 
@@ -243,13 +258,15 @@ public final class StreamingInferenceTemplate {
 			.sessionId(sessionId)
 			.build();
 		Flux<InferenceChunk> chunks = new InvokeCall(this.client, sdkRequest, resolved.format() == InferenceFormat.RAW,
-				resolved.limits(), this.retry).chunks();
+				resolved.limits(), this.retry)
+			.chunks();
 		return this.observation.observe(chunks, resolved.observationContext(StreamObservationContext.Operation.INVOKE));
 	}
 
 	/**
-	 * Resolves a request against the template's defaults: the endpoint, the body, the headers and the
-	 * limits, after checking that a session goes to its own endpoint and has not expired.
+	 * Resolves a request against the template's defaults: the endpoint, the body, the
+	 * headers and the limits, after checking that a session goes to its own endpoint and
+	 * has not expired.
 	 */
 	private ResolvedRequest resolve(InferenceRequest request, InferenceSession session, boolean streaming) {
 		String endpoint = firstNonNull(request.endpointName(), this.endpointName);
@@ -262,16 +279,16 @@ public final class StreamingInferenceTemplate {
 			RequestConstraints.session(session, endpoint, inferenceComponent, Instant.now());
 		}
 		InferenceFormat effectiveFormat = firstNonNull(request.format(), this.format);
-		byte[] body = (request.rawBody() != null) ? request.rawBody()
-				: RequestBodies.render(effectiveFormat, request, mergedParameters(request), streaming, this.includeUsage,
-						endpoint);
+		byte[] body = (request.rawBody() != null) ? request.rawBody() : RequestBodies.render(effectiveFormat, request,
+				mergedParameters(request), streaming, this.includeUsage, endpoint);
 		RequestConstraints.bodySize(body.length, endpoint);
 		StreamLimits limits = this.limits.overriddenBy(request.firstTokenTimeout(), request.idleTimeout(),
 				request.totalTimeout());
 		return new ResolvedRequest(endpoint, effectiveFormat, body,
 				firstNonNull(request.contentType(), this.contentType, defaultContentType(effectiveFormat)),
-				firstNonNull(request.accept(), this.accept), firstNonNull(request.customAttributes(), this.customAttributes),
-				inferenceComponent, streaming ? limits : limits.withoutIdle());
+				firstNonNull(request.accept(), this.accept),
+				firstNonNull(request.customAttributes(), this.customAttributes), inferenceComponent,
+				streaming ? limits : limits.withoutIdle());
 	}
 
 	private Map<String, Object> mergedParameters(InferenceRequest request) {
@@ -298,7 +315,8 @@ public final class StreamingInferenceTemplate {
 	}
 
 	/**
-	 * Builds a {@link StreamingInferenceTemplate}. Every setting is a default that a request may override.
+	 * Builds a {@link StreamingInferenceTemplate}. Every setting is a default that a
+	 * request may override.
 	 */
 	public static final class Builder {
 
@@ -346,7 +364,8 @@ public final class StreamingInferenceTemplate {
 		}
 
 		/**
-		 * Sets the request shape built from a prompt ({@link InferenceFormat#OPENAI_CHAT} unless set).
+		 * Sets the request shape built from a prompt ({@link InferenceFormat#OPENAI_CHAT}
+		 * unless set).
 		 * @param format the format
 		 * @return this builder
 		 */
@@ -357,8 +376,9 @@ public final class StreamingInferenceTemplate {
 
 		/**
 		 * Sets the generation parameters put into every body built from a prompt.
-		 * @param parameters the parameters; none may be named {@code messages}, {@code prompt},
-		 * {@code inputs} or {@code stream}, which would replace what the format builds from the prompt
+		 * @param parameters the parameters; none may be named {@code messages},
+		 * {@code prompt}, {@code inputs} or {@code stream}, which would replace what the
+		 * format builds from the prompt
 		 * @return this builder
 		 */
 		public Builder parameters(Map<String, ?> parameters) {
@@ -369,8 +389,8 @@ public final class StreamingInferenceTemplate {
 		}
 
 		/**
-		 * Sets the body's MIME type ({@code application/json}, or {@code text/plain} for the raw format,
-		 * unless set).
+		 * Sets the body's MIME type ({@code application/json}, or {@code text/plain} for
+		 * the raw format, unless set).
 		 * @param contentType the content type
 		 * @return this builder
 		 */
@@ -392,7 +412,8 @@ public final class StreamingInferenceTemplate {
 		}
 
 		/**
-		 * Sets the custom attributes passed to the container, for example {@code accept_eula=true}.
+		 * Sets the custom attributes passed to the container, for example
+		 * {@code accept_eula=true}.
 		 * @param customAttributes the custom attributes
 		 * @return this builder
 		 */
@@ -414,7 +435,8 @@ public final class StreamingInferenceTemplate {
 		}
 
 		/**
-		 * Sets the decoder for every format but raw (a {@link ContainerDialectDecoder} unless set).
+		 * Sets the decoder for every format but raw (a {@link ContainerDialectDecoder}
+		 * unless set).
 		 * @param decoder the decoder
 		 * @return this builder
 		 */
@@ -424,8 +446,8 @@ public final class StreamingInferenceTemplate {
 		}
 
 		/**
-		 * Sets the longest wait from subscription to the first token, retries included (no limit unless
-		 * set).
+		 * Sets the longest wait from subscription to the first token, retries included
+		 * (no limit unless set).
 		 * @param timeout the first-token timeout, or {@code null} for none
 		 * @return this builder
 		 */
@@ -436,8 +458,8 @@ public final class StreamingInferenceTemplate {
 		}
 
 		/**
-		 * Sets the longest gap between two events once the stream has started; keep-alives count as events
-		 * (no limit unless set).
+		 * Sets the longest gap between two events once the stream has started;
+		 * keep-alives count as events (no limit unless set).
 		 * @param timeout the idle timeout, or {@code null} for none
 		 * @return this builder
 		 */
@@ -459,11 +481,12 @@ public final class StreamingInferenceTemplate {
 		}
 
 		/**
-		 * Sets how a call is retried before SageMaker has answered (3 attempts, backoff from 200 ms to 2 s,
-		 * unless set). Calls are never retried once SageMaker has answered, so a token is never replayed,
-		 * nor on 400 or 424.
+		 * Sets how a call is retried before SageMaker has answered (3 attempts, backoff
+		 * from 200 ms to 2 s, unless set). Calls are never retried once SageMaker has
+		 * answered, so a token is never replayed, nor on 400 or 424.
 		 * @param maxAttempts the number of attempts, the first included; 1 for no retry
-		 * @param initialBackoff the backoff before the first retry, doubled for each retry, with jitter
+		 * @param initialBackoff the backoff before the first retry, doubled for each
+		 * retry, with jitter
 		 * @param maxBackoff the longest backoff
 		 * @return this builder
 		 */
@@ -474,8 +497,9 @@ public final class StreamingInferenceTemplate {
 
 		/**
 		 * Sets whether the OpenAI formats ask for the token usage
-		 * ({@code "stream_options":{"include_usage":true}}), which TGI 2.x and later and vLLM accept (true
-		 * unless set). Switch it off for a container that rejects unknown fields.
+		 * ({@code "stream_options":{"include_usage":true}}), which TGI 2.x and later and
+		 * vLLM accept (true unless set). Switch it off for a container that rejects
+		 * unknown fields.
 		 * @param includeUsage whether to ask for the usage
 		 * @return this builder
 		 */
@@ -485,8 +509,8 @@ public final class StreamingInferenceTemplate {
 		}
 
 		/**
-		 * Sets the registry of the observation made of every stream ({@code gen_ai.client.operation}); none
-		 * unless set.
+		 * Sets the registry of the observation made of every stream
+		 * ({@code gen_ai.client.operation}); none unless set.
 		 * @param observationRegistry the observation registry
 		 * @return this builder
 		 */

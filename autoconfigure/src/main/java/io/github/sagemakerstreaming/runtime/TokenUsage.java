@@ -1,9 +1,9 @@
 package io.github.sagemakerstreaming.runtime;
 
 /**
- * The tokens that the container reports it read and generated for one answer: OpenAI's {@code usage}
- * ({@code prompt_tokens}, {@code completion_tokens}), or TGI's {@code details} ({@code input_length},
- * {@code generated_tokens}).
+ * The tokens that the container reports it read and generated for one answer: OpenAI's
+ * {@code usage} ({@code prompt_tokens}, {@code completion_tokens}), or TGI's
+ * {@code details} ({@code input_length}, {@code generated_tokens}).
  *
  * @param inputTokens the tokens of the prompt
  * @param outputTokens the tokens generated

@@ -3,11 +3,12 @@ package io.github.sagemakerstreaming.runtime;
 import java.util.Objects;
 
 /**
- * A call of a tool that the model asked for, whole: the container streams a call in fragments, and the
- * template joins them before passing it on.
+ * A call of a tool that the model asked for, whole: the container streams a call in
+ * fragments, and the template joins them before passing it on.
  *
- * @param id the call's id, which the tool's result must quote ({@link ChatMessage#tool(String, String)});
- * as the container sent it (TGI sends {@code "0"}, {@code "1"}, ...)
+ * @param id the call's id, which the tool's result must quote
+ * ({@link ChatMessage#tool(String, String)}); as the container sent it (TGI sends
+ * {@code "0"}, {@code "1"}, ...)
  * @param name the name of the tool to call
  * @param arguments the arguments, the JSON text the model produced, whole and unparsed
  */

@@ -1,9 +1,10 @@
 package io.github.sagemakerstreaming.runtime;
 
 /**
- * One streamed piece of a tool call, as the container sent it: the first piece of a call has its id and
- * name, later ones only a piece of the arguments. The template joins them into {@link ToolCall}s on the
- * last chunk; the pieces are there for a caller that shows a call as it is written.
+ * One streamed piece of a tool call, as the container sent it: the first piece of a call
+ * has its id and name, later ones only a piece of the arguments. The template joins them
+ * into {@link ToolCall}s on the last chunk; the pieces are there for a caller that shows
+ * a call as it is written.
  *
  * @param index the call's index in the answer
  * @param id the call's id, or {@code null} on later pieces

@@ -10,8 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code {"type":"function","function":{"name","description","parameters"}}}.
  *
  * @param name the tool's name, which the model quotes in its call
- * @param description what the tool does, for the model to decide when to call it; may be {@code null}
- * @param parametersJsonSchema the JSON schema of the arguments, a JSON object given as text
+ * @param description what the tool does, for the model to decide when to call it; may be
+ * {@code null}
+ * @param parametersJsonSchema the JSON schema of the arguments, a JSON object given as
+ * text
  */
 public record ToolDefinition(String name, String description, String parametersJsonSchema) {
 
@@ -22,7 +24,8 @@ public record ToolDefinition(String name, String description, String parametersJ
 	 * @param name the tool's name
 	 * @param description what the tool does
 	 * @param parametersJsonSchema the JSON schema of the arguments
-	 * @throws InvalidInferenceRequestException if the name is blank or the schema is not a JSON object
+	 * @throws InvalidInferenceRequestException if the name is blank or the schema is not
+	 * a JSON object
 	 */
 	public ToolDefinition {
 		if (name == null || name.isBlank()) {
@@ -30,8 +33,8 @@ public record ToolDefinition(String name, String description, String parametersJ
 		}
 		Objects.requireNonNull(parametersJsonSchema, "parametersJsonSchema");
 		if (!isJsonObject(parametersJsonSchema)) {
-			throw new InvalidInferenceRequestException("The parameters schema of tool '" + name + "' is not a JSON object: "
-					+ abbreviate(parametersJsonSchema) + ". Give a JSON schema such as "
+			throw new InvalidInferenceRequestException("The parameters schema of tool '" + name
+					+ "' is not a JSON object: " + abbreviate(parametersJsonSchema) + ". Give a JSON schema such as "
 					+ "{\"type\":\"object\",\"properties\":{...}}.", null);
 		}
 	}
@@ -42,7 +45,8 @@ public record ToolDefinition(String name, String description, String parametersJ
 	 * @param description what the tool does
 	 * @param parametersJsonSchema the JSON schema of the arguments, a JSON object
 	 * @return the tool definition
-	 * @throws InvalidInferenceRequestException if the name is blank or the schema is not a JSON object
+	 * @throws InvalidInferenceRequestException if the name is blank or the schema is not
+	 * a JSON object
 	 */
 	public static ToolDefinition of(String name, String description, String parametersJsonSchema) {
 		return new ToolDefinition(name, description, parametersJsonSchema);

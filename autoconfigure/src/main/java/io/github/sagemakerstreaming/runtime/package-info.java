@@ -1,6 +1,7 @@
 /**
- * Streaming inference from Amazon SageMaker endpoints as Reactor {@code Flux} streams, free of Spring Boot:
- * {@link io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate} and its request, response and
- * exception types.
+ * Streaming inference from Amazon SageMaker endpoints as Reactor {@code Flux} streams,
+ * free of Spring Boot:
+ * {@link io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate} and its
+ * request, response and exception types.
  */
 package io.github.sagemakerstreaming.runtime;

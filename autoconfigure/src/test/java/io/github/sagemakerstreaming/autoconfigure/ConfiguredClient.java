@@ -9,8 +9,9 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
- * Reads back what an SDK client was really built with, including the Netty settings that the SDK keeps
- * internal, so that tests check the client rather than trust the configuration code.
+ * Reads back what an SDK client was really built with, including the Netty settings that
+ * the SDK keeps internal, so that tests check the client rather than trust the
+ * configuration code.
  */
 final class ConfiguredClient {
 

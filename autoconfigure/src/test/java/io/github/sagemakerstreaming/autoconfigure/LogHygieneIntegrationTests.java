@@ -22,8 +22,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Credentials, prompts and generated text never reach the logs at INFO or above, whether a stream
- * succeeds, is retried or fails. Runs alone so that the captured output is its own.
+ * Credentials, prompts and generated text never reach the logs at INFO or above, whether
+ * a stream succeeds, is retried or fails. Runs alone so that the captured output is its
+ * own.
  */
 @Isolated
 @ExtendWith(OutputCaptureExtension.class)
@@ -40,15 +41,20 @@ class LogHygieneIntegrationTests {
 
 	@Test
 	void nothingSensitiveIsLoggedAtInfoOrAbove(CapturedOutput output) {
-		sagemaker.emulator().register("hygiene", Dialect.TGI).tokens("Hello ", TOKEN)
+		sagemaker.emulator()
+			.register("hygiene", Dialect.TGI)
+			.tokens("Hello ", TOKEN)
 			.failBeforeStream(HttpFault.serviceUnavailable(), 1);
-		sagemaker.emulator().register("hygiene-failing", Dialect.VLLM_CHAT).tokens("Hello ", TOKEN, " more")
+		sagemaker.emulator()
+			.register("hygiene-failing", Dialect.VLLM_CHAT)
+			.tokens("Hello ", TOKEN, " more")
 			.failAfterTokens(2, StreamFault.containerError("failed while writing " + TOKEN));
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class))
 			.withPropertyValues("sagemaker.runtime.region=us-east-1",
 					"sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride(),
-					"sagemaker.runtime.credentials.access-key=AKIACANARY", "sagemaker.runtime.credentials.secret-key=" + SECRET,
-					"sagemaker.runtime.endpoint-name=hygiene", "sagemaker.runtime.retry.initial-backoff=10ms")
+					"sagemaker.runtime.credentials.access-key=AKIACANARY",
+					"sagemaker.runtime.credentials.secret-key=" + SECRET, "sagemaker.runtime.endpoint-name=hygiene",
+					"sagemaker.runtime.retry.initial-backoff=10ms")
 			.run((context) -> {
 				StreamingInferenceTemplate template = context.getBean(StreamingInferenceTemplate.class);
 				assertThat(template.stream(PROMPT).collectList().block(Duration.ofSeconds(20))).contains(TOKEN);
@@ -58,11 +64,12 @@ class LogHygieneIntegrationTests {
 			});
 		assertThat(output.getOut()).as("the retry was logged at DEBUG, so the capture saw the library's logging")
 			.contains("Retrying the call to endpoint 'hygiene'");
-		List<String> infoOrAbove = output.getOut().lines()
+		List<String> infoOrAbove = output.getOut()
+			.lines()
 			.filter((line) -> line.contains(" INFO ") || line.contains(" WARN ") || line.contains(" ERROR "))
 			.toList();
-		assertThat(infoOrAbove).noneMatch((line) -> line.contains(SECRET) || line.contains("PROMPT-CANARY")
-				|| line.contains(TOKEN));
+		assertThat(infoOrAbove)
+			.noneMatch((line) -> line.contains(SECRET) || line.contains("PROMPT-CANARY") || line.contains(TOKEN));
 		assertThat(output.getOut()).doesNotContain(SECRET);
 	}
 

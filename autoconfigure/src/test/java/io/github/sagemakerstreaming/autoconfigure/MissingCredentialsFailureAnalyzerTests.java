@@ -9,8 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MissingCredentialsFailureAnalyzerTests {
 
-	private final FailureAnalysis analysis = new MissingCredentialsFailureAnalyzer().analyze(new MissingCredentialsException(
-			SdkClientException.create("Unable to load credentials from any of the providers in the chain [EnvironmentVariableCredentialsProvider()]")));
+	private final FailureAnalysis analysis = new MissingCredentialsFailureAnalyzer()
+		.analyze(new MissingCredentialsException(SdkClientException.create(
+				"Unable to load credentials from any of the providers in the chain [EnvironmentVariableCredentialsProvider()]")));
 
 	@Test
 	void describesTheChainThatWasTried() {

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MissingRegionFailureAnalyzerTests {
 
-	private final FailureAnalysis analysis = new MissingRegionFailureAnalyzer()
-		.analyze(new MissingRegionException(SdkClientException.create("Unable to load region from any of the providers")));
+	private final FailureAnalysis analysis = new MissingRegionFailureAnalyzer().analyze(
+			new MissingRegionException(SdkClientException.create("Unable to load region from any of the providers")));
 
 	@Test
 	void describesWhereTheRegionWasLookedForWithTheSdksWords() {

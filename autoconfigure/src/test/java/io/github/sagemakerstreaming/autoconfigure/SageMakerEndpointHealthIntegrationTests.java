@@ -27,8 +27,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The health contributor {@code sagemaker}, through the SageMaker control-plane SDK against the emulator.
- * One test at a time: one of them denies the emulator's control plane to everyone.
+ * The health contributor {@code sagemaker}, through the SageMaker control-plane SDK
+ * against the emulator. One test at a time: one of them denies the emulator's control
+ * plane to everyone.
  */
 @Execution(ExecutionMode.SAME_THREAD)
 class SageMakerEndpointHealthIntegrationTests {
@@ -80,20 +81,25 @@ class SageMakerEndpointHealthIntegrationTests {
 
 	@Test
 	void isOffWhenTheStarterIsDisabledEvenWithAnApplicationClient() {
-		this.contextRunner.withBean(SageMakerRuntimeAsyncClient.class, () -> SageMakerRuntimeAsyncClient.builder()
-			.region(Region.US_EAST_1)
-			.credentialsProvider(AnonymousCredentialsProvider.create())
-			.build())
+		this.contextRunner
+			.withBean(SageMakerRuntimeAsyncClient.class,
+					() -> SageMakerRuntimeAsyncClient.builder()
+						.region(Region.US_EAST_1)
+						.credentialsProvider(AnonymousCredentialsProvider.create())
+						.build())
 			.withPropertyValues("sagemaker.runtime.enabled=false", "sagemaker.runtime.endpoint-name=any")
 			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerEndpointHealthIndicator.class));
 	}
 
 	@Test
 	void aFailedEndpointIsDownWithItsFailureReason() {
-		sagemaker.emulator().register("failed", Dialect.TGI).status("Failed", "The primary container did not pass the ping health check.");
+		sagemaker.emulator()
+			.register("failed", Dialect.TGI)
+			.status("Failed", "The primary container did not pass the ping health check.");
 		assertThat(health("failed")).satisfies((health) -> {
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat(health.getDetails()).containsEntry("failureReason", "The primary container did not pass the ping health check.");
+			assertThat(health.getDetails()).containsEntry("failureReason",
+					"The primary container did not pass the ping health check.");
 		});
 	}
 
@@ -121,20 +127,23 @@ class SageMakerEndpointHealthIntegrationTests {
 	@Test
 	void resultsAreCachedSoThatProbesCannotThrottleTheAccount() {
 		sagemaker.emulator().register("cached", Dialect.TGI);
-		this.contextRunner.withPropertyValues("sagemaker.runtime.endpoint-name=cached",
-				"sagemaker.runtime.health.cache-time-to-live=1h")
+		this.contextRunner
+			.withPropertyValues("sagemaker.runtime.endpoint-name=cached",
+					"sagemaker.runtime.health.cache-time-to-live=1h")
 			.run((context) -> {
 				HealthIndicator indicator = context.getBean("sagemakerHealthIndicator", HealthIndicator.class);
 				for (int i = 0; i < 5; i++) {
 					assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 				}
-				assertThat(sagemaker.emulator().invocations("cached")).extracting(RecordedInvocation::path).containsExactly("/");
+				assertThat(sagemaker.emulator().invocations("cached")).extracting(RecordedInvocation::path)
+					.containsExactly("/");
 			});
 	}
 
 	@Test
 	void isDisabledByTheManagementProperty() {
-		this.contextRunner.withPropertyValues("sagemaker.runtime.endpoint-name=healthy", "management.health.sagemaker.enabled=false")
+		this.contextRunner
+			.withPropertyValues("sagemaker.runtime.endpoint-name=healthy", "management.health.sagemaker.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerEndpointHealthIndicator.class));
 	}
 
@@ -147,13 +156,15 @@ class SageMakerEndpointHealthIntegrationTests {
 
 	@Test
 	void needsADefaultEndpoint() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(SageMakerEndpointHealthIndicator.class));
+		this.contextRunner
+			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerEndpointHealthIndicator.class));
 	}
 
 	private Health health(String endpointName) {
 		Health[] health = new Health[1];
-		this.contextRunner.withPropertyValues("sagemaker.runtime.endpoint-name=" + endpointName,
-				"sagemaker.runtime.health.cache-time-to-live=1ms")
+		this.contextRunner
+			.withPropertyValues("sagemaker.runtime.endpoint-name=" + endpointName,
+					"sagemaker.runtime.health.cache-time-to-live=1ms")
 			.run((context) -> health[0] = context.getBean("sagemakerHealthIndicator", HealthIndicator.class).health());
 		return health[0];
 	}

@@ -29,8 +29,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The auto-configured client and template, with nothing but properties, through the real SDK against the
- * emulator.
+ * The auto-configured client and template, with nothing but properties, through the real
+ * SDK against the emulator.
  */
 class SageMakerRuntimeAutoConfigurationIntegrationTests {
 
@@ -51,13 +51,16 @@ class SageMakerRuntimeAutoConfigurationIntegrationTests {
 	@Test
 	void propertiesShapeTheRequest() {
 		sagemaker.emulator().register("props-llm", Dialect.LMI).tokens("Hi", "!");
-		contextRunner("props-llm")
-			.withPropertyValues("sagemaker.runtime.format=tgi", "sagemaker.runtime.parameters[max_new_tokens]=256",
-					"sagemaker.runtime.parameters.temperature=0.2", "sagemaker.runtime.parameters[stop]=[\"</s>\"]",
-					"sagemaker.runtime.parameters.decoder=greedy", "sagemaker.runtime.custom-attributes=accept_eula=true",
-					"sagemaker.runtime.inference-component-name=llama-ic", "sagemaker.runtime.accept=application/jsonlines")
+		contextRunner("props-llm").withPropertyValues("sagemaker.runtime.format=tgi",
+				"sagemaker.runtime.parameters[max_new_tokens]=256", "sagemaker.runtime.parameters.temperature=0.2",
+				"sagemaker.runtime.parameters[stop]=[\"</s>\"]", "sagemaker.runtime.parameters.decoder=greedy",
+				"sagemaker.runtime.custom-attributes=accept_eula=true",
+				"sagemaker.runtime.inference-component-name=llama-ic", "sagemaker.runtime.accept=application/jsonlines")
 			.run((context) -> {
-				List<String> tokens = context.getBean(StreamingInferenceTemplate.class).stream("Why?").collectList().block(TIMEOUT);
+				List<String> tokens = context.getBean(StreamingInferenceTemplate.class)
+					.stream("Why?")
+					.collectList()
+					.block(TIMEOUT);
 				assertThat(tokens).containsExactly("Hi", "!");
 				RecordedInvocation invocation = sagemaker.emulator().invocations("props-llm").get(0);
 				JsonNode body = JsonMapper.builder().build().readTree(invocation.bodyAsString());
@@ -100,7 +103,10 @@ class SageMakerRuntimeAutoConfigurationIntegrationTests {
 	void anApplicationsDecoderBeanDecodesTheStream() {
 		sagemaker.emulator().register("custom-container", Dialect.RAW).tokens("abc", "def");
 		contextRunner("custom-container").withUserConfiguration(UpperCaseDecoderConfiguration.class).run((context) -> {
-			List<String> tokens = context.getBean(StreamingInferenceTemplate.class).stream("hi").collectList().block(TIMEOUT);
+			List<String> tokens = context.getBean(StreamingInferenceTemplate.class)
+				.stream("hi")
+				.collectList()
+				.block(TIMEOUT);
 			assertThat(tokens).containsExactly("ABC", "DEF");
 		});
 	}
@@ -130,7 +136,8 @@ class SageMakerRuntimeAutoConfigurationIntegrationTests {
 
 				@Override
 				public void decode(byte[] part, java.util.function.Consumer<InferenceChunk> chunks) {
-					chunks.accept(InferenceChunk.token(new String(part, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT), metadata));
+					chunks.accept(InferenceChunk
+						.token(new String(part, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT), metadata));
 				}
 
 				@Override

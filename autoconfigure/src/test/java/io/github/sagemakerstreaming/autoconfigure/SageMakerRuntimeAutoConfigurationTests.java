@@ -47,7 +47,8 @@ class SageMakerRuntimeAutoConfigurationTests {
 			.run((context) -> {
 				SageMakerRuntimeAsyncClient client = context.getBean(SageMakerRuntimeAsyncClient.class);
 				assertThat(client.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
-				assertThat(client.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://localhost:4566"));
+				assertThat(client.serviceClientConfiguration().endpointOverride())
+					.contains(URI.create("http://localhost:4566"));
 			});
 	}
 
@@ -76,11 +77,12 @@ class SageMakerRuntimeAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("sagemaker.runtime.http.max-concurrency=42",
 					"sagemaker.runtime.http.max-pending-connection-acquires=7",
-					"sagemaker.runtime.http.connection-acquisition-timeout=3s", "sagemaker.runtime.http.connect-timeout=4s",
-					"sagemaker.runtime.http.read-timeout=5m", "sagemaker.runtime.http.write-timeout=6s",
-					"sagemaker.runtime.http.tcp-keep-alive=false")
+					"sagemaker.runtime.http.connection-acquisition-timeout=3s",
+					"sagemaker.runtime.http.connect-timeout=4s", "sagemaker.runtime.http.read-timeout=5m",
+					"sagemaker.runtime.http.write-timeout=6s", "sagemaker.runtime.http.tcp-keep-alive=false")
 			.run((context) -> {
-				NettyConfiguration netty = new ConfiguredClient(context.getBean(SageMakerRuntimeAsyncClient.class)).netty();
+				NettyConfiguration netty = new ConfiguredClient(context.getBean(SageMakerRuntimeAsyncClient.class))
+					.netty();
 				assertThat(netty.maxConnections()).isEqualTo(42);
 				assertThat(netty.maxPendingConnectionAcquires()).isEqualTo(7);
 				assertThat(netty.connectionAcquireTimeoutMillis()).isEqualTo(3000);
@@ -95,8 +97,11 @@ class SageMakerRuntimeAutoConfigurationTests {
 	void withoutAReadTimeoutPropertyNoStreamLimitCanBeCutShortByTheClient() {
 		this.contextRunner
 			.withPropertyValues("sagemaker.runtime.first-token-timeout=5m", "sagemaker.runtime.idle-timeout=3m")
-			.run((context) -> assertThat(new ConfiguredClient(context.getBean(SageMakerRuntimeAsyncClient.class)).netty()
-				.readTimeoutMillis()).as("a request may set longer limits than the properties").isZero());
+			.run((context) -> assertThat(
+					new ConfiguredClient(context.getBean(SageMakerRuntimeAsyncClient.class)).netty()
+						.readTimeoutMillis())
+				.as("a request may set longer limits than the properties")
+				.isZero());
 	}
 
 	@Test
@@ -112,15 +117,18 @@ class SageMakerRuntimeAutoConfigurationTests {
 	@Test
 	void aLongerReadTimeoutIsKept() {
 		this.contextRunner.withPropertyValues("sagemaker.runtime.http.read-timeout=10m")
-			.run((context) -> assertThat(new ConfiguredClient(context.getBean(SageMakerRuntimeAsyncClient.class)).netty()
-				.readTimeoutMillis()).isEqualTo(Duration.ofMinutes(10).toMillis()));
+			.run((context) -> assertThat(
+					new ConfiguredClient(context.getBean(SageMakerRuntimeAsyncClient.class)).netty()
+						.readTimeoutMillis())
+				.isEqualTo(Duration.ofMinutes(10).toMillis()));
 	}
 
 	@Test
 	void invalidRetrySettingsFailAtStartup() {
 		this.contextRunner.withPropertyValues("sagemaker.runtime.retry.max-attempts=0").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("sagemaker.runtime.retry.max-attempts");
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("sagemaker.runtime.retry.max-attempts");
 		});
 	}
 
@@ -169,7 +177,8 @@ class SageMakerRuntimeAutoConfigurationTests {
 	@Test
 	void withoutCredentialPropertiesOrBeanTheSdkDefaultChainIsUsed() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class))
-			.withPropertyValues("sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.verify-on-startup=false")
+			.withPropertyValues("sagemaker.runtime.region=us-east-1",
+					"sagemaker.runtime.credentials.verify-on-startup=false")
 			.run((context) -> assertThat(context.getBean(SageMakerRuntimeAsyncClient.class)
 				.serviceClientConfiguration()
 				.credentialsProvider()).isInstanceOf(DefaultCredentialsProvider.class));
@@ -232,7 +241,8 @@ class SageMakerRuntimeAutoConfigurationTests {
 
 	@Test
 	void parametersBindWithTheirJsonTypes() {
-		assertThat(ParameterValues.fromProperties(Map.of("max_tokens", "256", "stop", "[\"</s>\"]", "model", "llama", "flag", "true")))
+		assertThat(ParameterValues
+			.fromProperties(Map.of("max_tokens", "256", "stop", "[\"</s>\"]", "model", "llama", "flag", "true")))
 			.hasEntrySatisfying("max_tokens", (value) -> assertThat(value).hasToString("256"))
 			.hasEntrySatisfying("stop", (value) -> assertThat(value).hasToString("[\"</s>\"]"))
 			.containsEntry("model", "llama")

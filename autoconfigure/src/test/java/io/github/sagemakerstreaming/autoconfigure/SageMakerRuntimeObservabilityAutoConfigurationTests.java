@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * With Micrometer's registries auto-configured, streams are observed and measured with no code.
+ * With Micrometer's registries auto-configured, streams are observed and measured with no
+ * code.
  */
 class SageMakerRuntimeObservabilityAutoConfigurationTests {
 
@@ -54,16 +55,27 @@ class SageMakerRuntimeObservabilityAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(emulatorEndpoint("metered")).run((context) -> {
 			context.getBean(StreamingInferenceTemplate.class).stream("hi").blockLast(TIMEOUT);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(meters.get("gen_ai.client.operation").tag("outcome", "success")
-				.tag("sagemaker.endpoint.name", "metered").timer().count()).isEqualTo(1);
-			assertThat(meters.get(StreamMeterObservationHandler.TIME_TO_FIRST_CHUNK).tag("sagemaker.production_variant", "AllTraffic")
-				.timer().count()).isEqualTo(1);
-			// TGI's details: input_length 7, generated_tokens 4 (the three tokens and the end-of-sequence token).
-			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE).tag("gen_ai.token.type", "output")
-				.summary().totalAmount()).isEqualTo(4);
-			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE).tag("gen_ai.token.type", "input")
-				.summary().totalAmount()).isEqualTo(7);
-			assertThat(meters.get("gen_ai.client.operation").tag("gen_ai.response.finish_reasons", "stop").timer().count())
+			assertThat(meters.get("gen_ai.client.operation")
+				.tag("outcome", "success")
+				.tag("sagemaker.endpoint.name", "metered")
+				.timer()
+				.count()).isEqualTo(1);
+			assertThat(meters.get(StreamMeterObservationHandler.TIME_TO_FIRST_CHUNK)
+				.tag("sagemaker.production_variant", "AllTraffic")
+				.timer()
+				.count()).isEqualTo(1);
+			// TGI's details: input_length 7, generated_tokens 4 (the three tokens and the
+			// end-of-sequence token).
+			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE)
+				.tag("gen_ai.token.type", "output")
+				.summary()
+				.totalAmount()).isEqualTo(4);
+			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE)
+				.tag("gen_ai.token.type", "input")
+				.summary()
+				.totalAmount()).isEqualTo(7);
+			assertThat(
+					meters.get("gen_ai.client.operation").tag("gen_ai.response.finish_reasons", "stop").timer().count())
 				.isEqualTo(1);
 		});
 	}
@@ -72,12 +84,20 @@ class SageMakerRuntimeObservabilityAutoConfigurationTests {
 	void aWholeAnswerIsObservedAsAnInvokeEndpointOperation() {
 		sagemaker.emulator().register("metered-invoke", Dialect.VLLM_CHAT).tokens("a", "b");
 		this.contextRunner.withPropertyValues(emulatorEndpoint("metered-invoke")).run((context) -> {
-			context.getBean(StreamingInferenceTemplate.class).invoke(InferenceRequest.builder().prompt("hi").build()).block(TIMEOUT);
+			context.getBean(StreamingInferenceTemplate.class)
+				.invoke(InferenceRequest.builder().prompt("hi").build())
+				.block(TIMEOUT);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(meters.get("gen_ai.client.operation").tag("sagemaker.operation", "InvokeEndpoint")
-				.tag("sagemaker.endpoint.name", "metered-invoke").timer().count()).isEqualTo(1);
-			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE).tag("sagemaker.operation", "InvokeEndpoint")
-				.tag("gen_ai.token.type", "output").summary().totalAmount()).isEqualTo(2);
+			assertThat(meters.get("gen_ai.client.operation")
+				.tag("sagemaker.operation", "InvokeEndpoint")
+				.tag("sagemaker.endpoint.name", "metered-invoke")
+				.timer()
+				.count()).isEqualTo(1);
+			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE)
+				.tag("sagemaker.operation", "InvokeEndpoint")
+				.tag("gen_ai.token.type", "output")
+				.summary()
+				.totalAmount()).isEqualTo(2);
 		});
 	}
 
@@ -90,33 +110,49 @@ class SageMakerRuntimeObservabilityAutoConfigurationTests {
 			template.stream("one two three").blockLast(TIMEOUT);
 			template.stream(InferenceRequest.builder().prompt("hi").endpointName("legacy").build()).blockLast(TIMEOUT);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE).tag("sagemaker.endpoint.name", "chat-usage")
-				.tag("gen_ai.token.type", "input").summary().totalAmount()).isEqualTo(3);
-			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE).tag("sagemaker.endpoint.name", "chat-usage")
-				.tag("gen_ai.token.type", "output").summary().totalAmount()).isEqualTo(2);
-			assertThat(meters.find(StreamMeterObservationHandler.TOKEN_USAGE).tag("sagemaker.endpoint.name", "legacy").meters())
-				.as("a container that reports no usage").isEmpty();
+			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE)
+				.tag("sagemaker.endpoint.name", "chat-usage")
+				.tag("gen_ai.token.type", "input")
+				.summary()
+				.totalAmount()).isEqualTo(3);
+			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE)
+				.tag("sagemaker.endpoint.name", "chat-usage")
+				.tag("gen_ai.token.type", "output")
+				.summary()
+				.totalAmount()).isEqualTo(2);
+			assertThat(meters.find(StreamMeterObservationHandler.TOKEN_USAGE)
+				.tag("sagemaker.endpoint.name", "legacy")
+				.meters()).as("a container that reports no usage").isEmpty();
 		});
 	}
 
 	@Test
 	void theHttpPoolGaugesShowTheConnectionsHeldByOpenStreams() {
-		sagemaker.emulator().register("held", Dialect.VLLM_CHAT).tokens("a", "b").firstTokenDelay(Duration.ofSeconds(30));
+		sagemaker.emulator()
+			.register("held", Dialect.VLLM_CHAT)
+			.tokens("a", "b")
+			.firstTokenDelay(Duration.ofSeconds(30));
 		sagemaker.emulator().register("quick", Dialect.TGI).tokens("ok");
 		this.contextRunner.withPropertyValues(emulatorEndpoint("quick")).run((context) -> {
 			StreamingInferenceTemplate template = context.getBean(StreamingInferenceTemplate.class);
 			List<Disposable> held = Flux.range(0, 3)
 				.map((i) -> template.stream(InferenceRequest.builder().prompt("hold").endpointName("held").build())
-					.subscribe(null, (ex) -> { }))
+					.subscribe(null, (ex) -> {
+					}))
 				.collectList()
 				.block();
 			await().atMost(TIMEOUT).until(() -> sagemaker.emulator().invocations("held").size() == 3);
 			template.stream("hi").blockLast(TIMEOUT);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			// The SDK publishes a call's metrics once the call has completed, just after its stream ends.
-			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(meters.get(HttpPoolMetricPublisher.ACQUIRE).timer().count()).isPositive());
-			assertThat(meters.get(HttpPoolMetricPublisher.LEASED).tag("client", "sageMakerRuntimeAsyncClient").gauge().value())
-				.isEqualTo(3);
+			// The SDK publishes a call's metrics once the call has completed, just after
+			// its stream ends.
+			await().atMost(TIMEOUT)
+				.untilAsserted(
+						() -> assertThat(meters.get(HttpPoolMetricPublisher.ACQUIRE).timer().count()).isPositive());
+			assertThat(meters.get(HttpPoolMetricPublisher.LEASED)
+				.tag("client", "sageMakerRuntimeAsyncClient")
+				.gauge()
+				.value()).isEqualTo(3);
 			assertThat(meters.get(HttpPoolMetricPublisher.MAX).gauge().value()).isEqualTo(2000);
 			assertThat(meters.get(HttpPoolMetricPublisher.PENDING).gauge().value()).isZero();
 			held.forEach(Disposable::dispose);
@@ -135,19 +171,23 @@ class SageMakerRuntimeObservabilityAutoConfigurationTests {
 
 	@Test
 	void anApplicationClientGetsNoPoolMetersItsPoolWouldNeverFeed() {
-		this.contextRunner.withBean(SageMakerRuntimeAsyncClient.class, () -> SageMakerRuntimeAsyncClient.builder()
-			.region(Region.US_EAST_1)
-			.credentialsProvider(AnonymousCredentialsProvider.create())
-			.build())
+		this.contextRunner
+			.withBean(SageMakerRuntimeAsyncClient.class,
+					() -> SageMakerRuntimeAsyncClient.builder()
+						.region(Region.US_EAST_1)
+						.credentialsProvider(AnonymousCredentialsProvider.create())
+						.build())
 			.run((context) -> assertThat(context.getBean(MeterRegistry.class).getMeters())
 				.noneSatisfy((meter) -> assertThat(meter.getId().getName()).startsWith("sagemaker.runtime.http")));
 	}
 
 	@Test
 	void withoutAnObservationRegistryStreamsAreNotObserved() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class,
-				SageMakerRuntimeObservationAutoConfiguration.class, SageMakerRuntimeMetricsAutoConfiguration.class))
-			.withPropertyValues("sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.verify-on-startup=false")
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class,
+					SageMakerRuntimeObservationAutoConfiguration.class, SageMakerRuntimeMetricsAutoConfiguration.class))
+			.withPropertyValues("sagemaker.runtime.region=us-east-1",
+					"sagemaker.runtime.credentials.verify-on-startup=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ObservationRegistry.class)
 				.doesNotHaveBean(StreamingInferenceTemplateCustomizer.class)
 				.doesNotHaveBean(SageMakerRuntimeAsyncClientCustomizer.class)
@@ -157,10 +197,12 @@ class SageMakerRuntimeObservabilityAutoConfigurationTests {
 	@Test
 	void withoutMicrometerCoreNoMetersAreRecordedButStreamsAreStillObserved() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, SageMakerRuntimeAutoConfiguration.class,
-					SageMakerRuntimeMetricsAutoConfiguration.class, SageMakerRuntimeObservationAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					SageMakerRuntimeAutoConfiguration.class, SageMakerRuntimeMetricsAutoConfiguration.class,
+					SageMakerRuntimeObservationAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-			.withPropertyValues("sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.verify-on-startup=false")
+			.withPropertyValues("sagemaker.runtime.region=us-east-1",
+					"sagemaker.runtime.credentials.verify-on-startup=false")
 			.run((context) -> assertThat(context).hasSingleBean(StreamingInferenceTemplateCustomizer.class)
 				.doesNotHaveBean(StreamMeterObservationHandler.class)
 				.doesNotHaveBean(SageMakerRuntimeAsyncClientCustomizer.class));

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Expected mistakes stop a real application with a startup report that says what is wrong and which
- * property to set. Runs alone, since it reads what the application prints.
+ * Expected mistakes stop a real application with a startup report that says what is wrong
+ * and which property to set. Runs alone, since it reads what the application prints.
  */
 @Isolated
 @ExtendWith(OutputCaptureExtension.class)
@@ -37,7 +37,8 @@ class StartupDiagnosticsTests {
 	@Test
 	void aDurationThatIsNotPositiveIsReportedWithItsProperty(CapturedOutput output) {
 		start("sagemaker.runtime.first-token-timeout=0s");
-		assertThat(output).contains("configuration property 'sagemaker.runtime.first-token-timeout'").contains("must be positive");
+		assertThat(output).contains("configuration property 'sagemaker.runtime.first-token-timeout'")
+			.contains("must be positive");
 	}
 
 	@Test
@@ -76,12 +77,12 @@ class StartupDiagnosticsTests {
 	}
 
 	private static void startWithout(String... properties) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(DiagnosedApplication.class)
-			.web(WebApplicationType.NONE)
-			.properties(properties)
-			.properties("spring.main.banner-mode=off")
-			.run()
-			.close());
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(DiagnosedApplication.class).web(WebApplicationType.NONE)
+				.properties(properties)
+				.properties("spring.main.banner-mode=off")
+				.run()
+				.close());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -21,9 +21,9 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A fast endpoint meets a slow subscriber: the library must read only as the subscriber asks, so that
- * the bytes held between the endpoint and the subscriber stay bounded by the network's buffers instead
- * of growing to the whole response.
+ * A fast endpoint meets a slow subscriber: the library must read only as the subscriber
+ * asks, so that the bytes held between the endpoint and the subscriber stay bounded by
+ * the network's buffers instead of growing to the whole response.
  */
 class BackpressureIntegrationTests {
 
@@ -36,21 +36,26 @@ class BackpressureIntegrationTests {
 
 	@Test
 	void aSlowSubscriberHoldsBackTheEndpointInsteadOfBufferingTheResponse() throws InterruptedException {
-		sagemaker.emulator().register("fast", Dialect.LMI).tokens(IntStream.range(0, TOKENS).mapToObj((i) -> TOKEN).toList());
+		sagemaker.emulator()
+			.register("fast", Dialect.LMI)
+			.tokens(IntStream.range(0, TOKENS).mapToObj((i) -> TOKEN).toList());
 		try (SageMakerRuntimeAsyncClient client = EmulatorClients
 			.builder(sagemaker.emulator(),
 					NettyNioAsyncHttpClient.builder().putChannelOption(ChannelOption.SO_RCVBUF, 128 * 1024))
 			.build()) {
-			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client).endpointName("fast").build();
+			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client)
+				.endpointName("fast")
+				.build();
 			SlowSubscriber subscriber = new SlowSubscriber(20);
 			template.stream("hi").subscribe(subscriber);
 			assertThat(subscriber.done.await(30, TimeUnit.SECONDS)).isTrue();
 			RecordedInvocation invocation = sagemaker.emulator().invocations("fast").get(0);
 			long body = TOKENS * (long) (TOKEN.length() + 60);
 			long held = invocation.bytesSent() - subscriber.consumedBytes.get();
-			System.out.printf("Backpressure: %d tokens consumed slowly, %d KiB sent by the endpoint of a %d KiB response, "
-					+ "%d KiB held in between%n", subscriber.consumed.get(), invocation.bytesSent() / 1024, body / 1024,
-					held / 1024);
+			System.out.printf(
+					"Backpressure: %d tokens consumed slowly, %d KiB sent by the endpoint of a %d KiB response, "
+							+ "%d KiB held in between%n",
+					subscriber.consumed.get(), invocation.bytesSent() / 1024, body / 1024, held / 1024);
 			assertThat(held).as("bytes held between endpoint and subscriber").isLessThan(8L * 1024 * 1024);
 			assertThat(invocation.bytesSent()).isLessThan(body / 2);
 			subscriber.dispose();
@@ -84,7 +89,8 @@ class BackpressureIntegrationTests {
 				Schedulers.parallel().schedule(() -> request(1), 50, TimeUnit.MILLISECONDS);
 			}
 			else {
-				// Give the network time to fill every buffer it has, as it would with a slow consumer.
+				// Give the network time to fill every buffer it has, as it would with a
+				// slow consumer.
 				Schedulers.parallel().schedule(this.done::countDown, 500, TimeUnit.MILLISECONDS);
 			}
 		}

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The whole of a chat exchange through the real SDK against the emulator: conversations and tools on the
- * wire, tool calls, usage and reasoning in every dialect that streams them, cut at every size.
+ * The whole of a chat exchange through the real SDK against the emulator: conversations
+ * and tools on the wire, tool calls, usage and reasoning in every dialect that streams
+ * them, cut at every size.
  */
 class ChatStreamingIntegrationTests {
 
@@ -60,9 +61,12 @@ class ChatStreamingIntegrationTests {
 	static Stream<Arguments> toolCallDialectsAndCuts() {
 		Map<String, UnaryOperator<EmulatedEndpoint>> cuts = Map.of("a record a part", UnaryOperator.identity(),
 				"one byte a part", (endpoint) -> endpoint.partSize(1), "seven bytes a part",
-				(endpoint) -> endpoint.partSize(7), "all records in one part", (endpoint) -> endpoint.recordsPerPart(100));
+				(endpoint) -> endpoint.partSize(7), "all records in one part",
+				(endpoint) -> endpoint.recordsPerPart(100));
 		return Stream.of(Dialect.TGI_MESSAGES, Dialect.VLLM_CHAT, Dialect.LMI_VLLM)
-			.flatMap((dialect) -> cuts.entrySet().stream().map((cut) -> Arguments.of(dialect, cut.getKey(), cut.getValue())));
+			.flatMap((dialect) -> cuts.entrySet()
+				.stream()
+				.map((cut) -> Arguments.of(dialect, cut.getKey(), cut.getValue())));
 	}
 
 	@ParameterizedTest(name = "{0}, {1}")
@@ -79,9 +83,10 @@ class ChatStreamingIntegrationTests {
 		assertThat(last.last()).isTrue();
 		assertThat(last.finishReason()).isEqualTo("tool_calls");
 		assertThat(last.toolCalls()).extracting(ToolCall::name, ToolCall::arguments)
-			.containsExactly(tuple("weather", "{\"city\": \"Paris, \\\"FR\\\"\"}"),
-					tuple("time", "{}"));
-		assertThat(last.toolCalls()).extracting(ToolCall::id).doesNotHaveDuplicates().allSatisfy((id) -> assertThat(id).isNotEmpty());
+			.containsExactly(tuple("weather", "{\"city\": \"Paris, \\\"FR\\\"\"}"), tuple("time", "{}"));
+		assertThat(last.toolCalls()).extracting(ToolCall::id)
+			.doesNotHaveDuplicates()
+			.allSatisfy((id) -> assertThat(id).isNotEmpty());
 		assertThat(last.usage()).isNotNull();
 		assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy((chunk) -> assertThat(chunk.toolCalls()).isEmpty());
 		assertThat(template(name).stream(conversation()).collectList().block(TIMEOUT)).containsExactly("Let me check.");
@@ -94,7 +99,8 @@ class ChatStreamingIntegrationTests {
 		emulator().endpoint(name).tokens("a", "b", "c");
 		InferenceRequest request = InferenceRequest.builder()
 			.prompt("one two")
-			.format((dialect == Dialect.VLLM_COMPLETIONS) ? InferenceFormat.OPENAI_COMPLETIONS : InferenceFormat.OPENAI_CHAT)
+			.format((dialect == Dialect.VLLM_COMPLETIONS) ? InferenceFormat.OPENAI_COMPLETIONS
+					: InferenceFormat.OPENAI_CHAT)
 			.build();
 		InferenceChunk last = template(name).streamChunks(request).blockLast(TIMEOUT);
 		assertThat(last.usage()).isEqualTo(new TokenUsage(2, 3));
@@ -167,15 +173,17 @@ class ChatStreamingIntegrationTests {
 		template(name).stream(conversation()).blockLast(TIMEOUT);
 		JsonNode body = body(name);
 		assertThat(body.path("messages")).hasSize(5);
-		assertThat(body.path("messages").get(0).toString()).isEqualTo("{\"role\":\"system\",\"content\":\"Be brief.\"}");
+		assertThat(body.path("messages").get(0).toString())
+			.isEqualTo("{\"role\":\"system\",\"content\":\"Be brief.\"}");
 		assertThat(body.path("messages").get(2).toString()).isEqualTo("{\"role\":\"assistant\",\"content\":null,"
 				+ "\"tool_calls\":[{\"id\":\"call-1\",\"type\":\"function\",\"function\":{\"name\":\"weather\","
 				+ "\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"}}]}");
 		assertThat(body.path("messages").get(3).toString())
 			.isEqualTo("{\"role\":\"tool\",\"content\":\"-3 C\",\"tool_call_id\":\"call-1\"}");
-		assertThat(body.path("tools").toString()).isEqualTo("[{\"type\":\"function\",\"function\":{\"name\":\"weather\","
-				+ "\"description\":\"The weather in a city\",\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":"
-				+ "{\"type\":\"string\"}},\"required\":[\"city\"]}}}]");
+		assertThat(body.path("tools").toString())
+			.isEqualTo("[{\"type\":\"function\",\"function\":{\"name\":\"weather\","
+					+ "\"description\":\"The weather in a city\",\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":"
+					+ "{\"type\":\"string\"}},\"required\":[\"city\"]}}}]");
 		assertThat(body.path("tool_choice").asString()).isEqualTo("auto");
 		assertThat(body.path("stream").asBoolean()).isTrue();
 	}
@@ -197,13 +205,20 @@ class ChatStreamingIntegrationTests {
 	@EnumSource(value = InferenceFormat.class, names = "OPENAI_CHAT", mode = EnumSource.Mode.EXCLUDE)
 	void otherFormatsRefuseMessagesAndToolsSayingWhichFormatToUse(InferenceFormat format) {
 		String name = register(Dialect.TGI);
-		InferenceRequest request = InferenceRequest.builder().messages(List.of(ChatMessage.user("hi"))).format(format).build();
+		InferenceRequest request = InferenceRequest.builder()
+			.messages(List.of(ChatMessage.user("hi")))
+			.format(format)
+			.build();
 		StepVerifier.create(template(name).stream(request))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(InvalidInferenceRequestException.class)
 				.hasMessageContaining("openai-chat")
 				.hasMessageContaining(format.name()))
 			.verify(TIMEOUT);
-		InferenceRequest withTools = InferenceRequest.builder().prompt("hi").tools(List.of(WEATHER)).format(format).build();
+		InferenceRequest withTools = InferenceRequest.builder()
+			.prompt("hi")
+			.tools(List.of(WEATHER))
+			.format(format)
+			.build();
 		StepVerifier.create(template(name).stream(withTools))
 			.expectError(InvalidInferenceRequestException.class)
 			.verify(TIMEOUT);

@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClientBuilder;
 
 /**
- * Real SDK clients pointed at an emulator, configured as a user would (SDK retries left at their default
- * to prove the template switches them off).
+ * Real SDK clients pointed at an emulator, configured as a user would (SDK retries left
+ * at their default to prove the template switches them off).
  */
 public final class EmulatorClients {
 
@@ -23,7 +23,8 @@ public final class EmulatorClients {
 		return builder(emulator, NettyNioAsyncHttpClient.builder().maxConcurrency(500)).build();
 	}
 
-	static SageMakerRuntimeAsyncClientBuilder builder(SageMakerEmulator emulator, NettyNioAsyncHttpClient.Builder http) {
+	static SageMakerRuntimeAsyncClientBuilder builder(SageMakerEmulator emulator,
+			NettyNioAsyncHttpClient.Builder http) {
 		return SageMakerRuntimeAsyncClient.builder()
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))

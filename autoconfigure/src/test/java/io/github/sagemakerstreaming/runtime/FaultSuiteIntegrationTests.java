@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The faults users meet with streaming endpoints, each through the real SDK against the emulator: the
- * expected error or recovery, tokens delivered exactly once, and the connection closed.
+ * The faults users meet with streaming endpoints, each through the real SDK against the
+ * emulator: the expected error or recovery, tokens delivered exactly once, and the
+ * connection closed.
  */
 class FaultSuiteIntegrationTests {
 
@@ -59,9 +60,8 @@ class FaultSuiteIntegrationTests {
 
 	@BeforeAll
 	static void createClient() {
-		client = EmulatorClients
-			.builder(sagemaker.emulator(),
-					NettyNioAsyncHttpClient.builder().maxConcurrency(8).connectionAcquisitionTimeout(Duration.ofSeconds(3)))
+		client = EmulatorClients.builder(sagemaker.emulator(),
+				NettyNioAsyncHttpClient.builder().maxConcurrency(8).connectionAcquisitionTimeout(Duration.ofSeconds(3)))
 			.build();
 	}
 
@@ -75,8 +75,8 @@ class FaultSuiteIntegrationTests {
 		String name = endpoint(Dialect.TGI).failAfterTokens(2, StreamFault.connectionReset()).name();
 		StepVerifier.create(template(name).stream("hi"))
 			.expectNext("a", "b")
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(StreamingInferenceException.class)
-				.hasMessageContaining(name))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOf(StreamingInferenceException.class).hasMessageContaining(name))
 			.verify(TIMEOUT);
 		assertThat(emulator().invocations(name)).hasSize(1);
 	}
@@ -86,21 +86,26 @@ class FaultSuiteIntegrationTests {
 		String name = endpoint(Dialect.VLLM_CHAT).failAfterTokens(2, StreamFault.closeMidFrame()).name();
 		StepVerifier.create(template(name).stream("hi"))
 			.expectNext("a", "b")
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IncompleteStreamException.class).hasMessageContaining(name))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOf(IncompleteStreamException.class).hasMessageContaining(name))
 			.verify(TIMEOUT);
 	}
 
 	@Test
 	void aStallBeforeTheFirstTokenFiresTheFirstTokenTimeoutAndClosesTheConnection() {
 		String name = endpoint(Dialect.TGI).firstTokenDelay(Duration.ofSeconds(10)).name();
-		InferenceRequest request = InferenceRequest.builder().prompt("hi").firstTokenTimeout(Duration.ofMillis(500)).build();
+		InferenceRequest request = InferenceRequest.builder()
+			.prompt("hi")
+			.firstTokenTimeout(Duration.ofMillis(500))
+			.build();
 		StepVerifier.create(template(name).stream(request))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class, (timeout) -> {
-				assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.FIRST_TOKEN);
-				assertThat(timeout.errorCode()).isEqualTo("FirstTokenTimeout");
-				assertThat(timeout.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(500));
-				assertThat(timeout).hasMessageContaining(name).hasMessageContaining("first-token-timeout");
-			}))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class, (timeout) -> {
+						assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.FIRST_TOKEN);
+						assertThat(timeout.errorCode()).isEqualTo("FirstTokenTimeout");
+						assertThat(timeout.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+						assertThat(timeout).hasMessageContaining(name).hasMessageContaining("first-token-timeout");
+					}))
 			.verify(TIMEOUT);
 		assertThat(emulator().invocations(name).get(0).awaitConnectionClosed(TIMEOUT)).as("connection closed").isTrue();
 	}
@@ -131,7 +136,10 @@ class FaultSuiteIntegrationTests {
 		String name = endpoint(Dialect.VLLM_CHAT).tokens(IntStream.range(0, 50).mapToObj((i) -> "t" + i).toList())
 			.tokenDelay(Duration.ofMillis(100))
 			.name();
-		InferenceRequest request = InferenceRequest.builder().prompt("hi").totalTimeout(Duration.ofMillis(1500)).build();
+		InferenceRequest request = InferenceRequest.builder()
+			.prompt("hi")
+			.totalTimeout(Duration.ofMillis(1500))
+			.build();
 		List<String> received = new ArrayList<>();
 		StepVerifier.create(template(name).stream(request))
 			.recordWith(() -> received)
@@ -162,7 +170,8 @@ class FaultSuiteIntegrationTests {
 	void retriesStopAtTheMaximumNumberOfAttempts() {
 		String name = endpoint(Dialect.TGI).failBeforeStream(HttpFault.internalFailure()).name();
 		StepVerifier.create(template(name).stream("hi"))
-			.expectErrorSatisfies((ex) -> assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("InternalFailure"))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("InternalFailure"))
 			.verify(TIMEOUT);
 		assertThat(emulator().invocations(name)).hasSize(3);
 	}
@@ -170,41 +179,38 @@ class FaultSuiteIntegrationTests {
 	@Test
 	void aModelError424IsNotRetried() {
 		String name = endpoint(Dialect.LMI).failBeforeStream(HttpFault.modelError("accept_eula is required")).name();
-		StepVerifier.create(template(name).stream("hi"))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).hasCauseInstanceOf(ModelErrorException.class).hasMessageContaining("accept_eula is required");
-				assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ModelError");
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(template(name).stream("hi")).expectErrorSatisfies((ex) -> {
+			assertThat(ex).hasCauseInstanceOf(ModelErrorException.class)
+				.hasMessageContaining("accept_eula is required");
+			assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ModelError");
+		}).verify(TIMEOUT);
 		assertThat(emulator().invocations(name)).hasSize(1);
 	}
 
 	@Test
 	void aValidationError400IsNotRetried() {
 		String name = endpoint(Dialect.LMI).failBeforeStream(HttpFault.validationError("Input too long")).name();
-		StepVerifier.create(template(name).stream("hi"))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).hasCauseInstanceOf(ValidationErrorException.class);
-				assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ValidationError");
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(template(name).stream("hi")).expectErrorSatisfies((ex) -> {
+			assertThat(ex).hasCauseInstanceOf(ValidationErrorException.class);
+			assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ValidationError");
+		}).verify(TIMEOUT);
 		assertThat(emulator().invocations(name)).hasSize(1);
 	}
 
 	@Test
 	void aModelStreamErrorAfterTokensEndsTheStreamWithItsCodeAndReplaysNothing() {
-		String name = endpoint(Dialect.TGI).failAfterTokens(2, StreamFault.modelStreamError("ModelInvocationTimeExceeded",
-				"Your model primary did not complete sending the inference response in the allotted time."))
+		String name = endpoint(Dialect.TGI)
+			.failAfterTokens(2,
+					StreamFault.modelStreamError("ModelInvocationTimeExceeded",
+							"Your model primary did not complete sending the inference response in the allotted time."))
 			.name();
-		StepVerifier.create(template(name).stream("hi"))
-			.expectNext("a", "b")
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).hasCauseInstanceOf(ModelStreamErrorException.class).hasMessageContaining(name);
-				assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ModelInvocationTimeExceeded");
-				assertThat(((StreamingInferenceException) ex).requestId()).isNotBlank();
-			})
-			.verify(TIMEOUT);
-		assertThat(emulator().invocations(name)).as("neither the SDK nor the template may replay the stream").hasSize(1);
+		StepVerifier.create(template(name).stream("hi")).expectNext("a", "b").expectErrorSatisfies((ex) -> {
+			assertThat(ex).hasCauseInstanceOf(ModelStreamErrorException.class).hasMessageContaining(name);
+			assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ModelInvocationTimeExceeded");
+			assertThat(((StreamingInferenceException) ex).requestId()).isNotBlank();
+		}).verify(TIMEOUT);
+		assertThat(emulator().invocations(name)).as("neither the SDK nor the template may replay the stream")
+			.hasSize(1);
 	}
 
 	@Test
@@ -212,7 +218,8 @@ class FaultSuiteIntegrationTests {
 		String name = endpoint(Dialect.VLLM_CHAT).failAfterTokens(1, StreamFault.internalStreamFailure("boom")).name();
 		StepVerifier.create(template(name).stream("hi"))
 			.expectNext("a")
-			.expectErrorSatisfies((ex) -> assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("InternalStreamFailure"))
+			.expectErrorSatisfies((ex) -> assertThat(((StreamingInferenceException) ex).errorCode())
+				.isEqualTo("InternalStreamFailure"))
 			.verify(TIMEOUT);
 		assertThat(emulator().invocations(name)).hasSize(1);
 	}
@@ -220,13 +227,11 @@ class FaultSuiteIntegrationTests {
 	@Test
 	void aCorruptedFrameFailsWithAClearError() {
 		String name = endpoint(Dialect.TGI).failAfterTokens(1, StreamFault.badChecksum()).name();
-		StepVerifier.create(template(name).stream("hi"))
-			.expectNext("a")
-			.expectErrorSatisfies((ex) -> {
-				assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo(StreamingInferenceException.CLIENT_ERROR);
-				assertThat(ex).hasMessageContaining(name).hasMessageContaining("checksum");
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(template(name).stream("hi")).expectNext("a").expectErrorSatisfies((ex) -> {
+			assertThat(((StreamingInferenceException) ex).errorCode())
+				.isEqualTo(StreamingInferenceException.CLIENT_ERROR);
+			assertThat(ex).hasMessageContaining(name).hasMessageContaining("checksum");
+		}).verify(TIMEOUT);
 	}
 
 	@Test
@@ -261,22 +266,28 @@ class FaultSuiteIntegrationTests {
 	@Test
 	void subscribersCancellingAtRandomPointsCloseTheirConnectionsAndReturnEveryLease() {
 		PoolProbe leases = new PoolProbe();
-		try (SageMakerRuntimeAsyncClient ownClient = EmulatorClients.builder(emulator(), NettyNioAsyncHttpClient.builder().maxConcurrency(8))
+		try (SageMakerRuntimeAsyncClient ownClient = EmulatorClients
+			.builder(emulator(), NettyNioAsyncHttpClient.builder().maxConcurrency(8))
 			.overrideConfiguration((override) -> override.addMetricPublisher(leases))
 			.build()) {
 			String name = endpoint(Dialect.VLLM_CHAT).tokens(IntStream.range(0, 60).mapToObj((i) -> " t" + i).toList())
 				.tokenDelay(Duration.ofMillis(30))
 				.name();
-			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(ownClient).endpointName(name).build();
+			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(ownClient)
+				.endpointName(name)
+				.build();
 			Flux.range(0, 24)
 				.flatMap((i) -> template.stream("hi").take(ThreadLocalRandom.current().nextInt(1, 21)).then(), 8)
 				.blockLast(TIMEOUT);
 			assertThat(emulator().invocations(name)).hasSize(24)
-				.allSatisfy((invocation) -> assertThat(invocation.awaitConnectionClosed(TIMEOUT)).as("connection closed").isTrue());
+				.allSatisfy(
+						(invocation) -> assertThat(invocation.awaitConnectionClosed(TIMEOUT)).as("connection closed")
+							.isTrue());
 			StreamingInferenceTemplate probe = StreamingInferenceTemplate.builder(ownClient)
 				.endpointName(endpoint(Dialect.TGI).name())
 				.build();
-			assertThat(leases.settledLeases(() -> probe.stream("hi").blockLast(TIMEOUT), TIMEOUT)).as("connections still leased")
+			assertThat(leases.settledLeases(() -> probe.stream("hi").blockLast(TIMEOUT), TIMEOUT))
+				.as("connections still leased")
 				.isZero();
 		}
 	}
@@ -288,7 +299,9 @@ class FaultSuiteIntegrationTests {
 		String name = endpoint(dialect).tokens(tokens).finishReason("stop").partSize(7).name();
 		InferenceRequest request = InferenceRequest.builder().prompt("hi").parameter("n", 2).build();
 		List<InferenceChunk> chunks = template(name).streamChunks(request).collectList().block(TIMEOUT);
-		assertThat(chunks).filteredOn((chunk) -> !chunk.last()).extracting(InferenceChunk::text).containsExactlyElementsOf(tokens);
+		assertThat(chunks).filteredOn((chunk) -> !chunk.last())
+			.extracting(InferenceChunk::text)
+			.containsExactlyElementsOf(tokens);
 		assertThat(chunks.get(chunks.size() - 1)).satisfies((last) -> {
 			assertThat(last.last()).isTrue();
 			assertThat(last.finishReason()).isEqualTo("stop");
@@ -301,14 +314,15 @@ class FaultSuiteIntegrationTests {
 		String name = endpoint(Dialect.TGI).responseDelay(Duration.ofSeconds(3)).name();
 		try (SageMakerRuntimeAsyncClient shortReads = shortReadTimeoutClient()) {
 			StepVerifier.create(template(shortReads, name).stream("hi"))
-				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class, (timeout) -> {
-					assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.READ);
-					assertThat(timeout.errorCode()).isEqualTo("ReadTimeout");
-					assertThat(timeout).hasMessageContaining(name)
-						.hasMessageContaining("read timeout")
-						.hasMessageContaining("NettyNioAsyncHttpClient.Builder.readTimeout")
-						.hasRootCauseInstanceOf(ReadTimeoutException.class);
-				}))
+				.expectErrorSatisfies(
+						(ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class, (timeout) -> {
+							assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.READ);
+							assertThat(timeout.errorCode()).isEqualTo("ReadTimeout");
+							assertThat(timeout).hasMessageContaining(name)
+								.hasMessageContaining("read timeout")
+								.hasMessageContaining("NettyNioAsyncHttpClient.Builder.readTimeout")
+								.hasRootCauseInstanceOf(ReadTimeoutException.class);
+						}))
 				.verify(TIMEOUT);
 		}
 		assertThat(emulator().invocations(name)).as("the model got the prompt once").hasSize(1);
@@ -318,7 +332,10 @@ class FaultSuiteIntegrationTests {
 	void anApplicationClientsReadTimeoutFiringMidStreamIsAReadTimeoutNotAGenericClientError() {
 		String name = endpoint(Dialect.VLLM_CHAT).pauseAfterTokens(1, Duration.ofSeconds(3)).name();
 		try (SageMakerRuntimeAsyncClient shortReads = shortReadTimeoutClient()) {
-			InferenceRequest request = InferenceRequest.builder().prompt("hi").idleTimeout(Duration.ofSeconds(10)).build();
+			InferenceRequest request = InferenceRequest.builder()
+				.prompt("hi")
+				.idleTimeout(Duration.ofSeconds(10))
+				.build();
 			StepVerifier.create(template(shortReads, name).stream(request))
 				.expectNext("a")
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class,
@@ -335,13 +352,16 @@ class FaultSuiteIntegrationTests {
 			closedPort = socket.getLocalPort();
 		}
 		AtomicInteger attempts = new AtomicInteger();
-		try (SageMakerRuntimeAsyncClient refused = EmulatorClients.builder(emulator(), NettyNioAsyncHttpClient.builder())
+		try (SageMakerRuntimeAsyncClient refused = EmulatorClients
+			.builder(emulator(), NettyNioAsyncHttpClient.builder())
 			.endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
 			.overrideConfiguration((override) -> override.addExecutionInterceptor(countAttempts(attempts)))
 			.build()) {
 			StepVerifier.create(template(refused, "anywhere").stream("hi"))
-				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamingInferenceException.class,
-						(failure) -> assertThat(failure.errorCode()).isEqualTo(StreamingInferenceException.CLIENT_ERROR))
+				.expectErrorSatisfies((ex) -> assertThat(ex)
+					.isInstanceOfSatisfying(StreamingInferenceException.class,
+							(failure) -> assertThat(failure.errorCode())
+								.isEqualTo(StreamingInferenceException.CLIENT_ERROR))
 					.hasRootCauseInstanceOf(ConnectException.class))
 				.verify(TIMEOUT);
 		}
@@ -354,10 +374,14 @@ class FaultSuiteIntegrationTests {
 		String next = endpoint(Dialect.TGI).name();
 		AtomicInteger attempts = new AtomicInteger();
 		try (SageMakerRuntimeAsyncClient onePooled = EmulatorClients
-			.builder(emulator(), NettyNioAsyncHttpClient.builder().maxConcurrency(1).connectionAcquisitionTimeout(Duration.ofMillis(200)))
+			.builder(emulator(),
+					NettyNioAsyncHttpClient.builder()
+						.maxConcurrency(1)
+						.connectionAcquisitionTimeout(Duration.ofMillis(200)))
 			.overrideConfiguration((override) -> override.addExecutionInterceptor(countAttempts(attempts)))
 			.build()) {
-			reactor.core.Disposable holding = template(onePooled, busy).stream("hold").subscribe(null, (ex) -> { });
+			reactor.core.Disposable holding = template(onePooled, busy).stream("hold").subscribe(null, (ex) -> {
+			});
 			await().atMost(TIMEOUT).until(() -> emulator().invocations(busy).size() == 1);
 			attempts.set(0);
 			StepVerifier.create(template(onePooled, next).stream("hi"))
@@ -400,17 +424,17 @@ class FaultSuiteIntegrationTests {
 	@EnumSource(value = Dialect.class, names = { "LMI_3P_STREAM", "TRITON" })
 	void theFirstRecordOfAnUnknownFormatFailsTheStreamAtOnceWithoutAdviceToRetry(Dialect dialect) {
 		String name = endpoint(dialect).name();
-		StepVerifier.create(template(name).stream("hi"))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo(StreamingInferenceException.UNRECOGNIZED_FORMAT);
-				assertThat(ex).hasMessageContaining(name)
-					.hasMessageContaining(new String(dialect.render(ABC, "stop").get(0), StandardCharsets.UTF_8).replace("data: ", "")
-						.substring(0, 40))
-					.hasMessageContaining("raw")
-					.hasMessageContaining("ResponseDecoder");
-				assertThat(ex.getMessage()).doesNotContainIgnoringCase("retry");
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(template(name).stream("hi")).expectErrorSatisfies((ex) -> {
+			assertThat(((StreamingInferenceException) ex).errorCode())
+				.isEqualTo(StreamingInferenceException.UNRECOGNIZED_FORMAT);
+			assertThat(ex).hasMessageContaining(name)
+				.hasMessageContaining(
+						new String(dialect.render(ABC, "stop").get(0), StandardCharsets.UTF_8).replace("data: ", "")
+							.substring(0, 40))
+				.hasMessageContaining("raw")
+				.hasMessageContaining("ResponseDecoder");
+			assertThat(ex.getMessage()).doesNotContainIgnoringCase("retry");
+		}).verify(TIMEOUT);
 		assertThat(emulator().invocations(name)).hasSize(1);
 	}
 

@@ -19,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class InferenceRequestTests {
 
 	static Stream<Arguments> invalidValues() {
-		return Stream.of(
-				invalid("endpointName", (b) -> b.endpointName("under_score")),
+		return Stream.of(invalid("endpointName", (b) -> b.endpointName("under_score")),
 				invalid("endpointName", (b) -> b.endpointName("-leading-hyphen")),
 				invalid("endpointName", (b) -> b.endpointName("a".repeat(64))),
 				invalid("contentType", (b) -> b.contentType("application/jsön")),
@@ -127,7 +126,9 @@ class InferenceRequestTests {
 
 	@Test
 	void theTemplateRefusesADefaultParameterThatWouldReplaceThePrompt() {
-		try (SageMakerRuntimeAsyncClient client = SageMakerRuntimeAsyncClient.builder().region(Region.US_EAST_1).build()) {
+		try (SageMakerRuntimeAsyncClient client = SageMakerRuntimeAsyncClient.builder()
+			.region(Region.US_EAST_1)
+			.build()) {
 			StreamingInferenceTemplate.Builder builder = StreamingInferenceTemplate.builder(client);
 			assertThatExceptionOfType(InvalidInferenceRequestException.class)
 				.isThrownBy(() -> builder.parameters(Map.of("messages", List.of())))

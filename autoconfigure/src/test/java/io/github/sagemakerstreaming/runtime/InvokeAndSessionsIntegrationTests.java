@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Whole answers through {@code InvokeEndpoint} and stateful sessions, through the real SDK against the
- * emulator.
+ * Whole answers through {@code InvokeEndpoint} and stateful sessions, through the real
+ * SDK against the emulator.
  */
 class InvokeAndSessionsIntegrationTests {
 
@@ -94,7 +94,8 @@ class InvokeAndSessionsIntegrationTests {
 		assertThat(response.reasoning()).isEqualTo("Look up.");
 		assertThat(response.finishReason()).isEqualTo("tool_calls");
 		assertThat(response.toolCalls()).extracting(ToolCall::id, ToolCall::name, ToolCall::arguments)
-			.containsExactly(tuple("chatcmpl-tool-0", "weather", "{\"city\":\"Oslo\"}"), tuple("chatcmpl-tool-1", "time", "{}"));
+			.containsExactly(tuple("chatcmpl-tool-0", "weather", "{\"city\":\"Oslo\"}"),
+					tuple("chatcmpl-tool-1", "time", "{}"));
 	}
 
 	@Test
@@ -123,7 +124,8 @@ class InvokeAndSessionsIntegrationTests {
 		String name = register(Dialect.VLLM_CHAT);
 		InferenceRequest request = InferenceRequest.builder().prompt("hi").targetModel("model-a.tar.gz").build();
 		template(name).invoke(request).block(TIMEOUT);
-		assertThat(emulator().invocations(name).get(0).header("X-Amzn-SageMaker-Target-Model")).isEqualTo("model-a.tar.gz");
+		assertThat(emulator().invocations(name).get(0).header("X-Amzn-SageMaker-Target-Model"))
+			.isEqualTo("model-a.tar.gz");
 		StepVerifier.create(template(name).stream(request))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(InvalidInferenceRequestException.class)
 				.hasMessageContaining("invoke("))
@@ -140,12 +142,17 @@ class InvokeAndSessionsIntegrationTests {
 		assertThat(emulator().invocations(name)).hasSize(2);
 		String slow = register(Dialect.TGI_MESSAGES);
 		emulator().endpoint(slow).responseDelay(Duration.ofSeconds(3));
-		try (SageMakerRuntimeAsyncClient shortReads = EmulatorClients.builder(emulator(), NettyNioAsyncHttpClient.builder())
+		try (SageMakerRuntimeAsyncClient shortReads = EmulatorClients
+			.builder(emulator(), NettyNioAsyncHttpClient.builder())
 			.httpClientBuilder(NettyNioAsyncHttpClient.builder().readTimeout(Duration.ofMillis(300)))
 			.build()) {
-			StepVerifier.create(StreamingInferenceTemplate.builder(shortReads).endpointName(slow).build()
-				.invoke(InferenceRequest.builder().prompt("hi").build()))
-				.expectErrorSatisfies((ex) -> assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ReadTimeout"))
+			StepVerifier
+				.create(StreamingInferenceTemplate.builder(shortReads)
+					.endpointName(slow)
+					.build()
+					.invoke(InferenceRequest.builder().prompt("hi").build()))
+				.expectErrorSatisfies(
+						(ex) -> assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ReadTimeout"))
 				.verify(TIMEOUT);
 		}
 		assertThat(emulator().invocations(slow)).hasSize(1);
@@ -155,7 +162,10 @@ class InvokeAndSessionsIntegrationTests {
 	void theFirstTokenLimitBoundsTheTimeToAWholeAnswer() {
 		String name = register(Dialect.VLLM_CHAT);
 		emulator().endpoint(name).responseDelay(Duration.ofSeconds(3));
-		InferenceRequest request = InferenceRequest.builder().prompt("hi").firstTokenTimeout(Duration.ofMillis(300)).build();
+		InferenceRequest request = InferenceRequest.builder()
+			.prompt("hi")
+			.firstTokenTimeout(Duration.ofMillis(300))
+			.build();
 		StepVerifier.create(template(name).invoke(request))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class,
 					(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.FIRST_TOKEN)))
@@ -168,7 +178,8 @@ class InvokeAndSessionsIntegrationTests {
 		String name = register(Dialect.VLLM_CHAT);
 		emulator().endpoint(name).tokens("ok");
 		StreamingInferenceTemplate template = template(name);
-		InferenceSession session = template.openSession(InferenceRequest.builder().body("{\"requestType\":\"NEW_SESSION\"}").build())
+		InferenceSession session = template
+			.openSession(InferenceRequest.builder().body("{\"requestType\":\"NEW_SESSION\"}").build())
 			.block(TIMEOUT);
 		assertThat(session.endpointName()).isEqualTo(name);
 		assertThat(session.expiresAt()).isAfter(Instant.now());
@@ -176,22 +187,23 @@ class InvokeAndSessionsIntegrationTests {
 		template.stream(turn).blockLast(TIMEOUT);
 		template.stream(turn).blockLast(TIMEOUT);
 		template.invoke(turn).block(TIMEOUT);
-		template.closeSession(session, InferenceRequest.builder().body("{\"requestType\":\"CLOSE\"}").build()).block(TIMEOUT);
+		template.closeSession(session, InferenceRequest.builder().body("{\"requestType\":\"CLOSE\"}").build())
+			.block(TIMEOUT);
 		assertThat(emulator().invocations(name)).extracting(RecordedInvocation::sessionId)
 			.containsExactly("NEW_SESSION", session.id(), session.id(), session.id(), session.id());
-		StepVerifier.create(template.stream(turn))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ValidationError");
-				assertThat(ex).hasMessageContaining(session.id());
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(template.stream(turn)).expectErrorSatisfies((ex) -> {
+			assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ValidationError");
+			assertThat(ex).hasMessageContaining(session.id());
+		}).verify(TIMEOUT);
 	}
 
 	@Test
 	void anUnknownSessionIsSageMakersValidationError() {
 		String name = register(Dialect.TGI_MESSAGES);
-		StepVerifier.create(template(name).invoke(InferenceRequest.builder().prompt("hi").sessionId("no-such-session").build()))
-			.expectErrorSatisfies((ex) -> assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ValidationError"))
+		StepVerifier
+			.create(template(name).invoke(InferenceRequest.builder().prompt("hi").sessionId("no-such-session").build()))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("ValidationError"))
 			.verify(TIMEOUT);
 	}
 
@@ -229,9 +241,11 @@ class InvokeAndSessionsIntegrationTests {
 	void aCloseThatTheContainerDoesNotConfirmFails() {
 		String name = register(Dialect.TGI_MESSAGES);
 		StreamingInferenceTemplate template = template(name);
-		InferenceSession session = template.openSession(InferenceRequest.builder().prompt("open").build()).block(TIMEOUT);
+		InferenceSession session = template.openSession(InferenceRequest.builder().prompt("open").build())
+			.block(TIMEOUT);
 		StepVerifier.create(template.closeSession(session, InferenceRequest.builder().prompt("not a close").build()))
-			.expectErrorSatisfies((ex) -> assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("SessionNotClosed"))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(((StreamingInferenceException) ex).errorCode()).isEqualTo("SessionNotClosed"))
 			.verify(TIMEOUT);
 	}
 

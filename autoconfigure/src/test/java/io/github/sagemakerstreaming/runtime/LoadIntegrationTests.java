@@ -27,9 +27,10 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hundreds of concurrent streams, some cancelled at random points: every other stream delivers exactly
- * its own tokens in order, every cancelled one closes its connection, and afterwards no connection is
- * leased and no thread is left. Runs alone, so that its thread and memory figures are its own.
+ * Hundreds of concurrent streams, some cancelled at random points: every other stream
+ * delivers exactly its own tokens in order, every cancelled one closes its connection,
+ * and afterwards no connection is leased and no thread is left. Runs alone, so that its
+ * thread and memory figures are its own.
  */
 @Isolated
 class LoadIntegrationTests {
@@ -57,12 +58,15 @@ class LoadIntegrationTests {
 			.builder(sagemaker.emulator(), NettyNioAsyncHttpClient.builder().maxConcurrency(STREAMS))
 			.overrideConfiguration((override) -> override.addMetricPublisher(leases))
 			.build()) {
-			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client).endpointName("load").build();
+			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client)
+				.endpointName("load")
+				.build();
 			List<Boolean> intact = Flux.range(0, STREAMS).flatMap((i) -> {
 				String prompt = "s" + i;
 				Flux<String> stream = template.stream(prompt).doOnNext((token) -> tokens.incrementAndGet());
 				if (i % 10 == 0) {
-					// Cancelled within the first quarter, so that the emulator is still writing however busy the machine.
+					// Cancelled within the first quarter, so that the emulator is still
+					// writing however busy the machine.
 					return stream.take(ThreadLocalRandom.current().nextInt(1, TOKENS / 4)).then(Mono.just(true));
 				}
 				return stream.collectList()
@@ -78,22 +82,26 @@ class LoadIntegrationTests {
 			List<RecordedInvocation> invocations = sagemaker.emulator().invocations("load");
 			assertThat(invocations).hasSize(STREAMS);
 			for (RecordedInvocation invocation : invocations) {
-				int stream = Integer.parseInt(invocation.bodyAsString().replaceAll(".*\"content\":\"s(\\d+)\".*", "$1"));
+				int stream = Integer
+					.parseInt(invocation.bodyAsString().replaceAll(".*\"content\":\"s(\\d+)\".*", "$1"));
 				if (stream % 10 == 0) {
-					assertThat(invocation.awaitConnectionClosed(Duration.ofSeconds(10))).as("stream %d closed its connection", stream)
+					assertThat(invocation.awaitConnectionClosed(Duration.ofSeconds(10)))
+						.as("stream %d closed its connection", stream)
 						.isTrue();
 				}
 				else {
-					assertThat(invocation.awaitOutcome(Duration.ofSeconds(10))).as("stream %d", stream).isEqualTo(StreamOutcome.COMPLETED);
+					assertThat(invocation.awaitOutcome(Duration.ofSeconds(10))).as("stream %d", stream)
+						.isEqualTo(StreamOutcome.COMPLETED);
 				}
 			}
 			sagemaker.emulator().register("probe", Dialect.TGI).tokens("ok");
 			StreamingInferenceTemplate probe = StreamingInferenceTemplate.builder(client).endpointName("probe").build();
-			assertThat(leases.settledLeases(() -> probe.stream("hi").blockLast(Duration.ofSeconds(10)), Duration.ofSeconds(10)))
+			assertThat(leases.settledLeases(() -> probe.stream("hi").blockLast(Duration.ofSeconds(10)),
+					Duration.ofSeconds(10)))
 				.as("connections still leased")
 				.isZero();
-			System.out.printf("Load: %d streams (%d cancelled), %d tokens, %d failures, %d ms, peak heap %d MiB%n", STREAMS,
-					STREAMS / 10, tokens.get(), failures.get(), millis, peakHeap() / (1024 * 1024));
+			System.out.printf("Load: %d streams (%d cancelled), %d tokens, %d failures, %d ms, peak heap %d MiB%n",
+					STREAMS, STREAMS / 10, tokens.get(), failures.get(), millis, peakHeap() / (1024 * 1024));
 		}
 		awaitGone(threadsBefore);
 	}
@@ -103,7 +111,9 @@ class LoadIntegrationTests {
 	}
 
 	private static Set<Long> sdkThreads() {
-		return Thread.getAllStackTraces().keySet().stream()
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
 			.filter((thread) -> thread.getName().startsWith("aws-java-sdk") || thread.getName().startsWith("sdk-async"))
 			.map(Thread::getId)
 			.collect(Collectors.toSet());
@@ -140,7 +150,10 @@ class LoadIntegrationTests {
 	}
 
 	private static List<MemoryPoolMXBean> heapPools() {
-		return ManagementFactory.getMemoryPoolMXBeans().stream().filter((pool) -> pool.getType() == MemoryType.HEAP).toList();
+		return ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter((pool) -> pool.getType() == MemoryType.HEAP)
+			.toList();
 	}
 
 }

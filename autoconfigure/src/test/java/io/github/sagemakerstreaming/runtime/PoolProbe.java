@@ -10,9 +10,10 @@ import software.amazon.awssdk.metrics.MetricCollection;
 import software.amazon.awssdk.metrics.MetricPublisher;
 
 /**
- * Reads the SDK's own HTTP pool metrics: for each call, how many connections other calls held when it
- * acquired its own. The SDK publishes a call's metrics when the call completes, so values may arrive out
- * of order; a leaked connection, though, shows in every value from then on.
+ * Reads the SDK's own HTTP pool metrics: for each call, how many connections other calls
+ * held when it acquired its own. The SDK publishes a call's metrics when the call
+ * completes, so values may arrive out of order; a leaked connection, though, shows in
+ * every value from then on.
  */
 final class PoolProbe implements MetricPublisher {
 
@@ -34,16 +35,17 @@ final class PoolProbe implements MetricPublisher {
 	}
 
 	/**
-	 * Returns the fewest connections held by other calls that any call seen since the last reset found.
+	 * Returns the fewest connections held by other calls that any call seen since the
+	 * last reset found.
 	 */
 	int fewestLeasedByOthers() {
 		return this.leased.stream().mapToInt(Integer::intValue).min().orElse(-1);
 	}
 
 	/**
-	 * Makes calls through the probe until one finds no connection leased by others, or the time is up.
-	 * Cancelled calls give their connections back asynchronously, so a lease may trail a cancellation by
-	 * a moment; a leaked one never comes back.
+	 * Makes calls through the probe until one finds no connection leased by others, or
+	 * the time is up. Cancelled calls give their connections back asynchronously, so a
+	 * lease may trail a cancellation by a moment; a leaked one never comes back.
 	 * @param call one call through the client under test
 	 * @param timeout how long to keep trying
 	 * @return the fewest connections held by others that a call found

@@ -25,7 +25,8 @@ class RequestBodiesTests {
 	void openAiChatFromAConversationWithToolsAndAToolChoice() {
 		InferenceRequest request = InferenceRequest.builder()
 			.messages(List.of(ChatMessage.system("S"), ChatMessage.user("U"),
-					ChatMessage.assistant("A", List.of(new ToolCall("0", "t", "{\"x\":1}"))), ChatMessage.tool("0", "R")))
+					ChatMessage.assistant("A", List.of(new ToolCall("0", "t", "{\"x\":1}"))),
+					ChatMessage.tool("0", "R")))
 			.tools(List.of(ToolDefinition.of("t", "Does t", "{\"type\":\"object\",\"properties\":{}}")))
 			.toolChoice(ToolChoice.REQUIRED)
 			.build();
@@ -55,8 +56,9 @@ class RequestBodiesTests {
 	@Test
 	void aWholeAnswerIsAskedWithStreamFalseAndNoStreamOptions() {
 		InferenceRequest request = InferenceRequest.builder().prompt("Hi").build();
-		assertThat(new String(RequestBodies.render(InferenceFormat.OPENAI_CHAT, request, Map.of(), false, true, "my-llm"),
-				StandardCharsets.UTF_8))
+		assertThat(
+				new String(RequestBodies.render(InferenceFormat.OPENAI_CHAT, request, Map.of(), false, true, "my-llm"),
+						StandardCharsets.UTF_8))
 			.isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"stream\":false}");
 		assertThat(new String(RequestBodies.render(InferenceFormat.TGI, request, Map.of(), false, true, "my-llm"),
 				StandardCharsets.UTF_8))
@@ -65,7 +67,8 @@ class RequestBodiesTests {
 
 	private static String render(InferenceFormat format, InferenceRequest request, Map<String, Object> parameters,
 			boolean includeUsage) {
-		return new String(RequestBodies.render(format, request, parameters, true, includeUsage, "my-llm"), StandardCharsets.UTF_8);
+		return new String(RequestBodies.render(format, request, parameters, true, includeUsage, "my-llm"),
+				StandardCharsets.UTF_8);
 	}
 
 }

@@ -14,7 +14,9 @@ class RetrySettingsTests {
 
 	@Test
 	void aClientWithoutRetriesNeedsNoPerCallPluginAndOneWithRetriesDoes() {
-		try (SageMakerRuntimeAsyncClient retrying = SageMakerRuntimeAsyncClient.builder().region(Region.US_EAST_1).build();
+		try (SageMakerRuntimeAsyncClient retrying = SageMakerRuntimeAsyncClient.builder()
+			.region(Region.US_EAST_1)
+			.build();
 				SageMakerRuntimeAsyncClient notRetrying = SageMakerRuntimeAsyncClient.builder()
 					.region(Region.US_EAST_1)
 					.overrideConfiguration((override) -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))

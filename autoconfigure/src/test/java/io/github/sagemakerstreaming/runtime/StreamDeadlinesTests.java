@@ -17,8 +17,8 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The time limits on a virtual clock: the timer's stack, the idle clock against the subscriber's demand,
- * and the race between a stream's last chunk and its timer.
+ * The time limits on a virtual clock: the timer's stack, the idle clock against the
+ * subscriber's demand, and the race between a stream's last chunk and its timer.
  */
 class StreamDeadlinesTests {
 
@@ -77,7 +77,8 @@ class StreamDeadlinesTests {
 		StreamDeadlines deadlines = deadlines(new StreamLimits(null, null, Duration.ofMillis(100)));
 		TestPublisher<InferenceChunk> stream = TestPublisher.create();
 		Received received = new Received();
-		deadlines.bound(stream.flux()).subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
+		deadlines.bound(stream.flux())
+			.subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
 		stream.next(InferenceChunk.token("a", METADATA), InferenceChunk.end("stop", METADATA));
 		this.time.advanceTimeBy(Duration.ofSeconds(1));
 		stream.complete();
@@ -89,9 +90,11 @@ class StreamDeadlinesTests {
 	@Test
 	void noChunkFollowsATimeout() {
 		StreamDeadlines deadlines = deadlines(new StreamLimits(null, null, Duration.ofMillis(100)));
-		TestPublisher<InferenceChunk> stream = TestPublisher.createNoncompliant(TestPublisher.Violation.CLEANUP_ON_TERMINATE);
+		TestPublisher<InferenceChunk> stream = TestPublisher
+			.createNoncompliant(TestPublisher.Violation.CLEANUP_ON_TERMINATE);
 		Received received = new Received();
-		deadlines.bound(stream.flux()).subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
+		deadlines.bound(stream.flux())
+			.subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
 		stream.next(InferenceChunk.token("a", METADATA));
 		this.time.advanceTimeBy(Duration.ofMillis(100));
 		stream.next(InferenceChunk.end("stop", METADATA));
@@ -107,7 +110,8 @@ class StreamDeadlinesTests {
 		StreamDeadlines deadlines = deadlines(new StreamLimits(Duration.ofMillis(100), null, null));
 		TestPublisher<InferenceChunk> stream = TestPublisher.create();
 		Received received = new Received();
-		deadlines.bound(stream.flux()).subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
+		deadlines.bound(stream.flux())
+			.subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
 		stream.next(InferenceChunk.token("a", METADATA));
 		this.time.advanceTimeBy(Duration.ofHours(1));
 		assertThat(received.failures).isEmpty();

@@ -27,7 +27,8 @@ class StreamObservationTests {
 
 	@Test
 	void aCancelArrivingAfterCompletionDoesNotStopTheObservationAgain() {
-		Flux<InferenceChunk> chunks = Flux.just(InferenceChunk.token("a", METADATA), InferenceChunk.end("stop", METADATA));
+		Flux<InferenceChunk> chunks = Flux.just(InferenceChunk.token("a", METADATA),
+				InferenceChunk.end("stop", METADATA));
 		this.observation.observe(chunks, context()).subscribe(new BaseSubscriber<>() {
 
 			@Override

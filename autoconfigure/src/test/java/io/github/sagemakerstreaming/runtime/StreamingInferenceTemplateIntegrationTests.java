@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The template through the real AWS SDK client and the real event-stream wire format, against the
- * emulator.
+ * The template through the real AWS SDK client and the real event-stream wire format,
+ * against the emulator.
  */
 class StreamingInferenceTemplateIntegrationTests {
 
@@ -42,7 +42,10 @@ class StreamingInferenceTemplateIntegrationTests {
 	private static final List<String> TOKENS = List.of("Hello", ",", " wörld", " 日本語", " 🚀", " \"quoted\"",
 			" back\\slash", "\n", " <b>tag</b>", "  two spaces");
 
-	/** Dialects the built-in decoder does not read: raw bytes, and formats it refuses with UnrecognizedFormat. */
+	/**
+	 * Dialects the built-in decoder does not read: raw bytes, and formats it refuses with
+	 * UnrecognizedFormat.
+	 */
 	private static final Set<Dialect> NOT_DECODED = EnumSet.of(Dialect.RAW, Dialect.LMI_3P_STREAM, Dialect.TRITON);
 
 	@RegisterExtension
@@ -63,7 +66,9 @@ class StreamingInferenceTemplateIntegrationTests {
 				(endpoint) -> endpoint.partSize(7), "three records a part", (endpoint) -> endpoint.recordsPerPart(3));
 		return Arrays.stream(Dialect.values())
 			.filter((dialect) -> !NOT_DECODED.contains(dialect))
-			.flatMap((dialect) -> cuts.entrySet().stream().map((cut) -> Arguments.of(dialect, cut.getKey(), cut.getValue())));
+			.flatMap((dialect) -> cuts.entrySet()
+				.stream()
+				.map((cut) -> Arguments.of(dialect, cut.getKey(), cut.getValue())));
 	}
 
 	@ParameterizedTest(name = "{0}, {1}")
@@ -71,10 +76,7 @@ class StreamingInferenceTemplateIntegrationTests {
 	void streamsEveryDialectTokenForToken(Dialect dialect, String cutName, UnaryOperator<EmulatedEndpoint> cut) {
 		String name = register(dialect);
 		cut.apply(emulator().endpoint(name).tokens(TOKENS));
-		StepVerifier.create(template(name).stream("hello"))
-			.expectNextSequence(TOKENS)
-			.expectComplete()
-			.verify(TIMEOUT);
+		StepVerifier.create(template(name).stream("hello")).expectNextSequence(TOKENS).expectComplete().verify(TIMEOUT);
 	}
 
 	@ParameterizedTest
@@ -106,7 +108,8 @@ class StreamingInferenceTemplateIntegrationTests {
 	@Test
 	void everyRequestParameterReachesTheWire() {
 		String name = register(Dialect.VLLM_CHAT);
-		InferenceSession session = template(name).openSession(InferenceRequest.builder().prompt("open").build()).block(TIMEOUT);
+		InferenceSession session = template(name).openSession(InferenceRequest.builder().prompt("open").build())
+			.block(TIMEOUT);
 		InferenceRequest request = InferenceRequest.builder()
 			.endpointName(name)
 			.body("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":true}")
@@ -122,7 +125,8 @@ class StreamingInferenceTemplateIntegrationTests {
 		template(null).stream(request).blockLast(TIMEOUT);
 		RecordedInvocation invocation = emulator().invocations(name).get(1);
 		assertThat(invocation.path()).isEqualTo("/endpoints/" + name + "/invocations-response-stream");
-		assertThat(invocation.bodyAsString()).isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":true}");
+		assertThat(invocation.bodyAsString())
+			.isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":true}");
 		assertThat(invocation.headers()).containsEntry("content-type", "application/json; charset=utf-8")
 			.containsEntry("x-amzn-sagemaker-accept", "text/event-stream")
 			.containsEntry("x-amzn-sagemaker-custom-attributes", "accept_eula=true")
@@ -144,7 +148,8 @@ class StreamingInferenceTemplateIntegrationTests {
 			.inferenceComponentName("ic-default")
 			.accept("application/jsonlines")
 			.build();
-		template.stream(InferenceRequest.builder().prompt("Why?").parameter("temperature", 0.9).build()).blockLast(TIMEOUT);
+		template.stream(InferenceRequest.builder().prompt("Why?").parameter("temperature", 0.9).build())
+			.blockLast(TIMEOUT);
 		RecordedInvocation invocation = emulator().invocations(name).get(0);
 		JsonNode body = json(invocation);
 		assertThat(body.get("inputs").asString()).isEqualTo("Why?");
@@ -161,8 +166,10 @@ class StreamingInferenceTemplateIntegrationTests {
 	void openAiFormatsPutThePromptWhereTheServersExpectIt() {
 		String name = register(Dialect.VLLM_CHAT);
 		StreamingInferenceTemplate template = template(name);
-		template.stream(InferenceRequest.builder().prompt("chat?").parameter("max_tokens", 5).build()).blockLast(TIMEOUT);
-		template.stream(InferenceRequest.builder().prompt("complete?").format(InferenceFormat.OPENAI_COMPLETIONS).build())
+		template.stream(InferenceRequest.builder().prompt("chat?").parameter("max_tokens", 5).build())
+			.blockLast(TIMEOUT);
+		template
+			.stream(InferenceRequest.builder().prompt("complete?").format(InferenceFormat.OPENAI_COMPLETIONS).build())
 			.blockLast(TIMEOUT);
 		List<RecordedInvocation> invocations = emulator().invocations(name);
 		assertThat(json(invocations.get(0)).get("messages").get(0).get("content").asString()).isEqualTo("chat?");
@@ -199,7 +206,9 @@ class StreamingInferenceTemplateIntegrationTests {
 	@EnumSource(value = Dialect.class, names = { "RAW", "LMI_3P_STREAM", "TRITON" }, mode = EnumSource.Mode.EXCLUDE)
 	void aContainerErrorInsideTheStreamEndsItAfterTheTokensOfTheSamePart(Dialect dialect) {
 		String name = register(dialect);
-		emulator().endpoint(name).tokens("a", "b", "c").recordsPerPart(10)
+		emulator().endpoint(name)
+			.tokens("a", "b", "c")
+			.recordsPerPart(10)
 			.failAfterTokens(2, StreamFault.containerError("CUDA out of memory"));
 		StepVerifier.create(template(name).stream("hi"))
 			.expectNext("a", "b")
@@ -214,7 +223,8 @@ class StreamingInferenceTemplateIntegrationTests {
 		StepVerifier.create(template("no-such-endpoint").stream("hi"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(StreamingInferenceException.class)
 				.hasMessageContaining("no-such-endpoint")
-				.satisfies((e) -> assertThat(((StreamingInferenceException) e).errorCode()).isEqualTo("ValidationError")))
+				.satisfies(
+						(e) -> assertThat(((StreamingInferenceException) e).errorCode()).isEqualTo("ValidationError")))
 			.verify(TIMEOUT);
 	}
 
@@ -240,7 +250,9 @@ class StreamingInferenceTemplateIntegrationTests {
 	@Test
 	void cancellingTheSubscriptionClosesTheConnection() {
 		String name = register(Dialect.VLLM_CHAT);
-		emulator().endpoint(name).tokens(List.of("a", "b", "c", "d", "e", "f", "g", "h")).tokenDelay(Duration.ofMillis(300));
+		emulator().endpoint(name)
+			.tokens(List.of("a", "b", "c", "d", "e", "f", "g", "h"))
+			.tokenDelay(Duration.ofMillis(300));
 		StepVerifier.create(template(name).stream("hi").take(2)).expectNext("a", "b").expectComplete().verify(TIMEOUT);
 		assertThat(emulator().invocations(name).get(0).awaitConnectionClosed(TIMEOUT)).as("connection closed").isTrue();
 	}

@@ -7,8 +7,8 @@ import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
 
 /**
- * Registers emulator endpoints under names of their own, so that tests running at the same time never
- * share one.
+ * Registers emulator endpoints under names of their own, so that tests running at the
+ * same time never share one.
  */
 final class TestEndpoints {
 

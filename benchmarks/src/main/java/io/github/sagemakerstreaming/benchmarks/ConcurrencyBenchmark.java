@@ -26,11 +26,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Holds many concurrent streams on this machine: once with the starter's auto-configured defaults, once
- * with the AWS SDK's own defaults, reporting failures, the latency added between tokens (each gap minus
- * the emulator's pace, p50 and p99) and the heap each open stream costs.
+ * Holds many concurrent streams on this machine: once with the starter's auto-configured
+ * defaults, once with the AWS SDK's own defaults, reporting failures, the latency added
+ * between tokens (each gap minus the emulator's pace, p50 and p99) and the heap each open
+ * stream costs.
  * <p>
- * Streams start either all at once (a burst) or spread evenly over a ramp, as users arrive.
+ * Streams start either all at once (a burst) or spread evenly over a ramp, as users
+ * arrive.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.sagemakerstreaming.benchmarks.ConcurrencyBenchmark [streams] [tokens] [pace ms] [ramp s]}
  */
@@ -48,28 +50,30 @@ public final class ConcurrencyBenchmark {
 			emulator.register("concurrent", Dialect.VLLM_CHAT)
 				.answer((prompt) -> IntStream.range(0, tokens).mapToObj((i) -> " " + prompt + "." + i).toList())
 				.tokenDelay(pace);
-			System.out.printf("%d concurrent streams of %d tokens, one token every %d ms, starting %s%n", streams, tokens,
-					pace.toMillis(), ramp.isZero() ? "all at once" : "over " + ramp.toSeconds() + " s");
-			System.out.println("| settings | completed | failed | peak open | added latency p50 | p99 | heap per open stream |");
+			System.out.printf("%d concurrent streams of %d tokens, one token every %d ms, starting %s%n", streams,
+					tokens, pace.toMillis(), ramp.isZero() ? "all at once" : "over " + ramp.toSeconds() + " s");
+			System.out.println(
+					"| settings | completed | failed | peak open | added latency p50 | p99 | heap per open stream |");
 			System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Starter.class)
 				.web(WebApplicationType.NONE)
-				.properties("spring.main.banner-mode=off", "logging.level.root=warn", "sagemaker.runtime.region=us-east-1",
-						"sagemaker.runtime.credentials.access-key=bench", "sagemaker.runtime.credentials.secret-key=bench",
+				.properties("spring.main.banner-mode=off", "logging.level.root=warn",
+						"sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.access-key=bench",
+						"sagemaker.runtime.credentials.secret-key=bench",
 						"sagemaker.runtime.endpoint-override=" + emulator.endpointOverride(),
 						"sagemaker.runtime.endpoint-name=concurrent")
 				.run()) {
 				run("starter defaults", context.getBean(StreamingInferenceTemplate.class), streams, tokens, pace, ramp);
 			}
 			try (SageMakerRuntimeAsyncClient client = EmulatorClient.withSdkDefaults(emulator).build()) {
-				run("AWS SDK defaults", StreamingInferenceTemplate.builder(client).endpointName("concurrent").build(), streams,
-						tokens, pace, ramp);
+				run("AWS SDK defaults", StreamingInferenceTemplate.builder(client).endpointName("concurrent").build(),
+						streams, tokens, pace, ramp);
 			}
 		}
 	}
 
-	private static void run(String settings, StreamingInferenceTemplate template, int streams, int tokens, Duration pace,
-			Duration ramp) throws InterruptedException {
+	private static void run(String settings, StreamingInferenceTemplate template, int streams, int tokens,
+			Duration pace, Duration ramp) throws InterruptedException {
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		System.gc();
 		long heapBefore = memory.getHeapMemoryUsage().getUsed();
@@ -136,9 +140,9 @@ public final class ConcurrencyBenchmark {
 		long heapPerStream = (memory.getHeapMemoryUsage().getUsed() - heapBefore) / Math.max(1, openAtMiddle);
 		done.await(10, TimeUnit.MINUTES);
 		int count = Math.min(gaps.get(), added.length);
-		System.out.printf("| %s | %d | %d | %d | %.1f ms | %.1f ms | %d KiB |%n", settings, completed.get(), failed.get(),
-				peakOpen.get(), Figures.percentile(added, count, 50) / 1e6, Figures.percentile(added, count, 99) / 1e6,
-				heapPerStream / 1024);
+		System.out.printf("| %s | %d | %d | %d | %.1f ms | %.1f ms | %d KiB |%n", settings, completed.get(),
+				failed.get(), peakOpen.get(), Figures.percentile(added, count, 50) / 1e6,
+				Figures.percentile(added, count, 99) / 1e6, heapPerStream / 1024);
 		failures.forEach((code, message) -> System.out.printf("  failed with %s, for example: %s%n", code, message));
 	}
 

@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Nanoseconds (and, with {@code -prof gc}, bytes allocated) per token to decode a realistic stream of
- * each dialect, for the starter's decoder and two references: the floor, which only copies the bytes,
- * and the naive decoding users write by hand.
+ * Nanoseconds (and, with {@code -prof gc}, bytes allocated) per token to decode a
+ * realistic stream of each dialect, for the starter's decoder and two references: the
+ * floor, which only copies the bytes, and the naive decoding users write by hand.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,7 +36,8 @@ public class DecoderBenchmark {
 
 	static final int TOKENS = 512;
 
-	private static final ResponseMetadata METADATA = new ResponseMetadata("bench", "req", "AllTraffic", "text/event-stream", null);
+	private static final ResponseMetadata METADATA = new ResponseMetadata("bench", "req", "AllTraffic",
+			"text/event-stream", null);
 
 	@Param({ "TGI", "TGI_MESSAGES", "LMI", "LMI_CHAT", "VLLM_CHAT" })
 	public Dialect dialect;

@@ -13,9 +13,10 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWith
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
 
 /**
- * Tokens per second and time to first token through {@link StreamingInferenceTemplate}, against the raw
- * SDK driven by a minimal handler that only counts payload parts (the floor for anything built on the
- * SDK), on the same emulator stream, in the same run, in alternating order.
+ * Tokens per second and time to first token through {@link StreamingInferenceTemplate},
+ * against the raw SDK driven by a minimal handler that only counts payload parts (the
+ * floor for anything built on the SDK), on the same emulator stream, in the same run, in
+ * alternating order.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.sagemakerstreaming.benchmarks.EndToEndBenchmark [tokens] [rounds]}
  */
@@ -31,7 +32,9 @@ public final class EndToEndBenchmark {
 		try (SageMakerEmulator emulator = SageMakerEmulator.start();
 				SageMakerRuntimeAsyncClient client = EmulatorClient.withSdkDefaults(emulator).build()) {
 			emulator.register("e2e", Dialect.VLLM_CHAT).tokens(RealisticStreams.tokens(tokens));
-			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client).endpointName("e2e").build();
+			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client)
+				.endpointName("e2e")
+				.build();
 			List<Double> rawRates = new ArrayList<>();
 			List<Double> rawFirst = new ArrayList<>();
 			List<Double> starterRates = new ArrayList<>();
@@ -51,10 +54,13 @@ public final class EndToEndBenchmark {
 			double starterRate = Figures.median(starterRates);
 			double rawTtft = Figures.median(rawFirst);
 			double starterTtft = Figures.median(starterFirst);
-			System.out.printf("End to end, %d tokens a stream, median of %d rounds after %d warm-up rounds%n", tokens, rounds, warmup);
+			System.out.printf("End to end, %d tokens a stream, median of %d rounds after %d warm-up rounds%n", tokens,
+					rounds, warmup);
 			System.out.printf("| | raw SDK (floor) | starter | ratio |%n| --- | --- | --- | --- |%n");
-			System.out.printf("| tokens per second | %.0f | %.0f | %.1f %% |%n", rawRate, starterRate, 100 * starterRate / rawRate);
-			System.out.printf("| time to first token (ms) | %.2f | %.2f | +%.2f ms |%n", rawTtft, starterTtft, starterTtft - rawTtft);
+			System.out.printf("| tokens per second | %.0f | %.0f | %.1f %% |%n", rawRate, starterRate,
+					100 * starterRate / rawRate);
+			System.out.printf("| time to first token (ms) | %.2f | %.2f | +%.2f ms |%n", rawTtft, starterTtft,
+					starterTtft - rawTtft);
 		}
 	}
 
@@ -66,18 +72,24 @@ public final class EndToEndBenchmark {
 			.contentType("application/json")
 			.body(SdkBytes.fromUtf8String("{\"messages\":[{\"role\":\"user\",\"content\":\"bench\"}],\"stream\":true}"))
 			.build();
-		client.invokeEndpointWithResponseStream(request, InvokeEndpointWithResponseStreamResponseHandler.builder()
-			.subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()
-				.onPayloadPart((part) -> firstPart.compareAndSet(0, System.nanoTime()))
-				.build())
-			.build()).join();
+		client
+			.invokeEndpointWithResponseStream(request,
+					InvokeEndpointWithResponseStreamResponseHandler.builder()
+						.subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()
+							.onPayloadPart((part) -> firstPart.compareAndSet(0, System.nanoTime()))
+							.build())
+						.build())
+			.join();
 		return new Run(tokens, start, firstPart.get(), System.nanoTime());
 	}
 
 	static Run starter(StreamingInferenceTemplate template, int tokens) {
 		AtomicLong firstToken = new AtomicLong();
 		long start = System.nanoTime();
-		long count = template.stream("bench").doOnNext((token) -> firstToken.compareAndSet(0, System.nanoTime())).count().block();
+		long count = template.stream("bench")
+			.doOnNext((token) -> firstToken.compareAndSet(0, System.nanoTime()))
+			.count()
+			.block();
 		if (count != tokens) {
 			throw new IllegalStateException("Expected " + tokens + " tokens but got " + count);
 		}

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs {@code benchmarks/peer-js/peer.mjs}: the AWS SDK for JavaScript v3 reading an emulator stream.
+ * Runs {@code benchmarks/peer-js/peer.mjs}: the AWS SDK for JavaScript v3 reading an
+ * emulator stream.
  */
 final class JavaScriptPeer {
 
@@ -19,14 +20,16 @@ final class JavaScriptPeer {
 	}
 
 	/**
-	 * Returns whether the peer can run: Node.js on the path and the SDK installed with {@code npm ci}.
+	 * Returns whether the peer can run: Node.js on the path and the SDK installed with
+	 * {@code npm ci}.
 	 */
 	static boolean installed() {
 		return Files.isDirectory(directory().resolve("node_modules/@aws-sdk/client-sagemaker-runtime"));
 	}
 
 	/**
-	 * Returns the peer's folder, from the repository's root or from the benchmarks module.
+	 * Returns the peer's folder, from the repository's root or from the benchmarks
+	 * module.
 	 */
 	private static Path directory() {
 		Path fromRoot = Path.of("benchmarks", "peer-js");
@@ -34,10 +37,12 @@ final class JavaScriptPeer {
 	}
 
 	/**
-	 * Streams {@code rounds} times and returns the figures: {@code tokens}, {@code text} of the last
-	 * stream, median {@code tokensPerSecond} and {@code firstTokenMillis} of the second half.
+	 * Streams {@code rounds} times and returns the figures: {@code tokens}, {@code text}
+	 * of the last stream, median {@code tokensPerSecond} and {@code firstTokenMillis} of
+	 * the second half.
 	 */
-	static JsonNode stream(SageMakerEmulator emulator, String endpointName, int rounds) throws IOException, InterruptedException {
+	static JsonNode stream(SageMakerEmulator emulator, String endpointName, int rounds)
+			throws IOException, InterruptedException {
 		Process node = new ProcessBuilder("node", "peer.mjs", emulator.endpointOverride().toString(), endpointName,
 				String.valueOf(rounds))
 			.directory(directory().toFile())

@@ -10,8 +10,9 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
 import tools.jackson.databind.JsonNode;
 
 /**
- * The starter and a peer, the AWS SDK for JavaScript v3 with the usual line-iterator decoding, reading
- * the same emulator stream in the same run. Needs Node.js and {@code npm ci --prefix benchmarks/peer-js}.
+ * The starter and a peer, the AWS SDK for JavaScript v3 with the usual line-iterator
+ * decoding, reading the same emulator stream in the same run. Needs Node.js and
+ * {@code npm ci --prefix benchmarks/peer-js}.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.sagemakerstreaming.benchmarks.JavaScriptPeerBenchmark [tokens] [rounds]}
  */
@@ -26,10 +27,13 @@ public final class JavaScriptPeerBenchmark {
 		try (SageMakerEmulator emulator = SageMakerEmulator.start();
 				SageMakerRuntimeAsyncClient client = EmulatorClient.withSdkDefaults(emulator).build()) {
 			emulator.register("peer", Dialect.VLLM_CHAT).tokens(RealisticStreams.tokens(tokens));
-			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client).endpointName("peer").build();
+			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client)
+				.endpointName("peer")
+				.build();
 			List<Double> rates = new ArrayList<>();
 			List<Double> firsts = new ArrayList<>();
-			// Both sides measure the second half of their rounds; the JVM first warms up as long again.
+			// Both sides measure the second half of their rounds; the JVM first warms up
+			// as long again.
 			for (int round = -rounds; round < rounds; round++) {
 				EndToEndBenchmark.Run run = EndToEndBenchmark.starter(template, tokens);
 				if (round >= rounds / 2) {
@@ -38,7 +42,8 @@ public final class JavaScriptPeerBenchmark {
 				}
 			}
 			JsonNode peer = JavaScriptPeer.stream(emulator, "peer", rounds);
-			System.out.printf("The same %d-token stream, median of the last %d of %d rounds%n", tokens, rounds - rounds / 2, rounds);
+			System.out.printf("The same %d-token stream, median of the last %d of %d rounds%n", tokens,
+					rounds - rounds / 2, rounds);
 			System.out.printf("| | AWS SDK for JavaScript v3 | starter | ratio |%n| --- | --- | --- | --- |%n");
 			System.out.printf("| tokens per second | %.0f | %.0f | %.2f |%n", peer.get("tokensPerSecond").asDouble(),
 					Figures.median(rates), Figures.median(rates) / peer.get("tokensPerSecond").asDouble());

@@ -7,8 +7,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The decoding users write by hand, as a reference: a {@code String} per part, lines split from a
- * growing buffer, a Jackson tree per line, the text looked up in the usual places.
+ * The decoding users write by hand, as a reference: a {@code String} per part, lines
+ * split from a growing buffer, a Jackson tree per line, the text looked up in the usual
+ * places.
  */
 final class NaiveDecoder {
 

@@ -8,14 +8,14 @@ import java.util.Random;
 import io.github.sagemakerstreaming.emulator.Dialect;
 
 /**
- * Container bodies as real containers write them: a few hundred tokens of prose, some of them
- * multi-byte, rendered by a dialect and cut into payload parts.
+ * Container bodies as real containers write them: a few hundred tokens of prose, some of
+ * them multi-byte, rendered by a dialect and cut into payload parts.
  */
 final class RealisticStreams {
 
-	private static final String[] WORDS = { " the", " model", " streams", " tokens", " to", " a", " browser", ",", " and",
-			" each", " one", " arrives", " as", " it", " is", " generated", ".", " Latency", " matters", " for", " café",
-			" naïve", " 東京", " 🚀", " users", "\n" };
+	private static final String[] WORDS = { " the", " model", " streams", " tokens", " to", " a", " browser", ",",
+			" and", " each", " one", " arrives", " as", " it", " is", " generated", ".", " Latency", " matters", " for",
+			" café", " naïve", " 東京", " 🚀", " users", "\n" };
 
 	private RealisticStreams() {
 	}

@@ -1,5 +1,5 @@
 /**
- * Benchmarks of the starter against the raw AWS SDK and the usual hand-written decoding; see
- * {@code BENCHMARKS.md} for how to run them.
+ * Benchmarks of the starter against the raw AWS SDK and the usual hand-written decoding;
+ * see {@code BENCHMARKS.md} for how to run them.
  */
 package io.github.sagemakerstreaming.benchmarks;

@@ -14,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A second, independent SDK, the AWS SDK for JavaScript v3, reads the emulator's event stream token for
- * token. Skipped without {@code npm ci --prefix benchmarks/peer-js}, except under {@code CI=true}.
+ * A second, independent SDK, the AWS SDK for JavaScript v3, reads the emulator's event
+ * stream token for token. Skipped without {@code npm ci --prefix benchmarks/peer-js},
+ * except under {@code CI=true}.
  */
 class JavaScriptSdkPeerTests {
 

@@ -3,13 +3,16 @@ package io.github.sagemakerstreaming.emulator;
 import java.util.List;
 
 /**
- * Everything one streamed answer holds, in the order a container streams it: reasoning, text, tool
- * calls, the finish, then the usage if it was asked for.
+ * Everything one streamed answer holds, in the order a container streams it: reasoning,
+ * text, tool calls, the finish, then the usage if it was asked for.
  *
- * @param reasoning the reasoning tokens, streamed before the text by dialects that separate reasoning
+ * @param reasoning the reasoning tokens, streamed before the text by dialects that
+ * separate reasoning
  * @param tokens the text tokens of choice 0
- * @param toolCalls the tool calls, streamed after the text by dialects that have tool calls
- * @param finishReason the finish reason in OpenAI terms ({@code stop}, {@code length}, {@code tool_calls})
+ * @param toolCalls the tool calls, streamed after the text by dialects that have tool
+ * calls
+ * @param finishReason the finish reason in OpenAI terms ({@code stop}, {@code length},
+ * {@code tool_calls})
  * @param choices the number of choices
  * @param usage the token usage to report, or {@code null} if not asked for
  */

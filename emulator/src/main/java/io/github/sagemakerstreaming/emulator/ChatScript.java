@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What an endpoint adds to its text answers in a chat: reasoning before the answer, scripted tool calls
- * after it, or the answers of an agent's model that calls the tools a request offers.
+ * What an endpoint adds to its text answers in a chat: reasoning before the answer,
+ * scripted tool calls after it, or the answers of an agent's model that calls the tools a
+ * request offers.
  *
  * @param reasoning the reasoning tokens
  * @param toolCalls the scripted tool calls
@@ -29,8 +30,8 @@ record ChatScript(List<String> reasoning, List<ToolCallScript> toolCalls, boolea
 	}
 
 	/**
-	 * Makes the answer to a request. Usage counts the prompt's words and the tokens generated, reasoning
-	 * included; it is reported only when the request asks for it.
+	 * Makes the answer to a request. Usage counts the prompt's words and the tokens
+	 * generated, reasoning included; it is reported only when the request asks for it.
 	 */
 	Answer answer(PromptReader.Request request, Function<String, List<String>> text, String finishReason) {
 		List<String> tokens;
@@ -46,8 +47,8 @@ record ChatScript(List<String> reasoning, List<ToolCallScript> toolCalls, boolea
 			tokens = text.apply(request.prompt());
 		}
 		String finish = calls.isEmpty() ? finishReason : "tool_calls";
-		Answer.Usage usage = request.includeUsage() ? new Answer.Usage(words(request.prompt()).size(),
-				this.reasoning.size() + tokens.size()) : null;
+		Answer.Usage usage = request.includeUsage()
+				? new Answer.Usage(words(request.prompt()).size(), this.reasoning.size() + tokens.size()) : null;
 		return new Answer(this.reasoning, tokens, calls, finish, request.choices(), usage);
 	}
 
@@ -58,7 +59,8 @@ record ChatScript(List<String> reasoning, List<ToolCallScript> toolCalls, boolea
 	}
 
 	/**
-	 * Cuts a text into tokens that keep their leading spaces, the way model tokenizers do.
+	 * Cuts a text into tokens that keep their leading spaces, the way model tokenizers
+	 * do.
 	 */
 	static List<String> words(String text) {
 		List<String> tokens = new ArrayList<>();

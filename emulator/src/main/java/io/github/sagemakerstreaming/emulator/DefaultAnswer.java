@@ -3,8 +3,9 @@ package io.github.sagemakerstreaming.emulator;
 import java.util.List;
 
 /**
- * The deterministic answer an endpoint streams when no tokens are scripted: readable text made from the
- * prompt, cut into tokens that keep their leading spaces, the way model tokenizers do.
+ * The deterministic answer an endpoint streams when no tokens are scripted: readable text
+ * made from the prompt, cut into tokens that keep their leading spaces, the way model
+ * tokenizers do.
  */
 final class DefaultAnswer {
 

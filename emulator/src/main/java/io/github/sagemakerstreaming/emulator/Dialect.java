@@ -7,17 +7,22 @@ import java.util.List;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
- * The streaming response formats of the containers that SageMaker users run, each rendered byte for byte
- * as the container writes it: record layout, spacing, end-of-stream marker and in-band error record.
+ * The streaming response formats of the containers that SageMaker users run, each
+ * rendered byte for byte as the container writes it: record layout, spacing,
+ * end-of-stream marker and in-band error record.
  */
 public enum Dialect {
 
-	/** Hugging Face TGI {@code generate_stream}: {@code data:{"index":..,"token":{..}}} events. */
+	/**
+	 * Hugging Face TGI {@code generate_stream}: {@code data:{"index":..,"token":{..}}}
+	 * events.
+	 */
 	TGI("text/event-stream") {
 		@Override
 		String tokenRecord(int index, String token) {
 			return "data:{\"index\":" + (index + 1) + ",\"token\":{\"id\":" + (1000 + index) + ",\"text\":"
-					+ json(token) + ",\"logprob\":-0.25,\"special\":false},\"generated_text\":null,\"details\":null}\n\n";
+					+ json(token)
+					+ ",\"logprob\":-0.25,\"special\":false},\"generated_text\":null,\"details\":null}\n\n";
 		}
 
 		@Override
@@ -34,7 +39,10 @@ public enum Dialect {
 		}
 	},
 
-	/** Hugging Face TGI Messages API: OpenAI chat chunks with {@code "id":""}, a usage chunk and {@code data:[DONE]}. */
+	/**
+	 * Hugging Face TGI Messages API: OpenAI chat chunks with {@code "id":""}, a usage
+	 * chunk and {@code data:[DONE]}.
+	 */
 	TGI_MESSAGES("text/event-stream") {
 		@Override
 		String tokenRecord(int index, String token) {
@@ -43,7 +51,8 @@ public enum Dialect {
 
 		@Override
 		List<String> endRecords(int tokenCount, String text, String finishReason) {
-			return List.of("data:" + tgiChunk("{\"role\":\"assistant\",\"content\":\"\"}", json(finishReason)) + "\n\n");
+			return List
+				.of("data:" + tgiChunk("{\"role\":\"assistant\",\"content\":\"\"}", json(finishReason)) + "\n\n");
 		}
 
 		@Override
@@ -52,9 +61,9 @@ public enum Dialect {
 			List<String> pieces = pieces(call.arguments());
 			for (int i = 0; i < pieces.size(); i++) {
 				String name = (i == 0) ? json(call.name()) : "null";
-				records.add("data:" + tgiChunk("{\"role\":\"assistant\",\"tool_calls\":[{\"index\":" + index + ",\"id\":\""
-						+ index + "\",\"type\":\"function\",\"function\":{\"name\":" + name + ",\"arguments\":"
-						+ json(pieces.get(i)) + "}}]}", "null") + "\n\n");
+				records.add("data:" + tgiChunk("{\"role\":\"assistant\",\"tool_calls\":[{\"index\":" + index
+						+ ",\"id\":\"" + index + "\",\"type\":\"function\",\"function\":{\"name\":" + name
+						+ ",\"arguments\":" + json(pieces.get(i)) + "}}]}", "null") + "\n\n");
 			}
 			return records;
 		}
@@ -85,11 +94,15 @@ public enum Dialect {
 		}
 	},
 
-	/** DJL/LMI rolling batch JSON lines: {@code {"token": {..}}}, the last line carrying {@code generated_text}. */
+	/**
+	 * DJL/LMI rolling batch JSON lines: {@code {"token": {..}}}, the last line carrying
+	 * {@code generated_text}.
+	 */
 	LMI("application/jsonlines") {
 		@Override
 		String tokenRecord(int index, String token) {
-			return "{\"token\": {\"id\": " + (1000 + index) + ", \"text\": " + json(token) + ", \"log_prob\": -0.25}}\n";
+			return "{\"token\": {\"id\": " + (1000 + index) + ", \"text\": " + json(token)
+					+ ", \"log_prob\": -0.25}}\n";
 		}
 
 		@Override
@@ -106,11 +119,15 @@ public enum Dialect {
 		}
 	},
 
-	/** DJL/LMI with {@code option.output_formatter=sse} (TGI compatibility): {@code data: {"token": {..}}}. */
+	/**
+	 * DJL/LMI with {@code option.output_formatter=sse} (TGI compatibility): {@code data:
+	 * {"token": {..}}}.
+	 */
 	LMI_SSE("text/event-stream") {
 		@Override
 		String tokenRecord(int index, String token) {
-			return "data: {\"token\": {\"id\": " + (1000 + index) + ", \"text\": " + json(token) + ", \"logprob\": -0.25}}\n\n";
+			return "data: {\"token\": {\"id\": " + (1000 + index) + ", \"text\": " + json(token)
+					+ ", \"logprob\": -0.25}}\n\n";
 		}
 
 		@Override
@@ -123,11 +140,15 @@ public enum Dialect {
 		@Override
 		List<String> errorRecords(String message) {
 			return List.of("data: {\"token\": {\"id\": -1, \"text\": \"\", \"log_prob\": -1, \"special_token\": true, "
-					+ "\"error_msg\": " + json(message) + "}, \"generated_text\": \"\", \"details\": {\"finish_reason\": \"error\"}}\n\n");
+					+ "\"error_msg\": " + json(message)
+					+ "}, \"generated_text\": \"\", \"details\": {\"finish_reason\": \"error\"}}\n\n");
 		}
 	},
 
-	/** DJL/LMI chat ({@code jsonlines_chat}): chat chunks as JSON lines, no {@code data:} and no {@code [DONE]}. */
+	/**
+	 * DJL/LMI chat ({@code jsonlines_chat}): chat chunks as JSON lines, no {@code data:}
+	 * and no {@code [DONE]}.
+	 */
 	LMI_CHAT("application/jsonlines") {
 		@Override
 		String tokenRecord(int index, String token) {
@@ -141,18 +162,24 @@ public enum Dialect {
 
 		@Override
 		List<String> errorRecords(String message) {
-			return List.of("{\"token\": {\"id\": -1, \"text\": \"\", \"log_prob\": -1, \"special_token\": true, \"error_msg\": "
-					+ json(message) + "}, \"generated_text\": \"\", \"details\": {\"finish_reason\": \"error\"}}\n");
+			return List
+				.of("{\"token\": {\"id\": -1, \"text\": \"\", \"log_prob\": -1, \"special_token\": true, \"error_msg\": "
+						+ json(message)
+						+ "}, \"generated_text\": \"\", \"details\": {\"finish_reason\": \"error\"}}\n");
 		}
 
 		private String lmiChatChunk(String content, String finishReason) {
 			return "{\"id\": \"chatcmpl-140245889434512\", \"object\": \"chat.completion.chunk\", \"created\": 1712792433, "
-					+ "\"choices\": [{\"index\": 0, \"delta\": {\"content\": " + json(content) + ", \"role\": \"assistant\"}, "
-					+ "\"logprobs\": null, \"finish_reason\": " + finishReason + "}]}\n";
+					+ "\"choices\": [{\"index\": 0, \"delta\": {\"content\": " + json(content)
+					+ ", \"role\": \"assistant\"}, " + "\"logprobs\": null, \"finish_reason\": " + finishReason
+					+ "}]}\n";
 		}
 	},
 
-	/** Legacy DJL/LMI (0.23 to 0.25): {@code {"outputs": [" tok"]}} lines with no end-of-stream marker. */
+	/**
+	 * Legacy DJL/LMI (0.23 to 0.25): {@code {"outputs": [" tok"]}} lines with no
+	 * end-of-stream marker.
+	 */
 	LMI_LEGACY("application/jsonlines") {
 		@Override
 		String tokenRecord(int index, String token) {
@@ -170,7 +197,10 @@ public enum Dialect {
 		}
 	},
 
-	/** DJL/LMI async vLLM handler: compact vLLM chat chunks as JSON lines, {@code [DONE]} becoming an empty line. */
+	/**
+	 * DJL/LMI async vLLM handler: compact vLLM chat chunks as JSON lines, {@code [DONE]}
+	 * becoming an empty line.
+	 */
 	LMI_VLLM("application/jsonlines") {
 		@Override
 		String tokenRecord(int index, String token) {
@@ -213,7 +243,10 @@ public enum Dialect {
 		}
 	},
 
-	/** vLLM OpenAI server, chat completions: {@code data: {..}} events ending with {@code data: [DONE]}. */
+	/**
+	 * vLLM OpenAI server, chat completions: {@code data: {..}} events ending with
+	 * {@code data: [DONE]}.
+	 */
 	VLLM_CHAT("text/event-stream") {
 		@Override
 		String tokenRecord(int index, String token) {
@@ -237,7 +270,9 @@ public enum Dialect {
 
 		@Override
 		List<String> toolCallRecords(int index, ToolCallScript call) {
-			return vllmToolCallDeltas(index, call).stream().map((delta) -> "data: " + vllmDelta(delta) + "\n\n").toList();
+			return vllmToolCallDeltas(index, call).stream()
+				.map((delta) -> "data: " + vllmDelta(delta) + "\n\n")
+				.toList();
 		}
 
 		@Override
@@ -256,7 +291,10 @@ public enum Dialect {
 		}
 	},
 
-	/** vLLM OpenAI server, completions: {@code text_completion} chunks ending with {@code data: [DONE]}. */
+	/**
+	 * vLLM OpenAI server, completions: {@code text_completion} chunks ending with
+	 * {@code data: [DONE]}.
+	 */
 	VLLM_COMPLETIONS("text/event-stream") {
 		@Override
 		String tokenRecord(int index, String token) {
@@ -280,7 +318,8 @@ public enum Dialect {
 
 		@Override
 		String choiceRecord(int choice, String token, String finishReason) {
-			return "data: " + completionChunk(choice, token, (finishReason != null) ? json(finishReason) : "null") + "\n\n";
+			return "data: " + completionChunk(choice, token, (finishReason != null) ? json(finishReason) : "null")
+					+ "\n\n";
 		}
 
 		@Override
@@ -290,14 +329,14 @@ public enum Dialect {
 
 		private String completionChunk(int choice, String text, String finishReason) {
 			return "{\"id\":\"cmpl-9f2c\",\"object\":\"text_completion\",\"created\":1772423600,\"model\":\"qwen3_8b\","
-					+ "\"choices\":[{\"index\":" + choice + ",\"text\":" + json(text) + ",\"logprobs\":null,\"finish_reason\":"
-					+ finishReason + ",\"stop_reason\":null}]}";
+					+ "\"choices\":[{\"index\":" + choice + ",\"text\":" + json(text)
+					+ ",\"logprobs\":null,\"finish_reason\":" + finishReason + ",\"stop_reason\":null}]}";
 		}
 	},
 
 	/**
-	 * DJL/LMI {@code 3p_stream} (Bedrock-style) JSON lines: {@code {"body": {"generation": ..}, "metering": ..}}, the
-	 * last line carrying {@code stop_reason}.
+	 * DJL/LMI {@code 3p_stream} (Bedrock-style) JSON lines: {@code {"body":
+	 * {"generation": ..}, "metering": ..}}, the last line carrying {@code stop_reason}.
 	 */
 	LMI_3P_STREAM("application/jsonlines") {
 		@Override
@@ -312,9 +351,10 @@ public enum Dialect {
 
 		@Override
 		List<String> errorRecords(String message) {
-			return List.of("{\"body\": {\"generation\": \"\", \"prompt_token_count\": null, \"generation_token_count\": 0, "
-					+ "\"stop_reason\": \"error\"}, \"content_type\": \"application/jsonlines\", \"error\": {\"error_code\": 400, "
-					+ "\"error_msg\": " + json(message) + "}}\n");
+			return List
+				.of("{\"body\": {\"generation\": \"\", \"prompt_token_count\": null, \"generation_token_count\": 0, "
+						+ "\"stop_reason\": \"error\"}, \"content_type\": \"application/jsonlines\", \"error\": {\"error_code\": 400, "
+						+ "\"error_msg\": " + json(message) + "}}\n");
 		}
 
 		private String threePRecord(String generation, int count, String stopReason) {
@@ -325,8 +365,8 @@ public enum Dialect {
 	},
 
 	/**
-	 * NVIDIA Triton {@code generate_stream}: {@code data: {"model_name":..,"text_output":..}} events, with no
-	 * end-of-stream marker.
+	 * NVIDIA Triton {@code generate_stream}: {@code data:
+	 * {"model_name":..,"text_output":..}} events, with no end-of-stream marker.
 	 */
 	TRITON("text/event-stream; charset=utf-8") {
 		@Override
@@ -346,7 +386,10 @@ public enum Dialect {
 		}
 	},
 
-	/** Opaque bytes: the tokens' UTF-8 bytes as they are, with no framing and no end marker. */
+	/**
+	 * Opaque bytes: the tokens' UTF-8 bytes as they are, with no framing and no end
+	 * marker.
+	 */
 	RAW("text/plain") {
 		@Override
 		String tokenRecord(int index, String token) {
@@ -380,8 +423,8 @@ public enum Dialect {
 	}
 
 	/**
-	 * Returns what the container sends to keep an idle connection open: an SSE comment for
-	 * {@code text/event-stream}, an empty line for JSON lines, nothing for raw bytes.
+	 * Returns what the container sends to keep an idle connection open: an SSE comment
+	 * for {@code text/event-stream}, an empty line for JSON lines, nothing for raw bytes.
 	 * @return the keep-alive record, or {@code null} if the dialect has none
 	 */
 	public byte[] keepAliveRecord() {
@@ -393,10 +436,11 @@ public enum Dialect {
 	}
 
 	/**
-	 * Renders the container's body for the given tokens: one record a token, then the dialect's closing
-	 * records.
+	 * Renders the container's body for the given tokens: one record a token, then the
+	 * dialect's closing records.
 	 * @param tokens the generated tokens
-	 * @param finishReason the finish reason in OpenAI terms ({@code stop} or {@code length})
+	 * @param finishReason the finish reason in OpenAI terms ({@code stop} or
+	 * {@code length})
 	 * @return the records, in order
 	 */
 	public List<byte[]> render(List<String> tokens, String finishReason) {
@@ -404,14 +448,15 @@ public enum Dialect {
 	}
 
 	/**
-	 * Renders the container's body for an answer, in the order the container streams it: reasoning, text,
-	 * tool calls, the finish, the usage if asked for, the end-of-stream marker. Dialects without reasoning
-	 * or tool calls leave them out; those without usage leave it out. A request for several choices
-	 * ({@code n}) gets them the way vLLM streams them: one record a choice a token, interleaved. Choice 0
-	 * answers with the given tokens; every other choice {@code c} answers with the first half of them, each
-	 * prefixed with {@code [c]}, and finishes first, with {@code length}, so that its end comes before
-	 * choice 0's tail. Dialects that stream one choice only (all but the vLLM ones) ignore the number, as
-	 * their containers do.
+	 * Renders the container's body for an answer, in the order the container streams it:
+	 * reasoning, text, tool calls, the finish, the usage if asked for, the end-of-stream
+	 * marker. Dialects without reasoning or tool calls leave them out; those without
+	 * usage leave it out. A request for several choices ({@code n}) gets them the way
+	 * vLLM streams them: one record a choice a token, interleaved. Choice 0 answers with
+	 * the given tokens; every other choice {@code c} answers with the first half of them,
+	 * each prefixed with {@code [c]}, and finishes first, with {@code length}, so that
+	 * its end comes before choice 0's tail. Dialects that stream one choice only (all but
+	 * the vLLM ones) ignore the number, as their containers do.
 	 * @param answer the answer
 	 * @return the records, in order
 	 */
@@ -436,7 +481,8 @@ public enum Dialect {
 		for (int i = 0; i < answer.toolCalls().size(); i++) {
 			toolCallRecords(i, answer.toolCalls().get(i)).forEach((record) -> records.add(utf8(record)));
 		}
-		endRecords(tokens.size(), String.join("", tokens), answer.finishReason()).forEach((record) -> records.add(utf8(record)));
+		endRecords(tokens.size(), String.join("", tokens), answer.finishReason())
+			.forEach((record) -> records.add(utf8(record)));
 		if (answer.usage() != null && usageRecord(answer.usage()) != null) {
 			records.add(utf8(usageRecord(answer.usage())));
 		}
@@ -445,7 +491,8 @@ public enum Dialect {
 	}
 
 	/**
-	 * Renders the records with which the container reports an error after its HTTP 200 was sent.
+	 * Renders the records with which the container reports an error after its HTTP 200
+	 * was sent.
 	 * @param message the error message
 	 * @return the records, in order
 	 */
@@ -460,7 +507,8 @@ public enum Dialect {
 	abstract List<String> errorRecords(String message);
 
 	/**
-	 * Renders one token of a choice other than the first, for dialects that stream several choices.
+	 * Renders one token of a choice other than the first, for dialects that stream
+	 * several choices.
 	 * @return the record, or {@code null} if the dialect streams one choice only
 	 */
 	String choiceRecord(int choice, String token, String finishReason) {
@@ -468,7 +516,8 @@ public enum Dialect {
 	}
 
 	/**
-	 * Renders one reasoning token, for dialects that stream reasoning apart from the answer.
+	 * Renders one reasoning token, for dialects that stream reasoning apart from the
+	 * answer.
 	 * @return the record, or {@code null} if the dialect has no reasoning
 	 */
 	String reasoningRecord(String token) {
@@ -520,8 +569,8 @@ public enum Dialect {
 	static String vllmChatChunk(int choice, String content, String finishReason) {
 		String reason = (finishReason != null) ? json(finishReason) + ",\"stop_reason\":null" : "null";
 		return "{\"id\":\"chatcmpl-8b2b9172\",\"object\":\"chat.completion.chunk\",\"created\":1772423572,"
-				+ "\"model\":\"qwen3_8b\",\"choices\":[{\"index\":" + choice + ",\"delta\":{\"content\":" + json(content)
-				+ "},\"logprobs\":null,\"finish_reason\":" + reason + "}]}";
+				+ "\"model\":\"qwen3_8b\",\"choices\":[{\"index\":" + choice + ",\"delta\":{\"content\":"
+				+ json(content) + "},\"logprobs\":null,\"finish_reason\":" + reason + "}]}";
 	}
 
 	static String vllmDelta(String delta) {
@@ -531,8 +580,8 @@ public enum Dialect {
 	}
 
 	/**
-	 * The deltas of one tool call as vLLM streams them: id, type and name with empty arguments first, then
-	 * only the index and a piece of the arguments.
+	 * The deltas of one tool call as vLLM streams them: id, type and name with empty
+	 * arguments first, then only the index and a piece of the arguments.
 	 */
 	static List<String> vllmToolCallDeltas(int index, ToolCallScript call) {
 		List<String> deltas = new ArrayList<>();
@@ -545,13 +594,15 @@ public enum Dialect {
 	}
 
 	static String vllmUsageChunk(String object, Answer.Usage usage) {
-		return "{\"id\":\"chatcmpl-8b2b9172\",\"object\":\"" + object + "\",\"created\":1772423572,\"model\":\"qwen3_8b\","
-				+ "\"choices\":[],\"usage\":{\"prompt_tokens\":" + usage.promptTokens() + ",\"total_tokens\":"
-				+ (usage.promptTokens() + usage.completionTokens()) + ",\"completion_tokens\":" + usage.completionTokens() + "}}";
+		return "{\"id\":\"chatcmpl-8b2b9172\",\"object\":\"" + object
+				+ "\",\"created\":1772423572,\"model\":\"qwen3_8b\"," + "\"choices\":[],\"usage\":{\"prompt_tokens\":"
+				+ usage.promptTokens() + ",\"total_tokens\":" + (usage.promptTokens() + usage.completionTokens())
+				+ ",\"completion_tokens\":" + usage.completionTokens() + "}}";
 	}
 
 	static String vllmError(String message) {
-		return "{\"error\":{\"message\":" + json(message) + ",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}}";
+		return "{\"error\":{\"message\":" + json(message)
+				+ ",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}}";
 	}
 
 	private static byte[] utf8(String value) {

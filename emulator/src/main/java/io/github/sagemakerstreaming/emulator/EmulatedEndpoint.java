@@ -8,9 +8,10 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * A named endpoint registered with a {@link SageMakerEmulator}: the dialect its container speaks, what
- * it answers and which faults it injects. Setters return the endpoint so that a test can describe it in
- * one statement; they may be called while the emulator runs and apply from the next invocation on.
+ * A named endpoint registered with a {@link SageMakerEmulator}: the dialect its container
+ * speaks, what it answers and which faults it injects. Setters return the endpoint so
+ * that a test can describe it in one statement; they may be called while the emulator
+ * runs and apply from the next invocation on.
  */
 public final class EmulatedEndpoint {
 
@@ -27,7 +28,8 @@ public final class EmulatedEndpoint {
 	EmulatedEndpoint(String name, Dialect dialect) {
 		this.name = name;
 		this.settings = new Settings(Objects.requireNonNull(dialect, "dialect"), DefaultAnswer::tokensFor, "stop",
-				"AllTraffic", null, Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, null, 1, 0, -1, null, null, Duration.ZERO, ChatScript.NONE);
+				"AllTraffic", null, Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, null, 1, 0, -1, null, null,
+				Duration.ZERO, ChatScript.NONE);
 	}
 
 	/**
@@ -57,7 +59,8 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
-	 * Answers every request with these tokens instead of the default text made from the prompt.
+	 * Answers every request with these tokens instead of the default text made from the
+	 * prompt.
 	 * @param tokens the tokens, in order
 	 * @return this endpoint
 	 */
@@ -66,7 +69,8 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
-	 * Answers every request with these tokens instead of the default text made from the prompt.
+	 * Answers every request with these tokens instead of the default text made from the
+	 * prompt.
 	 * @param tokens the tokens, in order
 	 * @return this endpoint
 	 */
@@ -76,8 +80,9 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
-	 * Answers each request with the tokens that the function makes from its prompt (the last message's
-	 * content, the {@code prompt} or {@code inputs} field, or the whole body).
+	 * Answers each request with the tokens that the function makes from its prompt (the
+	 * last message's content, the {@code prompt} or {@code inputs} field, or the whole
+	 * body).
 	 * @param answer makes the tokens from the prompt
 	 * @return this endpoint
 	 */
@@ -87,8 +92,9 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
-	 * Streams these reasoning tokens before the answer, in the dialects that keep reasoning apart (vLLM's
-	 * {@code reasoning_content}, and {@code reasoning} through DJL/LMI).
+	 * Streams these reasoning tokens before the answer, in the dialects that keep
+	 * reasoning apart (vLLM's {@code reasoning_content}, and {@code reasoning} through
+	 * DJL/LMI).
 	 * @param reasoning the reasoning tokens, in order
 	 * @return this endpoint
 	 */
@@ -98,9 +104,9 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
-	 * Answers with these tool calls after the answer's tokens (if any), in the dialects that stream tool
-	 * calls (TGI Messages API, vLLM chat, DJL/LMI with vLLM), ending with the finish reason
-	 * {@code tool_calls}.
+	 * Answers with these tool calls after the answer's tokens (if any), in the dialects
+	 * that stream tool calls (TGI Messages API, vLLM chat, DJL/LMI with vLLM), ending
+	 * with the finish reason {@code tool_calls}.
 	 * @param toolCalls the tool calls, in order
 	 * @return this endpoint
 	 */
@@ -110,9 +116,10 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
-	 * Answers like an agent's model: while the request offers tools and sends no tool result after the
-	 * last user message, a call of the first tool offered, whose first parameter is the user's message;
-	 * once a tool result comes, a text answer quoting it ({@code The tool answered: RESULT}).
+	 * Answers like an agent's model: while the request offers tools and sends no tool
+	 * result after the last user message, a call of the first tool offered, whose first
+	 * parameter is the user's message; once a tool result comes, a text answer quoting it
+	 * ({@code The tool answered: RESULT}).
 	 * @return this endpoint
 	 */
 	public EmulatedEndpoint agent() {
@@ -130,8 +137,8 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
-	 * Sets the production variant reported as invoked when the request names none ({@code AllTraffic}
-	 * unless set).
+	 * Sets the production variant reported as invoked when the request names none
+	 * ({@code AllTraffic} unless set).
 	 * @param variant the variant name
 	 * @return this endpoint
 	 */
@@ -148,12 +155,14 @@ public final class EmulatedEndpoint {
 	public EmulatedEndpoint responseCustomAttributes(String customAttributes) {
 		return update((s) -> new Settings(s.dialect(), s.answer(), s.finishReason(), s.variant(), customAttributes,
 				s.firstTokenDelay(), s.tokenDelay(), s.pauseAfterTokens(), s.pause(), s.keepAliveInterval(),
-				s.recordsPerPart(), s.partSize(), s.faultAfterTokens(), s.fault(), s.httpFault(), s.responseDelay(), s.chat()));
+				s.recordsPerPart(), s.partSize(), s.faultAfterTokens(), s.fault(), s.httpFault(), s.responseDelay(),
+				s.chat()));
 	}
 
 	/**
-	 * Keeps silent after reading a request, before the status line, as a container that takes long to
-	 * start its answer: a client's read timeout then fires after the request was written.
+	 * Keeps silent after reading a request, before the status line, as a container that
+	 * takes long to start its answer: a client's read timeout then fires after the
+	 * request was written.
 	 * @param delay the delay before the response starts
 	 * @return this endpoint
 	 */
@@ -179,7 +188,8 @@ public final class EmulatedEndpoint {
 	 */
 	public EmulatedEndpoint tokenDelay(Duration delay) {
 		Objects.requireNonNull(delay, "delay");
-		return update((s) -> s.paced(s.firstTokenDelay(), delay, s.pauseAfterTokens(), s.pause(), s.keepAliveInterval()));
+		return update(
+				(s) -> s.paced(s.firstTokenDelay(), delay, s.pauseAfterTokens(), s.pause(), s.keepAliveInterval()));
 	}
 
 	/**
@@ -194,8 +204,8 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
-	 * Sends the dialect's keep-alive record (an SSE comment, or an empty JSON line) whenever the stream
-	 * waits this long, as TGI does every 15 seconds.
+	 * Sends the dialect's keep-alive record (an SSE comment, or an empty JSON line)
+	 * whenever the stream waits this long, as TGI does every 15 seconds.
 	 * @param interval the keep-alive interval, or {@code null} for none
 	 * @return this endpoint
 	 */
@@ -216,8 +226,8 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
-	 * Cuts the container's body into {@code PayloadPart}s of this many bytes, whatever the record and
-	 * character boundaries.
+	 * Cuts the container's body into {@code PayloadPart}s of this many bytes, whatever
+	 * the record and character boundaries.
 	 * @param partSize the part size in bytes, or 0 to cut on records
 	 * @return this endpoint
 	 */
@@ -240,7 +250,8 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
-	 * Answers the next {@code times} invocations with an error response instead of a stream.
+	 * Answers the next {@code times} invocations with an error response instead of a
+	 * stream.
 	 * @param fault the error response
 	 * @param times how many invocations get it
 	 * @return this endpoint
@@ -261,8 +272,8 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
-	 * Sets the status that {@code DescribeEndpoint} reports ({@code InService} unless set), for example
-	 * {@code Creating}, {@code Updating} or {@code Failed}.
+	 * Sets the status that {@code DescribeEndpoint} reports ({@code InService} unless
+	 * set), for example {@code Creating}, {@code Updating} or {@code Failed}.
 	 * @param status the endpoint status
 	 * @param failureReason the failure reason, or {@code null}
 	 * @return this endpoint
@@ -310,41 +321,46 @@ public final class EmulatedEndpoint {
 			StreamFault fault, HttpFault httpFault, Duration responseDelay, ChatScript chat) {
 
 		Settings with(Dialect dialect, Function<String, List<String>> answer, String finishReason, String variant) {
-			return new Settings(dialect, answer, finishReason, variant, this.responseCustomAttributes, this.firstTokenDelay,
-					this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval, this.recordsPerPart,
-					this.partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay, this.chat);
+			return new Settings(dialect, answer, finishReason, variant, this.responseCustomAttributes,
+					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
+					this.recordsPerPart, this.partSize, this.faultAfterTokens, this.fault, this.httpFault,
+					this.responseDelay, this.chat);
 		}
 
 		Settings paced(Duration firstTokenDelay, Duration tokenDelay, int pauseAfterTokens, Duration pause,
 				Duration keepAliveInterval) {
-			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
-					firstTokenDelay, tokenDelay, pauseAfterTokens, pause, keepAliveInterval, this.recordsPerPart,
-					this.partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay, this.chat);
+			return new Settings(this.dialect, this.answer, this.finishReason, this.variant,
+					this.responseCustomAttributes, firstTokenDelay, tokenDelay, pauseAfterTokens, pause,
+					keepAliveInterval, this.recordsPerPart, this.partSize, this.faultAfterTokens, this.fault,
+					this.httpFault, this.responseDelay, this.chat);
 		}
 
 		Settings cut(int recordsPerPart, int partSize) {
-			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
-					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
-					recordsPerPart, partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay, this.chat);
+			return new Settings(this.dialect, this.answer, this.finishReason, this.variant,
+					this.responseCustomAttributes, this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens,
+					this.pause, this.keepAliveInterval, recordsPerPart, partSize, this.faultAfterTokens, this.fault,
+					this.httpFault, this.responseDelay, this.chat);
 		}
 
 		Settings faulty(int faultAfterTokens, StreamFault fault, HttpFault httpFault) {
-			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
-					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
-					this.recordsPerPart, this.partSize, faultAfterTokens, fault, httpFault, this.responseDelay, this.chat);
+			return new Settings(this.dialect, this.answer, this.finishReason, this.variant,
+					this.responseCustomAttributes, this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens,
+					this.pause, this.keepAliveInterval, this.recordsPerPart, this.partSize, faultAfterTokens, fault,
+					httpFault, this.responseDelay, this.chat);
 		}
 
 		Settings delayed(Duration responseDelay) {
-			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
-					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
-					this.recordsPerPart, this.partSize, this.faultAfterTokens, this.fault, this.httpFault, responseDelay, this.chat);
+			return new Settings(this.dialect, this.answer, this.finishReason, this.variant,
+					this.responseCustomAttributes, this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens,
+					this.pause, this.keepAliveInterval, this.recordsPerPart, this.partSize, this.faultAfterTokens,
+					this.fault, this.httpFault, responseDelay, this.chat);
 		}
 
 		Settings chatting(ChatScript chat) {
-			return new Settings(this.dialect, this.answer, this.finishReason, this.variant, this.responseCustomAttributes,
-					this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens, this.pause, this.keepAliveInterval,
-					this.recordsPerPart, this.partSize, this.faultAfterTokens, this.fault, this.httpFault, this.responseDelay,
-					chat);
+			return new Settings(this.dialect, this.answer, this.finishReason, this.variant,
+					this.responseCustomAttributes, this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens,
+					this.pause, this.keepAliveInterval, this.recordsPerPart, this.partSize, this.faultAfterTokens,
+					this.fault, this.httpFault, this.responseDelay, chat);
 		}
 
 		StreamPlan plan(PromptReader.Request request) {

@@ -8,8 +8,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the emulator on its own:
  * {@code java -jar sagemaker-runtime-emulator-exec.jar --port=8080 --endpoint=my-llm:tgi --endpoint=chat:vllm-chat}.
- * With no {@code --endpoint} it registers {@code local-llm} speaking {@code vllm-chat}. Add
- * {@code --host=0.0.0.0} to accept connections from other machines.
+ * With no {@code --endpoint} it registers {@code local-llm} speaking {@code vllm-chat}.
+ * Add {@code --host=0.0.0.0} to accept connections from other machines.
  */
 public final class EmulatorMain {
 
@@ -18,7 +18,8 @@ public final class EmulatorMain {
 
 	/**
 	 * Starts the emulator and blocks until the process is stopped.
-	 * @param args {@code --port=N}, {@code --host=ADDRESS} and any number of {@code --endpoint=NAME:DIALECT}
+	 * @param args {@code --port=N}, {@code --host=ADDRESS} and any number of
+	 * {@code --endpoint=NAME:DIALECT}
 	 * @throws InterruptedException if interrupted while running
 	 */
 	public static void main(String[] args) throws InterruptedException {
@@ -37,7 +38,8 @@ public final class EmulatorMain {
 			}
 			else {
 				throw new IllegalArgumentException("Unknown argument '" + arg
-						+ "'; use --port=N, --host=ADDRESS and --endpoint=NAME:DIALECT (dialects: " + dialectNames() + ")");
+						+ "'; use --port=N, --host=ADDRESS and --endpoint=NAME:DIALECT (dialects: " + dialectNames()
+						+ ")");
 			}
 		}
 		if (endpoints.isEmpty()) {
@@ -59,9 +61,10 @@ public final class EmulatorMain {
 	}
 
 	private static String dialectNames() {
-		return String.join(", ", java.util.Arrays.stream(Dialect.values())
-			.map((dialect) -> dialect.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-			.toList());
+		return String.join(", ",
+				java.util.Arrays.stream(Dialect.values())
+					.map((dialect) -> dialect.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+					.toList());
 	}
 
 }

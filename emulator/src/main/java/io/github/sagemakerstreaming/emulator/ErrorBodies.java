@@ -17,8 +17,8 @@ final class ErrorBodies {
 				+ "\". See https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logEventViewer:group="
 				+ logGroup + " in account 123456789012 for more information.";
 		return "{\"ErrorCode\":\"CLIENT_ERROR_FROM_MODEL\",\"LogStreamArn\":\"arn:aws:logs:us-east-1:123456789012:log-group:"
-				+ logGroup + "\",\"Message\":" + Dialect.json(message) + ",\"OriginalMessage\":" + Dialect.json(fault.message())
-				+ ",\"OriginalStatusCode\":424}";
+				+ logGroup + "\",\"Message\":" + Dialect.json(message) + ",\"OriginalMessage\":"
+				+ Dialect.json(fault.message()) + ",\"OriginalStatusCode\":424}";
 	}
 
 }

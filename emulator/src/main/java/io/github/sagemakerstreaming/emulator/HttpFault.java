@@ -1,8 +1,8 @@
 package io.github.sagemakerstreaming.emulator;
 
 /**
- * An error response that SageMaker sends instead of a stream, with its status and error type as the
- * AWS SDK parses them.
+ * An error response that SageMaker sends instead of a stream, with its status and error
+ * type as the AWS SDK parses them.
  *
  * @param status the HTTP status
  * @param errorType the SageMaker error shape, sent as {@code x-amzn-ErrorType}

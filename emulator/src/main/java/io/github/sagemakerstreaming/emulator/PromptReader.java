@@ -9,9 +9,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads what an answer depends on from a request body of any of the request shapes containers accept:
- * the prompt, the number of choices, whether usage is asked for, the tools offered and the result of a
- * tool call.
+ * Reads what an answer depends on from a request body of any of the request shapes
+ * containers accept: the prompt, the number of choices, whether usage is asked for, the
+ * tools offered and the result of a tool call.
  */
 final class PromptReader {
 
@@ -68,7 +68,8 @@ final class PromptReader {
 	}
 
 	/**
-	 * Returns the content of the last tool message that comes after the last user message.
+	 * Returns the content of the last tool message that comes after the last user
+	 * message.
 	 */
 	private static String toolResult(JsonNode root) {
 		String result = null;
@@ -86,12 +87,13 @@ final class PromptReader {
 	/**
 	 * What an answer depends on.
 	 *
-	 * @param prompt the last user message's content, the {@code prompt} or {@code inputs} field, or the whole
-	 * body
+	 * @param prompt the last user message's content, the {@code prompt} or {@code inputs}
+	 * field, or the whole body
 	 * @param choices the number of choices asked for ({@code n}), 1 when absent
 	 * @param includeUsage whether {@code stream_options.include_usage} is true
 	 * @param tools the tools offered
-	 * @param toolResult the result of a tool call sent after the last user message, or {@code null}
+	 * @param toolResult the result of a tool call sent after the last user message, or
+	 * {@code null}
 	 * @param closesSession whether the body asks the container to close its session
 	 * ({@code "requestType":"CLOSE"})
 	 */

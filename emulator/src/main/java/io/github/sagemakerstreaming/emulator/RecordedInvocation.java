@@ -62,8 +62,10 @@ public final class RecordedInvocation {
 	}
 
 	/**
-	 * Returns the stateful session the request named ({@code X-Amzn-SageMaker-Session-Id}).
-	 * @return the session id, {@code NEW_SESSION}, or {@code null} if the request named none
+	 * Returns the stateful session the request named
+	 * ({@code X-Amzn-SageMaker-Session-Id}).
+	 * @return the session id, {@code NEW_SESSION}, or {@code null} if the request named
+	 * none
 	 */
 	public String sessionId() {
 		return header("X-Amzn-SageMaker-Session-Id");
@@ -124,9 +126,9 @@ public final class RecordedInvocation {
 	}
 
 	/**
-	 * Returns how many bytes of event-stream frames the emulator has handed to the connection so far. The
-	 * connection takes more only as the client reads, so this shows how far ahead of its consumer a
-	 * client reads.
+	 * Returns how many bytes of event-stream frames the emulator has handed to the
+	 * connection so far. The connection takes more only as the client reads, so this
+	 * shows how far ahead of its consumer a client reads.
 	 * @return the bytes sent
 	 */
 	public long bytesSent() {
@@ -134,8 +136,9 @@ public final class RecordedInvocation {
 	}
 
 	/**
-	 * Waits for the TCP connection that carried this invocation to be closed. A client that cancels a
-	 * stream must close its connection; one that read a stream to its end may keep it for the next call.
+	 * Waits for the TCP connection that carried this invocation to be closed. A client
+	 * that cancels a stream must close its connection; one that read a stream to its end
+	 * may keep it for the next call.
 	 * @param timeout how long to wait
 	 * @return whether the connection was closed in time
 	 */

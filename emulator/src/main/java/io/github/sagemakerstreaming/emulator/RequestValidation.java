@@ -3,7 +3,8 @@ package io.github.sagemakerstreaming.emulator;
 import java.util.regex.Pattern;
 
 /**
- * The checks SageMaker makes on an invocation before the container sees it, with its messages.
+ * The checks SageMaker makes on an invocation before the container sees it, with its
+ * messages.
  */
 final class RequestValidation {
 
@@ -17,7 +18,8 @@ final class RequestValidation {
 	}
 
 	/**
-	 * Returns SageMaker's validation message for a bad request, or {@code null} for a good one.
+	 * Returns SageMaker's validation message for a bad request, or {@code null} for a
+	 * good one.
 	 */
 	static String check(String endpointName, byte[] body, RecordedInvocation invocation) {
 		if (endpointName.length() > 63 || !NAME.matcher(endpointName).matches()) {
@@ -33,10 +35,12 @@ final class RequestValidation {
 			return violation(customAttributes, "customAttributes",
 					"Member must have length less than or equal to 1024 and contain visible US-ASCII only");
 		}
-		for (String header : new String[] { "X-Amzn-SageMaker-Target-Variant", "X-Amzn-SageMaker-Target-Container-Hostname" }) {
+		for (String header : new String[] { "X-Amzn-SageMaker-Target-Variant",
+				"X-Amzn-SageMaker-Target-Container-Hostname" }) {
 			String value = invocation.header(header);
 			if (value != null && (value.length() > 63 || !NAME.matcher(value).matches())) {
-				return violation(value, header, "Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$");
+				return violation(value, header,
+						"Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$");
 			}
 		}
 		return null;

@@ -21,18 +21,20 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * A local Amazon SageMaker Runtime endpoint that answers {@code InvokeEndpointWithResponseStream} with the
- * real {@code application/vnd.amazon.eventstream} framing, and {@code InvokeEndpoint} with each dialect's
- * whole answer. It routes stateful sessions as SageMaker does: {@code NEW_SESSION} on
- * {@code InvokeEndpoint} opens one (its id and expiry in {@code X-Amzn-SageMaker-New-Session-Id}), a request
- * in a session whose body says {@code "requestType":"CLOSE"} closes it (confirmed in
- * {@code X-Amzn-SageMaker-Closed-Session-Id}), and an unknown, expired or closed session id is a
- * {@code ValidationError}.
- * Point an AWS SDK client's endpoint override at {@link #endpointOverride()}; any credentials are
- * accepted.
+ * A local Amazon SageMaker Runtime endpoint that answers
+ * {@code InvokeEndpointWithResponseStream} with the real
+ * {@code application/vnd.amazon.eventstream} framing, and {@code InvokeEndpoint} with
+ * each dialect's whole answer. It routes stateful sessions as SageMaker does:
+ * {@code NEW_SESSION} on {@code InvokeEndpoint} opens one (its id and expiry in
+ * {@code X-Amzn-SageMaker-New-Session-Id}), a request in a session whose body says
+ * {@code "requestType":"CLOSE"} closes it (confirmed in
+ * {@code X-Amzn-SageMaker-Closed-Session-Id}), and an unknown, expired or closed session
+ * id is a {@code ValidationError}. Point an AWS SDK client's endpoint override at
+ * {@link #endpointOverride()}; any credentials are accepted.
  * <p>
- * It validates requests as SageMaker does, records each one with its outcome, and injects the faults
- * that each {@link EmulatedEndpoint} is told to. It listens on loopback unless told otherwise.
+ * It validates requests as SageMaker does, records each one with its outcome, and injects
+ * the faults that each {@link EmulatedEndpoint} is told to. It listens on loopback unless
+ * told otherwise.
  */
 public final class SageMakerEmulator implements AutoCloseable {
 
@@ -70,7 +72,8 @@ public final class SageMakerEmulator implements AutoCloseable {
 
 	/**
 	 * Starts an emulator.
-	 * @param host the address to listen on; use a loopback address unless other machines must reach it
+	 * @param host the address to listen on; use a loopback address unless other machines
+	 * must reach it
 	 * @param port the port, or 0 for a free one
 	 * @return the running emulator
 	 */
@@ -134,7 +137,9 @@ public final class SageMakerEmulator implements AutoCloseable {
 	 * @return the recorded invocations
 	 */
 	public List<RecordedInvocation> invocations(String endpointName) {
-		return this.invocations.stream().filter((invocation) -> invocation.endpointName().equals(endpointName)).toList();
+		return this.invocations.stream()
+			.filter((invocation) -> invocation.endpointName().equals(endpointName))
+			.toList();
 	}
 
 	/**
@@ -146,7 +151,8 @@ public final class SageMakerEmulator implements AutoCloseable {
 
 	/**
 	 * Makes the control plane ({@code DescribeEndpoint}) answer every call with
-	 * {@code AccessDeniedException}, as for a role without {@code sagemaker:DescribeEndpoint}.
+	 * {@code AccessDeniedException}, as for a role without
+	 * {@code sagemaker:DescribeEndpoint}.
 	 * @param denied whether to deny
 	 */
 	public void denyControlPlane(boolean denied) {
@@ -209,7 +215,8 @@ public final class SageMakerEmulator implements AutoCloseable {
 		if (Sessions.NEW_SESSION.equals(sessionId)) {
 			if (streaming) {
 				return error(response, invocation, requestId, HttpFault.validationError("A stateful session can't be "
-						+ "created with InvokeEndpointWithResponseStream. Create it with InvokeEndpoint and NEW_SESSION."), name);
+						+ "created with InvokeEndpointWithResponseStream. Create it with InvokeEndpoint and NEW_SESSION."),
+						name);
 			}
 			response.header("X-Amzn-SageMaker-New-Session-Id", this.sessions.open(name));
 		}
@@ -227,7 +234,8 @@ public final class SageMakerEmulator implements AutoCloseable {
 		if (settings.responseCustomAttributes() != null) {
 			response.header("X-Amzn-SageMaker-Custom-Attributes", settings.responseCustomAttributes());
 		}
-		// Rendering a long answer takes a while: keep it off the event loop, which other connections share.
+		// Rendering a long answer takes a while: keep it off the event loop, which other
+		// connections share.
 		Mono<StreamPlan> planned = Mono.fromCallable(() -> settings.plan(parsed))
 			.subscribeOn(Schedulers.boundedElastic());
 		if (!settings.responseDelay().isZero()) {
@@ -245,19 +253,23 @@ public final class SageMakerEmulator implements AutoCloseable {
 				.doFinally((signal) -> invocation.ended(StreamOutcome.COMPLETED));
 		}
 		response.header("Content-Type", "application/vnd.amazon.eventstream");
-		// Reactor Netty cancels the frames when the client goes away, and completes the handler either way.
-		return response.send(plan.frames()
-			.doOnNext((frame) -> invocation.sent(frame.length))
-			.doOnComplete(() -> invocation.ended(plan.faulted() ? StreamOutcome.FAULTED : StreamOutcome.COMPLETED))
-			.doOnError((ex) -> abort(response, invocation, ex))
-			.doOnCancel(() -> invocation.ended(StreamOutcome.ABANDONED))
-			.map(Unpooled::wrappedBuffer), (buffer) -> true).then();
+		// Reactor Netty cancels the frames when the client goes away, and completes the
+		// handler either way.
+		return response
+			.send(plan.frames()
+				.doOnNext((frame) -> invocation.sent(frame.length))
+				.doOnComplete(() -> invocation.ended(plan.faulted() ? StreamOutcome.FAULTED : StreamOutcome.COMPLETED))
+				.doOnError((ex) -> abort(response, invocation, ex))
+				.doOnCancel(() -> invocation.ended(StreamOutcome.ABANDONED))
+				.map(Unpooled::wrappedBuffer), (buffer) -> true)
+			.then();
 	}
 
 	private static void abort(HttpServerResponse response, RecordedInvocation invocation, Throwable failure) {
 		if (failure instanceof StreamPlan.AbortedStream aborted && aborted.reset()) {
 			// With a zero linger time, closing the socket sends a TCP RST.
-			response.withConnection((connection) -> connection.channel().config().setOption(ChannelOption.SO_LINGER, 0));
+			response
+				.withConnection((connection) -> connection.channel().config().setOption(ChannelOption.SO_LINGER, 0));
 		}
 		invocation.ended(StreamOutcome.FAULTED);
 	}
@@ -268,7 +280,8 @@ public final class SageMakerEmulator implements AutoCloseable {
 			String name = ControlPlane.endpointName(body);
 			RecordedInvocation invocation = record(request, name, body);
 			invocation.ended(StreamOutcome.COMPLETED);
-			ControlPlane.Answer answer = ControlPlane.answer(target, name, this.endpoints.get(name), this.controlPlaneDenied);
+			ControlPlane.Answer answer = ControlPlane.answer(target, name, this.endpoints.get(name),
+					this.controlPlaneDenied);
 			return response.status(answer.status())
 				.header("Content-Type", "application/x-amz-json-1.1")
 				.header("x-amzn-RequestId", UUID.randomUUID().toString())
@@ -279,7 +292,8 @@ public final class SageMakerEmulator implements AutoCloseable {
 
 	private RecordedInvocation record(HttpServerRequest request, String name, byte[] body) {
 		Map<String, String> headers = new HashMap<>();
-		request.requestHeaders().forEach((entry) -> headers.put(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue()));
+		request.requestHeaders()
+			.forEach((entry) -> headers.put(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue()));
 		RecordedInvocation invocation = new RecordedInvocation(name, request.uri(), headers, body);
 		this.invocations.add(invocation);
 		return invocation;
@@ -291,7 +305,8 @@ public final class SageMakerEmulator implements AutoCloseable {
 		return response.status(fault.status())
 			.header("Content-Type", "application/json")
 			.header("x-amzn-RequestId", requestId)
-			.header("x-amzn-ErrorType", fault.errorType() + ":http://internal.amazon.com/coral/com.amazonaws.sagemaker/")
+			.header("x-amzn-ErrorType",
+					fault.errorType() + ":http://internal.amazon.com/coral/com.amazonaws.sagemaker/")
 			.sendString(Mono.just(ErrorBodies.of(fault, endpointName)))
 			.then();
 	}

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     sagemaker.emulator().register("my-llm", Dialect.TGI).tokens("Hello", " world");
  *     // point the client at sagemaker.emulator().endpointOverride()
  * }
- * </pre>
- * Test methods may also declare a {@link SageMakerEmulator} parameter.
+ * </pre> Test methods may also declare a {@link SageMakerEmulator} parameter.
  */
 public final class SageMakerEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 

@@ -8,9 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The stateful sessions of an emulator, as SageMaker routes them: opened by {@code InvokeEndpoint} with
- * {@code NEW_SESSION}, each with an id and an expiry, bound to its endpoint, and closed by the container
- * when a request in the session asks it to.
+ * The stateful sessions of an emulator, as SageMaker routes them: opened by
+ * {@code InvokeEndpoint} with {@code NEW_SESSION}, each with an id and an expiry, bound
+ * to its endpoint, and closed by the container when a request in the session asks it to.
  */
 final class Sessions {
 
@@ -36,8 +36,8 @@ final class Sessions {
 	}
 
 	/**
-	 * Returns SageMaker's message for a session id it cannot route, or {@code null} for a live session of
-	 * the endpoint.
+	 * Returns SageMaker's message for a session id it cannot route, or {@code null} for a
+	 * live session of the endpoint.
 	 */
 	String check(String id, String endpointName) {
 		Session session = this.sessions.get(id);

@@ -1,8 +1,8 @@
 package io.github.sagemakerstreaming.emulator;
 
 /**
- * Something that goes wrong after the HTTP 200 has been sent, injected by an {@link EmulatedEndpoint}
- * once a given number of tokens has been streamed.
+ * Something that goes wrong after the HTTP 200 has been sent, injected by an
+ * {@link EmulatedEndpoint} once a given number of tokens has been streamed.
  *
  * @param kind what happens
  * @param code the error code, for a {@link Kind#MODEL_STREAM_ERROR}
@@ -19,10 +19,16 @@ public record StreamFault(Kind kind, String code, String message) {
 		/** An {@code InternalStreamFailure} exception frame, then the end of the body. */
 		INTERNAL_STREAM_FAILURE,
 
-		/** The container's own in-band error record (see {@link Dialect#renderError}), then the end of the body. */
+		/**
+		 * The container's own in-band error record (see {@link Dialect#renderError}),
+		 * then the end of the body.
+		 */
 		CONTAINER_ERROR,
 
-		/** Half of the next frame, then the connection is closed without the terminating HTTP chunk. */
+		/**
+		 * Half of the next frame, then the connection is closed without the terminating
+		 * HTTP chunk.
+		 */
 		CLOSE_MID_FRAME,
 
 		/** The next frame is sent with a corrupted message CRC. */
@@ -31,17 +37,24 @@ public record StreamFault(Kind kind, String code, String message) {
 		/** The connection is reset (TCP RST) without the terminating chunk. */
 		CONNECTION_RESET,
 
-		/** A frame with an event type that the SDK does not know; the stream then goes on. */
+		/**
+		 * A frame with an event type that the SDK does not know; the stream then goes on.
+		 */
 		UNKNOWN_EVENT,
 
-		/** An extra token whose text holds bytes that are not valid UTF-8; the stream then goes on. */
+		/**
+		 * An extra token whose text holds bytes that are not valid UTF-8; the stream then
+		 * goes on.
+		 */
 		INVALID_UTF8
 
 	}
 
 	/**
-	 * A {@code ModelStreamError}, as SageMaker sends when the model does not finish in time.
-	 * @param code the error code, for example {@code ModelInvocationTimeExceeded} or {@code StreamBroken}
+	 * A {@code ModelStreamError}, as SageMaker sends when the model does not finish in
+	 * time.
+	 * @param code the error code, for example {@code ModelInvocationTimeExceeded} or
+	 * {@code StreamBroken}
 	 * @param message the message
 	 * @return the fault
 	 */
@@ -92,8 +105,8 @@ public record StreamFault(Kind kind, String code, String message) {
 	}
 
 	/**
-	 * An extra token {@code bad}, the bytes {@code C3 28} (not valid UTF-8), {@code byte}, after which the
-	 * stream continues.
+	 * An extra token {@code bad}, the bytes {@code C3 28} (not valid UTF-8),
+	 * {@code byte}, after which the stream continues.
 	 * @return the fault
 	 */
 	public static StreamFault invalidUtf8() {

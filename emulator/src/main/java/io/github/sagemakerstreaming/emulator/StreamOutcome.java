@@ -6,7 +6,10 @@ public enum StreamOutcome {
 	/** Every byte of the response was written. */
 	COMPLETED,
 
-	/** The client went away (closed or reset the connection) before the response was written in full. */
+	/**
+	 * The client went away (closed or reset the connection) before the response was
+	 * written in full.
+	 */
 	ABANDONED,
 
 	/** The emulator ended the response with an injected fault or an error status. */

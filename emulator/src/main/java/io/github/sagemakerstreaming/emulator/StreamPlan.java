@@ -11,9 +11,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What one streaming invocation sends: the container's records cut into {@code PayloadPart} frames,
- * paced by the configured delays and pauses (with keep-alives while waiting, if asked), with the
- * configured fault in its place.
+ * What one streaming invocation sends: the container's records cut into
+ * {@code PayloadPart} frames, paced by the configured delays and pauses (with keep-alives
+ * while waiting, if asked), with the configured fault in its place.
  */
 final class StreamPlan {
 
@@ -46,13 +46,15 @@ final class StreamPlan {
 	}
 
 	/**
-	 * Returns the frames to write, each after its delay. The flux fails with {@link AbortedStream} where
-	 * the connection must be closed or reset without the terminating chunk.
+	 * Returns the frames to write, each after its delay. The flux fails with
+	 * {@link AbortedStream} where the connection must be closed or reset without the
+	 * terminating chunk.
 	 */
 	Flux<byte[]> frames() {
 		Flux<byte[]> paced = Flux.fromIterable(this.steps).concatMap(StreamPlan::delayed);
 		StreamFault fault = this.settings.fault();
-		if (fault != null && (fault.kind() == StreamFault.Kind.CLOSE_MID_FRAME || fault.kind() == StreamFault.Kind.CONNECTION_RESET)) {
+		if (fault != null && (fault.kind() == StreamFault.Kind.CLOSE_MID_FRAME
+				|| fault.kind() == StreamFault.Kind.CONNECTION_RESET)) {
 			return paced.concatWith(Mono.error(new AbortedStream(fault.kind() == StreamFault.Kind.CONNECTION_RESET)));
 		}
 		return paced;
@@ -96,8 +98,8 @@ final class StreamPlan {
 	private boolean inject(StreamFault fault, List<byte[]> remaining, List<byte[]> group) {
 		Dialect dialect = this.settings.dialect();
 		switch (fault.kind()) {
-			case MODEL_STREAM_ERROR -> add(EventStreamFrames.exception("ModelStreamError",
-					"{\"Message\":" + Dialect.json(fault.message()) + ",\"ErrorCode\":" + Dialect.json(fault.code()) + "}"));
+			case MODEL_STREAM_ERROR -> add(EventStreamFrames.exception("ModelStreamError", "{\"Message\":"
+					+ Dialect.json(fault.message()) + ",\"ErrorCode\":" + Dialect.json(fault.code()) + "}"));
 			case INTERNAL_STREAM_FAILURE -> add(EventStreamFrames.exception("InternalStreamFailure",
 					"{\"Message\":" + Dialect.json(fault.message()) + "}"));
 			case CONTAINER_ERROR -> {
@@ -105,13 +107,15 @@ final class StreamPlan {
 				flush(group);
 			}
 			case CLOSE_MID_FRAME -> {
-				byte[] next = EventStreamFrames.payloadPart(remaining.isEmpty() ? new byte[] { '\n' } : remaining.get(0));
+				byte[] next = EventStreamFrames
+					.payloadPart(remaining.isEmpty() ? new byte[] { '\n' } : remaining.get(0));
 				add(Arrays.copyOf(next, next.length / 2));
 			}
 			case CONNECTION_RESET -> {
 			}
 			case BAD_CHECKSUM -> {
-				add(EventStreamFrames.withBadChecksum(EventStreamFrames.payloadPart(remaining.isEmpty() ? new byte[] { '\n' } : remaining.get(0))));
+				add(EventStreamFrames.withBadChecksum(
+						EventStreamFrames.payloadPart(remaining.isEmpty() ? new byte[] { '\n' } : remaining.get(0))));
 				return false;
 			}
 			case UNKNOWN_EVENT -> add(EventStreamFrames.event("FutureEvent", "application/json",
@@ -140,13 +144,15 @@ final class StreamPlan {
 		if (partSize > 0) {
 			byte[] body = concat(group);
 			for (int start = 0; start < body.length; start += partSize) {
-				add(EventStreamFrames.payloadPart(Arrays.copyOfRange(body, start, Math.min(body.length, start + partSize))));
+				add(EventStreamFrames
+					.payloadPart(Arrays.copyOfRange(body, start, Math.min(body.length, start + partSize))));
 			}
 		}
 		else {
 			int perPart = this.settings.recordsPerPart();
 			for (int start = 0; start < group.size(); start += perPart) {
-				add(EventStreamFrames.payloadPart(concat(group.subList(start, Math.min(group.size(), start + perPart)))));
+				add(EventStreamFrames
+					.payloadPart(concat(group.subList(start, Math.min(group.size(), start + perPart)))));
 			}
 		}
 		group.clear();
@@ -180,7 +186,10 @@ final class StreamPlan {
 
 	}
 
-	/** Signals that the connection must be closed, or reset, in the middle of the response. */
+	/**
+	 * Signals that the connection must be closed, or reset, in the middle of the
+	 * response.
+	 */
 	static final class AbortedStream extends RuntimeException {
 
 		private final boolean reset;

@@ -3,8 +3,9 @@ package io.github.sagemakerstreaming.emulator;
 import java.util.Objects;
 
 /**
- * A tool call that an endpoint answers with, streamed in the dialect's fragments (id and name first,
- * then the arguments in pieces) and ended with the finish reason {@code tool_calls}.
+ * A tool call that an endpoint answers with, streamed in the dialect's fragments (id and
+ * name first, then the arguments in pieces) and ended with the finish reason
+ * {@code tool_calls}.
  *
  * @param name the tool's name
  * @param arguments the arguments, as JSON text

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bodies with which each dialect's container answers {@code InvokeEndpoint}, whole: TGI's list of
- * {@code generated_text}, OpenAI chat and text completions with their usage, DJL/LMI's
- * {@code generated_text} object, and the shapes the built-in decoder does not know.
+ * The bodies with which each dialect's container answers {@code InvokeEndpoint}, whole:
+ * TGI's list of {@code generated_text}, OpenAI chat and text completions with their
+ * usage, DJL/LMI's {@code generated_text} object, and the shapes the built-in decoder
+ * does not know.
  */
 final class WholeAnswers {
 
@@ -27,15 +28,19 @@ final class WholeAnswers {
 			case TGI_MESSAGES, VLLM_CHAT, LMI_VLLM, LMI_CHAT -> chatCompletion(answer, text);
 			case VLLM_COMPLETIONS -> "{\"id\":\"cmpl-9f2c\",\"object\":\"text_completion\",\"created\":1772423600,"
 					+ "\"model\":\"qwen3_8b\",\"choices\":[{\"index\":0,\"text\":" + Dialect.json(text)
-					+ ",\"logprobs\":null,\"finish_reason\":" + Dialect.json(answer.finishReason()) + "}]" + usage(answer) + "}";
-			case LMI, LMI_SSE -> "{\"generated_text\": " + Dialect.json(text) + ", \"details\": {\"finish_reason\": "
-					+ Dialect.json(tgiFinish(answer.finishReason())) + ", \"generated_tokens\": " + answer.tokens().size()
-					+ ", \"inputs\": \"prompt\"}}";
+					+ ",\"logprobs\":null,\"finish_reason\":" + Dialect.json(answer.finishReason()) + "}]"
+					+ usage(answer) + "}";
+			case LMI,
+					LMI_SSE ->
+				"{\"generated_text\": " + Dialect.json(text) + ", \"details\": {\"finish_reason\": "
+						+ Dialect.json(tgiFinish(answer.finishReason())) + ", \"generated_tokens\": "
+						+ answer.tokens().size() + ", \"inputs\": \"prompt\"}}";
 			case LMI_LEGACY -> "{\"generated_text\": " + Dialect.json(text) + "}";
 			case LMI_3P_STREAM -> "{\"generation\": " + Dialect.json(text) + ", \"prompt_token_count\": null, "
 					+ "\"generation_token_count\": " + answer.tokens().size() + ", \"stop_reason\": "
 					+ Dialect.json(answer.finishReason()) + "}";
-			case TRITON -> "{\"model_name\":\"ensemble\",\"model_version\":\"1\",\"text_output\":" + Dialect.json(text) + "}";
+			case TRITON ->
+				"{\"model_name\":\"ensemble\",\"model_version\":\"1\",\"text_output\":" + Dialect.json(text) + "}";
 			case RAW -> text;
 		};
 		return body.getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 /**
- * A local, wire-exact Amazon SageMaker Runtime endpoint that streams container dialects over the
- * {@code application/vnd.amazon.eventstream} framing, with fault injection, for tests and development.
+ * A local, wire-exact Amazon SageMaker Runtime endpoint that streams container dialects
+ * over the {@code application/vnd.amazon.eventstream} framing, with fault injection, for
+ * tests and development.
  */
 package io.github.sagemakerstreaming.emulator;

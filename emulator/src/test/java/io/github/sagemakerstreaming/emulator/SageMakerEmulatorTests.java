@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The emulator's answers as the AWS SDK parses them. Streaming is exercised through the starter's tests.
+ * The emulator's answers as the AWS SDK parses them. Streaming is exercised through the
+ * starter's tests.
  */
 class SageMakerEmulatorTests {
 
@@ -35,7 +36,8 @@ class SageMakerEmulatorTests {
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
 			.endpointOverride(sagemaker.emulator().endpointOverride())
-			.overrideConfiguration((override) -> override.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+			.overrideConfiguration((override) -> override
+				.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
 			.build();
 	}
 
@@ -72,7 +74,8 @@ class SageMakerEmulatorTests {
 	@Test
 	void anUnknownEndpointIsAValidationError() {
 		assertThatExceptionOfType(ValidationErrorException.class)
-			.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName("missing").body(SdkBytes.fromUtf8String("{}"))))
+			.isThrownBy(() -> client
+				.invokeEndpoint((request) -> request.endpointName("missing").body(SdkBytes.fromUtf8String("{}"))))
 			.withMessageContaining("Endpoint missing of account 123456789012 not found.")
 			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(400));
 	}
@@ -80,7 +83,8 @@ class SageMakerEmulatorTests {
 	@Test
 	void aBadEndpointNameIsAValidationError() {
 		assertThatExceptionOfType(ValidationErrorException.class)
-			.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName("bad_name").body(SdkBytes.fromUtf8String("{}"))))
+			.isThrownBy(() -> client
+				.invokeEndpoint((request) -> request.endpointName("bad_name").body(SdkBytes.fromUtf8String("{}"))))
 			.withMessageContaining("endpointName");
 	}
 
@@ -107,7 +111,8 @@ class SageMakerEmulatorTests {
 	void aModelErrorCarriesTheContainersStatusAndLogStream(SageMakerEmulator emulator) {
 		emulator.register("eula", Dialect.LMI).failBeforeStream(HttpFault.modelError("Need to pass custom_attributes"));
 		assertThatExceptionOfType(ModelErrorException.class)
-			.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName("eula").body(SdkBytes.fromUtf8String("{}"))))
+			.isThrownBy(() -> client
+				.invokeEndpoint((request) -> request.endpointName("eula").body(SdkBytes.fromUtf8String("{}"))))
 			.satisfies((ex) -> {
 				assertThat(ex.statusCode()).isEqualTo(424);
 				assertThat(ex.originalStatusCode()).isEqualTo(424);
@@ -125,14 +130,18 @@ class SageMakerEmulatorTests {
 			.body(SdkBytes.fromUtf8String("{\"requestType\":\"NEW_SESSION\"}")));
 		assertThat(opened.newSessionId()).matches("[0-9a-f-]{36}; Expires=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
 		String id = opened.newSessionId().substring(0, 36);
-		assertThat(client.invokeEndpoint((request) -> request.endpointName("stateful").sessionId(id)
-			.body(SdkBytes.fromUtf8String("{}"))).closedSessionId()).isNull();
-		assertThat(client.invokeEndpoint((request) -> request.endpointName("stateful")
-			.sessionId(id)
-			.body(SdkBytes.fromUtf8String("{\"requestType\":\"CLOSE\"}"))).closedSessionId()).isEqualTo(id);
+		assertThat(client
+			.invokeEndpoint(
+					(request) -> request.endpointName("stateful").sessionId(id).body(SdkBytes.fromUtf8String("{}")))
+			.closedSessionId()).isNull();
+		assertThat(client
+			.invokeEndpoint((request) -> request.endpointName("stateful")
+				.sessionId(id)
+				.body(SdkBytes.fromUtf8String("{\"requestType\":\"CLOSE\"}")))
+			.closedSessionId()).isEqualTo(id);
 		assertThatExceptionOfType(ValidationErrorException.class)
-			.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName("stateful").sessionId(id)
-				.body(SdkBytes.fromUtf8String("{}"))))
+			.isThrownBy(() -> client.invokeEndpoint(
+					(request) -> request.endpointName("stateful").sessionId(id).body(SdkBytes.fromUtf8String("{}"))))
 			.withMessageContaining(id);
 		assertThat(emulator.invocations("stateful")).extracting(RecordedInvocation::sessionId)
 			.containsExactly("NEW_SESSION", id, id, id);
@@ -142,8 +151,8 @@ class SageMakerEmulatorTests {
 	void errorsBeforeTheStreamCanBeLimitedToTheFirstInvocations(SageMakerEmulator emulator) {
 		emulator.register("flaky", Dialect.RAW).tokens("ok").failBeforeStream(HttpFault.serviceUnavailable(), 2);
 		for (int i = 0; i < 2; i++) {
-			assertThatExceptionOfType(ServiceUnavailableException.class)
-				.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName("flaky").body(SdkBytes.fromUtf8String("{}"))));
+			assertThatExceptionOfType(ServiceUnavailableException.class).isThrownBy(() -> client
+				.invokeEndpoint((request) -> request.endpointName("flaky").body(SdkBytes.fromUtf8String("{}"))));
 		}
 		assertThat(client.invokeEndpoint((request) -> request.endpointName("flaky").body(SdkBytes.fromUtf8String("{}")))
 			.body()

@@ -22,9 +22,10 @@ import io.github.sagemakerstreaming.runtime.ToolDefinition;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns a LangChain4j {@link ChatRequest} into the template's {@link InferenceRequest}: the messages in the
- * OpenAI chat shape, the tool specifications with their JSON schemas, the tool choice, the generation
- * parameters as the container's and the SageMaker parameters as the request's target.
+ * Turns a LangChain4j {@link ChatRequest} into the template's {@link InferenceRequest}:
+ * the messages in the OpenAI chat shape, the tool specifications with their JSON schemas,
+ * the tool choice, the generation parameters as the container's and the SageMaker
+ * parameters as the request's target.
  */
 final class ChatRequests {
 
@@ -86,17 +87,20 @@ final class ChatRequests {
 
 	private static String userText(UserMessage message) {
 		if (!message.hasSingleText()) {
-			throw new InvalidInferenceRequestException("The SageMaker chat model sends text only, but a user message "
-					+ "has " + message.contents().size() + " contents that are not one text; send them as text, or call "
-					+ "the endpoint with a body of your own through StreamingInferenceTemplate.", null);
+			throw new InvalidInferenceRequestException(
+					"The SageMaker chat model sends text only, but a user message " + "has " + message.contents().size()
+							+ " contents that are not one text; send them as text, or call "
+							+ "the endpoint with a body of your own through StreamingInferenceTemplate.",
+					null);
 		}
 		return message.singleText();
 	}
 
 	private static List<ToolDefinition> tools(List<ToolSpecification> specifications) {
 		return specifications.stream()
-			.map((tool) -> ToolDefinition.of(tool.name(), tool.description(), JSON.writeValueAsString(
-					(tool.parameters() != null) ? JsonSchemaElementUtils.toMap(tool.parameters()) : EMPTY_SCHEMA)))
+			.map((tool) -> ToolDefinition.of(tool.name(), tool.description(),
+					JSON.writeValueAsString((tool.parameters() != null)
+							? JsonSchemaElementUtils.toMap(tool.parameters()) : EMPTY_SCHEMA)))
 			.toList();
 	}
 

@@ -11,8 +11,8 @@ import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.ToolCall;
 
 /**
- * Builds LangChain4j's {@link ChatResponse} of a whole answer from the template's last chunk and the text
- * and reasoning gathered before it.
+ * Builds LangChain4j's {@link ChatResponse} of a whole answer from the template's last
+ * chunk and the text and reasoning gathered before it.
  */
 final class ChatResponses {
 
@@ -56,8 +56,8 @@ final class ChatResponses {
 	}
 
 	/**
-	 * Maps the container's finish reason: OpenAI's names, TGI's and DJL's ({@code eos_token},
-	 * {@code stop_sequence}).
+	 * Maps the container's finish reason: OpenAI's names, TGI's and DJL's
+	 * ({@code eos_token}, {@code stop_sequence}).
 	 */
 	static FinishReason finishReason(String finishReason, boolean toolCalls) {
 		if (toolCalls) {

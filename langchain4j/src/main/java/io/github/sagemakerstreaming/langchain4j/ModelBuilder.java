@@ -8,8 +8,9 @@ import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
 /**
- * What both chat models are built from: a template, or a client for a template with no defaults of its
- * own, the default request parameters (the endpoint among them) and the listeners.
+ * What both chat models are built from: a template, or a client for a template with no
+ * defaults of its own, the default request parameters (the endpoint among them) and the
+ * listeners.
  *
  * @param <B> the builder's own type
  */
@@ -25,8 +26,8 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
 	}
 
 	/**
-	 * Sets the template that invokes the endpoint; its defaults (endpoint, format, time limits) apply
-	 * where the request parameters set none.
+	 * Sets the template that invokes the endpoint; its defaults (endpoint, format, time
+	 * limits) apply where the request parameters set none.
 	 * @param template the template
 	 * @return this builder
 	 */
@@ -36,8 +37,8 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
 	}
 
 	/**
-	 * Sets the client that invokes the endpoint, through a template with the library's defaults; name the
-	 * endpoint in the default request parameters.
+	 * Sets the client that invokes the endpoint, through a template with the library's
+	 * defaults; name the endpoint in the default request parameters.
 	 * @param client the SageMaker Runtime client
 	 * @return this builder
 	 */

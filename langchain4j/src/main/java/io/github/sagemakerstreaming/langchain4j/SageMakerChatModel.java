@@ -7,10 +7,11 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
 /**
- * A LangChain4j {@link ChatModel} for a model hosted on a SageMaker endpoint: the blocking API, on the
- * same stream as {@link SageMakerStreamingChatModel}, gathered into one response with the id, finish
- * reason, token usage, reasoning ({@code thinking}) and tool execution requests. Failures are the
- * template's {@code StreamingInferenceException}s. It needs no Spring.
+ * A LangChain4j {@link ChatModel} for a model hosted on a SageMaker endpoint: the
+ * blocking API, on the same stream as {@link SageMakerStreamingChatModel}, gathered into
+ * one response with the id, finish reason, token usage, reasoning ({@code thinking}) and
+ * tool execution requests. Failures are the template's
+ * {@code StreamingInferenceException}s. It needs no Spring.
  */
 public class SageMakerChatModel extends SageMakerModel implements ChatModel {
 
@@ -28,13 +29,13 @@ public class SageMakerChatModel extends SageMakerModel implements ChatModel {
 
 	@Override
 	public ChatResponse doChat(ChatRequest request) {
-		return ChatResponses.of(Objects.requireNonNull(
-				template().streamChunks(ChatRequests.toRequest(request)).collectList().block()));
+		return ChatResponses
+			.of(Objects.requireNonNull(template().streamChunks(ChatRequests.toRequest(request)).collectList().block()));
 	}
 
 	/**
-	 * Builds a {@link SageMakerChatModel} from a template, or from a client and the default request
-	 * parameters.
+	 * Builds a {@link SageMakerChatModel} from a template, or from a client and the
+	 * default request parameters.
 	 */
 	public static final class Builder extends ModelBuilder<Builder> {
 

@@ -7,9 +7,9 @@ import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import io.github.sagemakerstreaming.runtime.InferenceFormat;
 
 /**
- * LangChain4j's request parameters, plus where a SageMaker request goes: the endpoint, the inference
- * component (or adapter), the format and the custom attributes. Everything left unset takes the
- * template's default, or the container's.
+ * LangChain4j's request parameters, plus where a SageMaker request goes: the endpoint,
+ * the inference component (or adapter), the format and the custom attributes. Everything
+ * left unset takes the template's default, or the container's.
  */
 public class SageMakerChatRequestParameters extends DefaultChatRequestParameters {
 
@@ -57,7 +57,8 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 	}
 
 	/**
-	 * Returns the request format; a conversation needs {@link InferenceFormat#OPENAI_CHAT}.
+	 * Returns the request format; a conversation needs
+	 * {@link InferenceFormat#OPENAI_CHAT}.
 	 * @return the format, or {@code null} for the template's default
 	 */
 	public InferenceFormat format() {
@@ -86,8 +87,8 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 	public boolean equals(Object other) {
 		return other instanceof SageMakerChatRequestParameters that && super.equals(that)
 				&& Objects.equals(this.endpointName, that.endpointName)
-				&& Objects.equals(this.inferenceComponentName, that.inferenceComponentName) && this.format == that.format
-				&& Objects.equals(this.customAttributes, that.customAttributes);
+				&& Objects.equals(this.inferenceComponentName, that.inferenceComponentName)
+				&& this.format == that.format && Objects.equals(this.customAttributes, that.customAttributes);
 	}
 
 	@Override
@@ -133,7 +134,8 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 		}
 
 		/**
-		 * Sets the inference component (or adapter) to invoke instead of the template's default.
+		 * Sets the inference component (or adapter) to invoke instead of the template's
+		 * default.
 		 * @param inferenceComponentName the inference component name
 		 * @return this builder
 		 */
@@ -153,7 +155,8 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 		}
 
 		/**
-		 * Sets the custom attributes passed to the container instead of the template's default.
+		 * Sets the custom attributes passed to the container instead of the template's
+		 * default.
 		 * @param customAttributes the custom attributes
 		 * @return this builder
 		 */

@@ -7,8 +7,8 @@ import dev.langchain4j.model.chat.listener.ChatModelListener;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 
 /**
- * What both chat models hold: the template that invokes the endpoint, the default request parameters and
- * the listeners.
+ * What both chat models hold: the template that invokes the endpoint, the default request
+ * parameters and the listeners.
  */
 abstract class SageMakerModel {
 
@@ -45,7 +45,8 @@ abstract class SageMakerModel {
 	}
 
 	/**
-	 * Returns the provider: LangChain4j names no SageMaker provider, so {@link ModelProvider#OTHER}.
+	 * Returns the provider: LangChain4j names no SageMaker provider, so
+	 * {@link ModelProvider#OTHER}.
 	 * @return the provider
 	 */
 	public ModelProvider provider() {

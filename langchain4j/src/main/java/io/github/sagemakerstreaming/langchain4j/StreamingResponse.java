@@ -17,10 +17,11 @@ import io.github.sagemakerstreaming.runtime.ToolCallDelta;
 import reactor.core.publisher.BaseSubscriber;
 
 /**
- * One streamed answer delivered to a LangChain4j {@link StreamingChatResponseHandler}: text, reasoning and
- * tool-call pieces as they arrive, then each tool call whole, then the whole response once the stream has
- * completed, or the template's typed exception. It is the handle whose {@code cancel()} (the subscriber's
- * own) cancels the stream and closes its connection; nothing reaches the handler after a cancel.
+ * One streamed answer delivered to a LangChain4j {@link StreamingChatResponseHandler}:
+ * text, reasoning and tool-call pieces as they arrive, then each tool call whole, then
+ * the whole response once the stream has completed, or the template's typed exception. It
+ * is the handle whose {@code cancel()} (the subscriber's own) cancels the stream and
+ * closes its connection; nothing reaches the handler after a cancel.
  */
 final class StreamingResponse extends BaseSubscriber<InferenceChunk> implements StreamingHandle {
 
@@ -30,7 +31,9 @@ final class StreamingResponse extends BaseSubscriber<InferenceChunk> implements 
 
 	private final StringBuilder reasoning = new StringBuilder();
 
-	/** The first piece of each tool call by index, which alone carries its id and name. */
+	/**
+	 * The first piece of each tool call by index, which alone carries its id and name.
+	 */
 	private final Map<Integer, ToolCallDelta> firstPieces = new HashMap<>();
 
 	private InferenceChunk last;
@@ -62,8 +65,9 @@ final class StreamingResponse extends BaseSubscriber<InferenceChunk> implements 
 	}
 
 	/**
-	 * Returns the piece as LangChain4j has it, with the id and name of the call's first piece, or
-	 * {@code null} for a piece without arguments (the first, often), which LangChain4j does not take.
+	 * Returns the piece as LangChain4j has it, with the id and name of the call's first
+	 * piece, or {@code null} for a piece without arguments (the first, often), which
+	 * LangChain4j does not take.
 	 */
 	private PartialToolCall partial(ToolCallDelta delta) {
 		ToolCallDelta first = this.firstPieces.computeIfAbsent(delta.index(), (index) -> delta);
@@ -83,7 +87,8 @@ final class StreamingResponse extends BaseSubscriber<InferenceChunk> implements 
 	@Override
 	protected void hookOnComplete() {
 		for (int i = 0; i < this.last.toolCalls().size(); i++) {
-			this.handler.onCompleteToolCall(new CompleteToolCall(i, ChatResponses.request(this.last.toolCalls().get(i))));
+			this.handler
+				.onCompleteToolCall(new CompleteToolCall(i, ChatResponses.request(this.last.toolCalls().get(i))));
 		}
 		this.handler.onCompleteResponse(ChatResponses.of(this.text.toString(), this.reasoning.toString(), this.last));
 	}

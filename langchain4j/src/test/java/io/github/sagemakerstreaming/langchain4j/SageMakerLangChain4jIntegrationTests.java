@@ -50,8 +50,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * LangChain4j's real {@code AiServices} over the SageMaker chat models, through the real AWS SDK against
- * the emulator, with no Spring.
+ * LangChain4j's real {@code AiServices} over the SageMaker chat models, through the real
+ * AWS SDK against the emulator, with no Spring.
  */
 class SageMakerLangChain4jIntegrationTests {
 
@@ -97,7 +97,8 @@ class SageMakerLangChain4jIntegrationTests {
 		String name = endpoint(Dialect.VLLM_CHAT).tokens("Hello", ",", " world").name();
 		Assistant assistant = AiServices.create(Assistant.class, chatModel(name));
 		assertThat(assistant.ask("Hi")).isEqualTo("Hello, world");
-		assertThat(body(name, 0).path("messages").get(0).toString()).isEqualTo("{\"role\":\"user\",\"content\":\"Hi\"}");
+		assertThat(body(name, 0).path("messages").get(0).toString())
+			.isEqualTo("{\"role\":\"user\",\"content\":\"Hi\"}");
 	}
 
 	@Test
@@ -131,9 +132,15 @@ class SageMakerLangChain4jIntegrationTests {
 			.build();
 		assertThat(assistant.ask("Oslo")).isEqualTo("The tool answered: 10:42 in Oslo");
 		assertThat(clock.asked).containsExactly("Oslo");
-		assertThat(body(name, 1).path("messages").get(1).path("tool_calls").get(0).path("function").path("name").asString())
-			.isEqualTo("localTime");
-		assertThat(body(name, 0).path("tools").get(0).path("function").path("parameters").path("properties").has("city"))
+		assertThat(body(name, 1).path("messages")
+			.get(1)
+			.path("tool_calls")
+			.get(0)
+			.path("function")
+			.path("name")
+			.asString()).isEqualTo("localTime");
+		assertThat(
+				body(name, 0).path("tools").get(0).path("function").path("parameters").path("properties").has("city"))
 			.isTrue();
 	}
 
@@ -163,9 +170,10 @@ class SageMakerLangChain4jIntegrationTests {
 		CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 		ChatRequest request = ChatRequest.builder()
 			.messages(UserMessage.from("weather?"))
-			.toolSpecifications(ToolSpecification.builder().name("weather").parameters(JsonObjectSchema.builder()
-				.addStringProperty("city")
-				.build()).build(), ToolSpecification.builder().name("time").build())
+			.toolSpecifications(ToolSpecification.builder()
+				.name("weather")
+				.parameters(JsonObjectSchema.builder().addStringProperty("city").build())
+				.build(), ToolSpecification.builder().name("time").build())
 			.build();
 		streamingModel(name).chat(request, new StreamingChatResponseHandler() {
 
@@ -192,9 +200,11 @@ class SageMakerLangChain4jIntegrationTests {
 		});
 		ChatResponse response = done.get(20, TimeUnit.SECONDS);
 		assertThat(partials).allSatisfy((partial) -> assertThat(partial.name()).isIn("weather", "time"));
-		assertThat(String.join("", partials.stream().filter((p) -> p.index() == 0).map(PartialToolCall::partialArguments).toList()))
+		assertThat(String.join("",
+				partials.stream().filter((p) -> p.index() == 0).map(PartialToolCall::partialArguments).toList()))
 			.isEqualTo("{\"city\": \"Paris\"}");
-		assertThat(completes).extracting((call) -> call.toolExecutionRequest().name()).containsExactly("weather", "time");
+		assertThat(completes).extracting((call) -> call.toolExecutionRequest().name())
+			.containsExactly("weather", "time");
 		assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_EXECUTION);
 		assertThat(response.aiMessage().toolExecutionRequests()).extracting((call) -> call.arguments())
 			.containsExactly("{\"city\": \"Paris\"}", "{}");
@@ -220,14 +230,11 @@ class SageMakerLangChain4jIntegrationTests {
 
 	@Test
 	void anEndpointErrorReachesOnErrorTyped() throws Exception {
-		String name = endpoint(Dialect.VLLM_CHAT).failBeforeStream(HttpFault.modelError("accept_eula is required")).name();
+		String name = endpoint(Dialect.VLLM_CHAT).failBeforeStream(HttpFault.modelError("accept_eula is required"))
+			.name();
 		CompletableFuture<Throwable> failure = new CompletableFuture<>();
-		AiServices.create(StreamingAssistant.class, streamingModel(name))
-			.ask("hi")
-			.onPartialResponse((token) -> {
-			})
-			.onError(failure::complete)
-			.start();
+		AiServices.create(StreamingAssistant.class, streamingModel(name)).ask("hi").onPartialResponse((token) -> {
+		}).onError(failure::complete).start();
 		assertThat(failure.get(20, TimeUnit.SECONDS)).isInstanceOfSatisfying(StreamingInferenceException.class,
 				(ex) -> assertThat(ex.errorCode()).isEqualTo("ModelError"));
 		assertThatExceptionOfType(StreamingInferenceException.class)

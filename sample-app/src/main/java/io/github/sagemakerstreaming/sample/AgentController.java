@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Agent mode: a question goes through Spring AI's {@code ChatClient} over the SageMaker chat model, with
- * chat memory kept on the server by conversation id and one tool, {@link CityClock}. The answer streams
- * as {@code token} events, then a {@code tool} event for each tool that ran, then {@code done}.
+ * Agent mode: a question goes through Spring AI's {@code ChatClient} over the SageMaker
+ * chat model, with chat memory kept on the server by conversation id and one tool,
+ * {@link CityClock}. The answer streams as {@code token} events, then a {@code tool}
+ * event for each tool that ran, then {@code done}.
  */
 @RestController
 class AgentController {
@@ -78,7 +79,8 @@ class AgentController {
 	/**
 	 * The body of {@code POST /api/agent}.
 	 *
-	 * @param conversationId the conversation the question belongs to, made by the page (a UUID)
+	 * @param conversationId the conversation the question belongs to, made by the page (a
+	 * UUID)
 	 * @param question the question, at most {@value #MAX_QUESTION_LENGTH} characters
 	 */
 	record AgentQuestion(String conversationId, String question) {

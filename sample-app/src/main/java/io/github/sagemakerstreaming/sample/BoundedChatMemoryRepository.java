@@ -9,8 +9,8 @@ import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import org.springframework.ai.chat.messages.Message;
 
 /**
- * Keeps the most recently used conversations in memory, forgetting the oldest beyond a bound, so that
- * browsers inventing conversation ids cannot fill the server's memory.
+ * Keeps the most recently used conversations in memory, forgetting the oldest beyond a
+ * bound, so that browsers inventing conversation ids cannot fill the server's memory.
  */
 class BoundedChatMemoryRepository implements ChatMemoryRepository {
 

@@ -11,9 +11,10 @@ import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
 
 /**
- * The agent mode's demonstration tool: the local time in a city, found among the Java time zone ids by
- * its name ({@code Oslo} is {@code Europe/Oslo}, {@code New York} is {@code America/New_York}). One
- * instance serves one question and records the calls it answered, for the page to show.
+ * The agent mode's demonstration tool: the local time in a city, found among the Java
+ * time zone ids by its name ({@code Oslo} is {@code Europe/Oslo}, {@code New York} is
+ * {@code America/New_York}). One instance serves one question and records the calls it
+ * answered, for the page to show.
  */
 class CityClock {
 

@@ -17,9 +17,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * When no SageMaker endpoint is configured, starts the emulator in-process and points the starter at
- * it, so that the sample runs on a machine with no AWS account. The emulator is a bean named
- * {@value #BEAN_NAME} and stops with the application.
+ * When no SageMaker endpoint is configured, starts the emulator in-process and points the
+ * starter at it, so that the sample runs on a machine with no AWS account. The emulator
+ * is a bean named {@value #BEAN_NAME} and stops with the application.
  */
 class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -34,8 +34,9 @@ class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPostProcess
 	}
 
 	/**
-	 * Registers, or registers again, the endpoint that the sample streams from: vLLM chat at a readable
-	 * pace, which calls the tool a request offers before answering, as the agent mode needs.
+	 * Registers, or registers again, the endpoint that the sample streams from: vLLM chat
+	 * at a readable pace, which calls the tool a request offers before answering, as the
+	 * agent mode needs.
 	 */
 	static EmulatedEndpoint registerDefaultEndpoint(SageMakerEmulator emulator) {
 		return emulator.register(ENDPOINT_NAME, Dialect.VLLM_CHAT).tokenDelay(Duration.ofMillis(40)).agent();

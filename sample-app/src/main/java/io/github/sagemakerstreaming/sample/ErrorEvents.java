@@ -13,8 +13,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.http.codec.ServerSentEvent;
 
 /**
- * The {@code error} event of a failed stream: the failure's code, a sentence safe to show anyone and the
- * request id. The full message, which may name the endpoint and the account, goes to the log at WARN.
+ * The {@code error} event of a failed stream: the failure's code, a sentence safe to show
+ * anyone and the request id. The full message, which may name the endpoint and the
+ * account, goes to the log at WARN.
  */
 final class ErrorEvents {
 

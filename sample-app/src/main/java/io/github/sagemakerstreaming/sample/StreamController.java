@@ -20,11 +20,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Relays a chat answer to the browser as server-sent events: one {@code token} event a token, whose data
- * is JSON so that leading spaces and newlines survive, {@code reasoning} events for what a reasoning model
- * thinks before it answers, then a {@code done} event with the stream's figures and token usage, or an
- * {@code error} event with the failure's code and a sentence safe to show anyone. The full message,
- * which may name the endpoint and the account, goes to the server log with the request id. When the
+ * Relays a chat answer to the browser as server-sent events: one {@code token} event a
+ * token, whose data is JSON so that leading spaces and newlines survive,
+ * {@code reasoning} events for what a reasoning model thinks before it answers, then a
+ * {@code done} event with the stream's figures and token usage, or an {@code error} event
+ * with the failure's code and a sentence safe to show anyone. The full message, which may
+ * name the endpoint and the account, goes to the server log with the request id. When the
  * browser goes away, the upstream stream is cancelled and its connection closed.
  */
 @RestController

@@ -26,11 +26,13 @@ final class StreamFigures {
 	 *
 	 * @param finishReason the container's finish reason, or {@code null}
 	 * @param tokens the number of tokens
-	 * @param timeToFirstTokenMillis from subscription to the first token, or -1 without tokens
+	 * @param timeToFirstTokenMillis from subscription to the first token, or -1 without
+	 * tokens
 	 * @param durationMillis from subscription to the last chunk
 	 * @param endpoint the endpoint that answered
 	 * @param variant the production variant that answered
-	 * @param usage the tokens the container reported it read and generated, or {@code null}
+	 * @param usage the tokens the container reported it read and generated, or
+	 * {@code null}
 	 */
 	record Done(String finishReason, int tokens, long timeToFirstTokenMillis, long durationMillis, String endpoint,
 			String variant, TokenUsage usage) {

@@ -13,15 +13,16 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The body of {@code POST /api/stream}: what a browser may choose, and nothing else. The endpoint, the
- * system prompt and every other setting are the server's; an unknown field is refused.
+ * The body of {@code POST /api/stream}: what a browser may choose, and nothing else. The
+ * endpoint, the system prompt and every other setting are the server's; an unknown field
+ * is refused.
  *
- * @param messages the conversation so far, oldest first, user and assistant messages only, ending with
- * the user's
- * @param temperature the sampling temperature, from 0 to {@value #MAX_TEMPERATURE}, or {@code null} for the
- * configured default
- * @param maxTokens the most tokens to generate, from 1 to the server's {@code sample.max-tokens}, or
+ * @param messages the conversation so far, oldest first, user and assistant messages
+ * only, ending with the user's
+ * @param temperature the sampling temperature, from 0 to {@value #MAX_TEMPERATURE}, or
  * {@code null} for the configured default
+ * @param maxTokens the most tokens to generate, from 1 to the server's
+ * {@code sample.max-tokens}, or {@code null} for the configured default
  * @param others every other field the browser sent, each refused
  */
 record StreamRequest(List<Turn> messages, Double temperature, Integer maxTokens,

@@ -21,8 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The agent mode through Spring AI's {@code ChatClient}, the SageMaker chat model and the embedded
- * emulator's agent: a tool round trip, and chat memory across questions.
+ * The agent mode through Spring AI's {@code ChatClient}, the SageMaker chat model and the
+ * embedded emulator's agent: a tool round trip, and chat memory across questions.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient

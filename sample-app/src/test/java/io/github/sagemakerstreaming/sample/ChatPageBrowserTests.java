@@ -38,8 +38,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The chat page in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}).
- * Without them the test is skipped, except under {@code CI=true}, where a missing browser fails the build.
+ * The chat page in a real headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}). Without them the test is skipped, except under
+ * {@code CI=true}, where a missing browser fails the build.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ChatPageBrowserTests {
@@ -132,7 +133,8 @@ class ChatPageBrowserTests {
 		waitFor(() -> answer().getText().contains("word1"));
 		element("stop").click();
 		waitFor(() -> element("figures").getText().equals("Stopped."));
-		List<RecordedInvocation> invocations = this.emulator.invocations(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME);
+		List<RecordedInvocation> invocations = this.emulator
+			.invocations(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME);
 		assertThat(invocations).hasSize(before + 1);
 		assertThat(invocations.get(before).awaitOutcome(TIMEOUT)).isEqualTo(StreamOutcome.ABANDONED);
 		assertThat(answer().getText()).doesNotContain("word99");
@@ -156,7 +158,8 @@ class ChatPageBrowserTests {
 		assertThat(reasoning.getAttribute("open")).as("folded").isNull();
 		reasoning.findElement(By.tagName("summary")).click();
 		assertThat(reasoning.findElement(By.className("thinking")).getText()).isEqualTo("Let me think.");
-		List<RecordedInvocation> invocations = this.emulator.invocations(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME);
+		List<RecordedInvocation> invocations = this.emulator
+			.invocations(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME);
 		assertThat(invocations.get(invocations.size() - 1).bodyAsString())
 			.contains("{\"role\":\"user\",\"content\":\"My name is Ada.\"},{\"role\":\"assistant\","
 					+ "\"content\":\"Re: My name is Ada.\"},{\"role\":\"user\",\"content\":\"What is my name?\"}");
@@ -168,7 +171,8 @@ class ChatPageBrowserTests {
 		element("agent").click();
 		ask("Oslo");
 		waitFor(() -> element("figures").getText().equals("Answered by the agent."));
-		assertThat(browser.findElement(By.cssSelector(".turn.assistant .tool")).getText()).startsWith("Ran localTime(Oslo): ")
+		assertThat(browser.findElement(By.cssSelector(".turn.assistant .tool")).getText())
+			.startsWith("Ran localTime(Oslo): ")
 			.endsWith(" in Europe/Oslo");
 		assertThat(answer().getText()).startsWith("The tool answered: ");
 	}

@@ -51,7 +51,8 @@ class StreamControllerTests {
 	void streamsTokensInOrderWithTheirSpacesThenTheFigures() {
 		endpoint().tokens("Hello", " wide", "\n", "  world").variant("blue");
 		List<ServerSentEvent<Map<String, Object>>> events = stream(question("hi"));
-		assertThat(events).extracting(ServerSentEvent::event).containsExactly("token", "token", "token", "token", "done");
+		assertThat(events).extracting(ServerSentEvent::event)
+			.containsExactly("token", "token", "token", "token", "done");
 		assertThat(events.subList(0, 4)).extracting((event) -> event.data().get("token"))
 			.containsExactly("Hello", " wide", "\n", "  world");
 		Map<String, Object> done = events.get(4).data();
@@ -60,13 +61,15 @@ class StreamControllerTests {
 			.containsEntry("variant", "blue")
 			.containsEntry("finishReason", "stop");
 		assertThat((Integer) done.get("timeToFirstTokenMillis")).isNotNegative();
-		assertThat((Integer) done.get("durationMillis")).isGreaterThanOrEqualTo((Integer) done.get("timeToFirstTokenMillis"));
+		assertThat((Integer) done.get("durationMillis"))
+			.isGreaterThanOrEqualTo((Integer) done.get("timeToFirstTokenMillis"));
 	}
 
 	@Test
 	void aFailureMidStreamIsAnErrorEventWithItsCodeAndASafeSentenceButNotTheServiceMessage(CapturedOutput output) {
 		endpoint().tokens("a", "b", "c")
-			.failAfterTokens(2, StreamFault.modelStreamError("ModelInvocationTimeExceeded", "account 123456789012 too slow"));
+			.failAfterTokens(2,
+					StreamFault.modelStreamError("ModelInvocationTimeExceeded", "account 123456789012 too slow"));
 		List<ServerSentEvent<Map<String, Object>>> events = stream(question("hi"));
 		assertThat(events).extracting(ServerSentEvent::event).containsExactly("token", "token", "error");
 		Map<String, Object> error = events.get(2).data();
@@ -92,18 +95,22 @@ class StreamControllerTests {
 	void theBrowserCannotChooseTheEndpoint() {
 		badRequest(with(question("hi"), "endpoint", "another-llm")).jsonPath("$.detail")
 			.value((detail) -> assertThat((String) detail).contains("[endpoint]"));
-		assertThat(this.emulator.invocations()).noneMatch((invocation) -> "another-llm".equals(invocation.endpointName()));
+		assertThat(this.emulator.invocations())
+			.noneMatch((invocation) -> "another-llm".equals(invocation.endpointName()));
 	}
 
 	@Test
 	void theBrowserCannotSendParametersOfItsOwnNorReplaceThePrompt() {
-		badRequest(with(question("hi"), "parameters", Map.of("messages", List.of(Map.of("role", "user", "content", "x")))));
+		badRequest(with(question("hi"), "parameters",
+				Map.of("messages", List.of(Map.of("role", "user", "content", "x")))));
 	}
 
 	@Test
 	void allowedSettingsReachTheEndpointWithinTheirBounds() {
 		stream(with(with(question("hi"), "temperature", 0.5), "maxTokens", 64));
-		String body = this.emulator.invocations(LOCAL_LLM).get(this.emulator.invocations(LOCAL_LLM).size() - 1).bodyAsString();
+		String body = this.emulator.invocations(LOCAL_LLM)
+			.get(this.emulator.invocations(LOCAL_LLM).size() - 1)
+			.bodyAsString();
 		assertThat(body).contains("\"temperature\":0.5").contains("\"max_tokens\":64");
 	}
 
@@ -118,7 +125,9 @@ class StreamControllerTests {
 	void theWholeConversationGoesToTheEndpointAfterTheConfiguredSystemPrompt() {
 		stream(Map.of("messages", List.of(turn("user", "My name is Ada."), turn("assistant", "Hello Ada."),
 				turn("user", "What is my name?"))));
-		String body = this.emulator.invocations(LOCAL_LLM).get(this.emulator.invocations(LOCAL_LLM).size() - 1).bodyAsString();
+		String body = this.emulator.invocations(LOCAL_LLM)
+			.get(this.emulator.invocations(LOCAL_LLM).size() - 1)
+			.bodyAsString();
 		assertThat(body).contains("\"messages\":[{\"role\":\"system\",\"content\":\"You are a helpful assistant. "
 				+ "Answer briefly.\"},{\"role\":\"user\",\"content\":\"My name is Ada.\"},{\"role\":\"assistant\","
 				+ "\"content\":\"Hello Ada.\"},{\"role\":\"user\",\"content\":\"What is my name?\"}]");

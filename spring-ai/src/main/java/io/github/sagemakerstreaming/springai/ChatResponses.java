@@ -13,9 +13,9 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 
 /**
- * Turns the template's chunks into Spring AI {@link ChatResponse}s: one a chunk of text or reasoning
- * while streaming, and one for the last chunk with the finish reason, the tool calls, whole, and the
- * usage; or one for a whole answer.
+ * Turns the template's chunks into Spring AI {@link ChatResponse}s: one a chunk of text
+ * or reasoning while streaming, and one for the last chunk with the finish reason, the
+ * tool calls, whole, and the usage; or one for a whole answer.
  */
 final class ChatResponses {
 
@@ -23,8 +23,8 @@ final class ChatResponses {
 	}
 
 	/**
-	 * Returns the response for one streamed chunk, or {@code null} for a chunk that only marks a tool
-	 * call's progress (its call comes whole with the last chunk).
+	 * Returns the response for one streamed chunk, or {@code null} for a chunk that only
+	 * marks a tool call's progress (its call comes whole with the last chunk).
 	 */
 	static ChatResponse streamed(InferenceChunk chunk) {
 		if (chunk.last()) {

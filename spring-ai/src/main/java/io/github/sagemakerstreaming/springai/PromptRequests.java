@@ -17,9 +17,10 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.prompt.Prompt;
 
 /**
- * Turns a Spring AI {@link Prompt}, with its options and the definitions of its tools, into the
- * template's {@link InferenceRequest}: the messages in the OpenAI chat shape, the generation options as
- * the container's parameters, and the SageMaker options as the request's target.
+ * Turns a Spring AI {@link Prompt}, with its options and the definitions of its tools,
+ * into the template's {@link InferenceRequest}: the messages in the OpenAI chat shape,
+ * the generation options as the container's parameters, and the SageMaker options as the
+ * request's target.
  */
 final class PromptRequests {
 
@@ -30,7 +31,9 @@ final class PromptRequests {
 			List<org.springframework.ai.tool.definition.ToolDefinition> tools) {
 		return InferenceRequest.builder()
 			.messages(messages(prompt.getInstructions()))
-			.tools(tools.stream().map((tool) -> ToolDefinition.of(tool.name(), tool.description(), tool.inputSchema())).toList())
+			.tools(tools.stream()
+				.map((tool) -> ToolDefinition.of(tool.name(), tool.description(), tool.inputSchema()))
+				.toList())
 			.parameters(parameters(options))
 			.endpointName(options.getEndpointName())
 			.inferenceComponentName(options.getInferenceComponentName())
@@ -65,9 +68,11 @@ final class PromptRequests {
 
 	private static String userText(UserMessage message) {
 		if (!message.getMedia().isEmpty()) {
-			throw new InvalidInferenceRequestException("The SageMaker chat model sends text only, but a user message has "
-					+ message.getMedia().size() + " media attachment(s); send their content as text, or call the "
-					+ "endpoint with a body of your own through StreamingInferenceTemplate.", null);
+			throw new InvalidInferenceRequestException(
+					"The SageMaker chat model sends text only, but a user message has " + message.getMedia().size()
+							+ " media attachment(s); send their content as text, or call the "
+							+ "endpoint with a body of your own through StreamingInferenceTemplate.",
+					null);
 		}
 		return text(message);
 	}
@@ -77,8 +82,8 @@ final class PromptRequests {
 	}
 
 	/**
-	 * The generation options as OpenAI parameters; unset options send nothing, so the template's and the
-	 * container's defaults apply.
+	 * The generation options as OpenAI parameters; unset options send nothing, so the
+	 * template's and the container's defaults apply.
 	 */
 	private static Map<String, Object> parameters(SageMakerChatOptions options) {
 		Map<String, Object> parameters = new LinkedHashMap<>();

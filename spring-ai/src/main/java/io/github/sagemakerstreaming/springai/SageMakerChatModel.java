@@ -23,26 +23,31 @@ import reactor.core.publisher.Flux;
 
 /**
  * A Spring AI {@link ChatModel} for a model hosted on a SageMaker endpoint, on a
- * {@link StreamingInferenceTemplate}: every call inherits the template's wire handling, time limits,
- * retries, typed errors and cancellation.
+ * {@link StreamingInferenceTemplate}: every call inherits the template's wire handling,
+ * time limits, retries, typed errors and cancellation.
  * <p>
- * {@link #stream(Prompt)} passes on the template's chunks as they arrive, one {@link ChatResponse} a
- * chunk of text or reasoning, and ends with a response that carries the finish reason, the token usage
- * and the tool calls, each once and whole, as Spring AI's tool-calling advisor expects;
- * {@link #call(Prompt)} gathers the same stream into one response. The model does not run tools itself:
- * {@code ChatClient}'s tool-calling advisor does. Reasoning is in the assistant message's metadata under
- * {@value #REASONING_CONTENT}. Failures are the template's {@code StreamingInferenceException}s.
+ * {@link #stream(Prompt)} passes on the template's chunks as they arrive, one
+ * {@link ChatResponse} a chunk of text or reasoning, and ends with a response that
+ * carries the finish reason, the token usage and the tool calls, each once and whole, as
+ * Spring AI's tool-calling advisor expects; {@link #call(Prompt)} gathers the same stream
+ * into one response. The model does not run tools itself: {@code ChatClient}'s
+ * tool-calling advisor does. Reasoning is in the assistant message's metadata under
+ * {@value #REASONING_CONTENT}. Failures are the template's
+ * {@code StreamingInferenceException}s.
  * <p>
- * Each call is one Spring AI chat-model observation ({@code gen_ai.client.operation}, provider
- * {@value #PROVIDER}); the template's own observation of the stream becomes its child, so that its time to
- * first token is still recorded.
+ * Each call is one Spring AI chat-model observation ({@code gen_ai.client.operation},
+ * provider {@value #PROVIDER}); the template's own observation of the stream becomes its
+ * child, so that its time to first token is still recorded.
  */
 public class SageMakerChatModel implements ChatModel {
 
 	/** The provider name in observations. */
 	public static final String PROVIDER = "sagemaker";
 
-	/** The key of the reasoning in an assistant message's metadata, as Spring AI's OpenAI model names it. */
+	/**
+	 * The key of the reasoning in an assistant message's metadata, as Spring AI's OpenAI
+	 * model names it.
+	 */
 	public static final String REASONING_CONTENT = "reasoningContent";
 
 	private static final ChatModelObservationConvention DEFAULT_CONVENTION = new DefaultChatModelObservationConvention();
@@ -83,7 +88,9 @@ public class SageMakerChatModel implements ChatModel {
 		return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.observe(() -> {
-				List<InferenceChunk> chunks = this.template.streamChunks(inferenceRequest(request)).collectList().block();
+				List<InferenceChunk> chunks = this.template.streamChunks(inferenceRequest(request))
+					.collectList()
+					.block();
 				ChatResponse response = ChatResponses.whole(Objects.requireNonNull(chunks));
 				context.setResponse(response);
 				return response;
@@ -101,7 +108,8 @@ public class SageMakerChatModel implements ChatModel {
 				.build();
 			Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
 				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
-			observation.parentObservation(reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null)).start();
+			observation.parentObservation(reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+				.start();
 			Flux<ChatResponse> responses = this.template.streamChunks(inferenceRequest(request))
 				.mapNotNull(ChatResponses::streamed)
 				.doOnError(observation::error)
@@ -125,8 +133,8 @@ public class SageMakerChatModel implements ChatModel {
 		if (options instanceof SageMakerChatOptions) {
 			return prompt;
 		}
-		SageMakerChatOptions merged = (options != null) ? this.defaultOptions.mutate().combineWith(options.mutate()).build()
-				: this.defaultOptions;
+		SageMakerChatOptions merged = (options != null)
+				? this.defaultOptions.mutate().combineWith(options.mutate()).build() : this.defaultOptions;
 		return new Prompt(prompt.getInstructions(), merged);
 	}
 
@@ -164,7 +172,8 @@ public class SageMakerChatModel implements ChatModel {
 		}
 
 		/**
-		 * Sets the options used where a prompt sets none (none unless set: the template's defaults apply).
+		 * Sets the options used where a prompt sets none (none unless set: the template's
+		 * defaults apply).
 		 * @param defaultOptions the default options
 		 * @return this builder
 		 */
@@ -174,8 +183,8 @@ public class SageMakerChatModel implements ChatModel {
 		}
 
 		/**
-		 * Sets the manager that resolves the definitions of the tools in the options (Spring AI's default
-		 * unless set).
+		 * Sets the manager that resolves the definitions of the tools in the options
+		 * (Spring AI's default unless set).
 		 * @param toolCallingManager the tool calling manager
 		 * @return this builder
 		 */
@@ -195,7 +204,8 @@ public class SageMakerChatModel implements ChatModel {
 		}
 
 		/**
-		 * Sets a convention that replaces Spring AI's default chat-model observation convention.
+		 * Sets a convention that replaces Spring AI's default chat-model observation
+		 * convention.
 		 * @param observationConvention the convention, or {@code null} for the default
 		 * @return this builder
 		 */

@@ -11,12 +11,13 @@ import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 
 /**
- * The options of a {@link SageMakerChatModel} request: Spring AI's usual generation options, sent as the
- * container's OpenAI parameters ({@code max_tokens}, {@code temperature}, {@code top_p}, {@code top_k},
- * {@code stop}, {@code frequency_penalty}, {@code presence_penalty}, and {@code model} when set), the
- * tools, and where the request goes: the endpoint, the inference component (or adapter), the format and
- * the custom attributes. Every option left unset takes the template's default, that is
- * {@code sagemaker.runtime.*}, or the container's.
+ * The options of a {@link SageMakerChatModel} request: Spring AI's usual generation
+ * options, sent as the container's OpenAI parameters ({@code max_tokens},
+ * {@code temperature}, {@code top_p}, {@code top_k}, {@code stop},
+ * {@code frequency_penalty}, {@code presence_penalty}, and {@code model} when set), the
+ * tools, and where the request goes: the endpoint, the inference component (or adapter),
+ * the format and the custom attributes. Every option left unset takes the template's
+ * default, that is {@code sagemaker.runtime.*}, or the container's.
  */
 public class SageMakerChatOptions implements ToolCallingChatOptions {
 
@@ -146,7 +147,8 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 	}
 
 	/**
-	 * Returns the request format; a conversation needs {@link InferenceFormat#OPENAI_CHAT}.
+	 * Returns the request format; a conversation needs
+	 * {@link InferenceFormat#OPENAI_CHAT}.
 	 * @return the format, or {@code null} for the template's default
 	 */
 	public InferenceFormat getFormat() {
@@ -201,8 +203,8 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 	}
 
 	/**
-	 * Builds {@link SageMakerChatOptions}; {@link #combineWith(ChatOptions.Builder)} lets the options of
-	 * another builder win where they are set, the SageMaker ones included.
+	 * Builds {@link SageMakerChatOptions}; {@link #combineWith(ChatOptions.Builder)} lets
+	 * the options of another builder win where they are set, the SageMaker ones included.
 	 */
 	public static class Builder extends DefaultToolCallingChatOptions.Builder<Builder> {
 
@@ -225,7 +227,8 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 		}
 
 		/**
-		 * Sets the inference component (or adapter) to invoke instead of the template's default.
+		 * Sets the inference component (or adapter) to invoke instead of the template's
+		 * default.
 		 * @param inferenceComponentName the inference component name
 		 * @return this builder
 		 */
@@ -246,7 +249,8 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 		}
 
 		/**
-		 * Sets the custom attributes passed to the container instead of the template's default.
+		 * Sets the custom attributes passed to the container instead of the template's
+		 * default.
 		 * @param customAttributes the custom attributes
 		 * @return this builder
 		 */
@@ -271,7 +275,8 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 		@Override
 		public SageMakerChatOptions build() {
 			return new SageMakerChatOptions(this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty,
-					this.stopSequences, this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext, this);
+					this.stopSequences, this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext,
+					this);
 		}
 
 	}

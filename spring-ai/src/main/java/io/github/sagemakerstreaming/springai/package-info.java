@@ -1,4 +1,5 @@
 /**
- * A Spring AI chat model for models hosted on SageMaker endpoints, on {@code StreamingInferenceTemplate}.
+ * A Spring AI chat model for models hosted on SageMaker endpoints, on
+ * {@code StreamingInferenceTemplate}.
  */
 package io.github.sagemakerstreaming.springai;

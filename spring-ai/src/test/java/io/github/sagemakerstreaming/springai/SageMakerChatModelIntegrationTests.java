@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Spring AI's real {@link ChatClient} over the auto-configured {@link SageMakerChatModel}, through the
- * real AWS SDK against the emulator.
+ * Spring AI's real {@link ChatClient} over the auto-configured
+ * {@link SageMakerChatModel}, through the real AWS SDK against the emulator.
  */
 class SageMakerChatModelIntegrationTests {
 
@@ -65,7 +65,8 @@ class SageMakerChatModelIntegrationTests {
 			assertThat(client.prompt().user("Hi").stream().content().collectList().block(TIMEOUT))
 				.containsExactly("Hello", ",", " world");
 			JsonNode body = body(name, 0);
-			assertThat(body.path("messages").get(0).toString()).isEqualTo("{\"role\":\"system\",\"content\":\"Be brief.\"}");
+			assertThat(body.path("messages").get(0).toString())
+				.isEqualTo("{\"role\":\"system\",\"content\":\"Be brief.\"}");
 			assertThat(body.path("messages").get(1).toString()).isEqualTo("{\"role\":\"user\",\"content\":\"Hi\"}");
 			assertThat(body.has("model")).as("no model name the container could reject").isFalse();
 		});
@@ -81,7 +82,12 @@ class SageMakerChatModelIntegrationTests {
 			assertThat(response.getMetadata().getUsage().getTotalTokens()).isEqualTo(5);
 			assertThat(response.getResult().getMetadata().getFinishReason()).isEqualTo("length");
 			assertThat(response.getMetadata().getId()).isNotBlank();
-			List<ChatResponse> streamed = client.prompt().user("one two").stream().chatResponse().collectList().block(TIMEOUT);
+			List<ChatResponse> streamed = client.prompt()
+				.user("one two")
+				.stream()
+				.chatResponse()
+				.collectList()
+				.block(TIMEOUT);
 			assertThat(streamed.get(streamed.size() - 1).getMetadata().getUsage().getCompletionTokens()).isEqualTo(3);
 		});
 	}
@@ -104,10 +110,10 @@ class SageMakerChatModelIntegrationTests {
 				.stream()
 				.content()
 				.collectList()
-				.block(TIMEOUT))
-				.containsExactly("Re: ", "Who am I?");
-			assertThat(body(name, 1).path("messages").toString()).isEqualTo("[{\"role\":\"user\",\"content\":\"My name is Ada.\"},"
-					+ "{\"role\":\"assistant\",\"content\":\"Re: My name is Ada.\"},{\"role\":\"user\",\"content\":\"Who am I?\"}]");
+				.block(TIMEOUT)).containsExactly("Re: ", "Who am I?");
+			assertThat(body(name, 1).path("messages").toString())
+				.isEqualTo("[{\"role\":\"user\",\"content\":\"My name is Ada.\"},"
+						+ "{\"role\":\"assistant\",\"content\":\"Re: My name is Ada.\"},{\"role\":\"user\",\"content\":\"Who am I?\"}]");
 		});
 	}
 
@@ -120,11 +126,16 @@ class SageMakerChatModelIntegrationTests {
 				.isEqualTo("The tool answered: \"10:42 in Oslo\"");
 			assertThat(clock.asked).containsExactly("Oslo");
 			JsonNode second = body(name, 1);
-			assertThat(second.path("messages").get(1).path("tool_calls").get(0).path("function").path("name").asString())
+			assertThat(
+					second.path("messages").get(1).path("tool_calls").get(0).path("function").path("name").asString())
 				.isEqualTo("localTime");
 			assertThat(second.path("messages").get(2).path("role").asString()).isEqualTo("tool");
-			assertThat(body(name, 0).path("tools").get(0).path("function").path("parameters").path("properties").has("city"))
-				.isTrue();
+			assertThat(body(name, 0).path("tools")
+				.get(0)
+				.path("function")
+				.path("parameters")
+				.path("properties")
+				.has("city")).isTrue();
 		});
 	}
 
@@ -133,7 +144,8 @@ class SageMakerChatModelIntegrationTests {
 		String name = endpoint(Dialect.TGI_MESSAGES).agent().partSize(5).name();
 		CityClock clock = new CityClock();
 		run(name, (client) -> {
-			String answer = String.join("", client.prompt().user("Lima").tools(clock).stream().content().collectList().block(TIMEOUT));
+			String answer = String.join("",
+					client.prompt().user("Lima").tools(clock).stream().content().collectList().block(TIMEOUT));
 			assertThat(answer).isEqualTo("The tool answered: \"10:42 in Lima\"");
 			assertThat(clock.asked).containsExactly("Lima");
 			assertThat(sagemaker.emulator().invocations(name)).hasSize(2);
@@ -181,7 +193,8 @@ class SageMakerChatModelIntegrationTests {
 
 	@Test
 	void anEndpointErrorSurfacesAsTheTemplatesTypedException() {
-		String name = endpoint(Dialect.VLLM_CHAT).failBeforeStream(HttpFault.modelError("accept_eula is required")).name();
+		String name = endpoint(Dialect.VLLM_CHAT).failBeforeStream(HttpFault.modelError("accept_eula is required"))
+			.name();
 		run(name, (client) -> {
 			assertThatExceptionOfType(StreamingInferenceException.class)
 				.isThrownBy(() -> client.prompt().user("hi").call().content())
@@ -201,8 +214,9 @@ class SageMakerChatModelIntegrationTests {
 			.name();
 		run(name, (client) -> {
 			Disposable subscription = client.prompt().user("long").stream().content().subscribe();
-			await().atMost(TIMEOUT).until(() -> sagemaker.emulator().invocations(name).size() == 1
-					&& sagemaker.emulator().invocations(name).get(0).bytesSent() > 0);
+			await().atMost(TIMEOUT)
+				.until(() -> sagemaker.emulator().invocations(name).size() == 1
+						&& sagemaker.emulator().invocations(name).get(0).bytesSent() > 0);
 			subscription.dispose();
 			assertThat(sagemaker.emulator().invocations(name).get(0).awaitConnectionClosed(TIMEOUT)).isTrue();
 		});

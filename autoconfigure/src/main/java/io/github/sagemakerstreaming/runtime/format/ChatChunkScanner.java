@@ -3,12 +3,14 @@ package io.github.sagemakerstreaming.runtime.format;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads the record that most streams are made of, an OpenAI chat or text completion chunk with one choice
- * of plain text ({@code {"choices":[{"index":0,"delta":{"content":".."},"finish_reason":null}],..}}),
- * straight from its bytes, for speed. Anything else, or anything unusual in it (another choice, tool
- * calls, reasoning, usage figures, an error, a {@code \}{@code u} escape, malformed JSON), is left to the
- * Jackson reader, which is the reference: for every record this scanner accepts, it fills the
- * {@link ContainerRecord} exactly as Jackson would.
+ * Reads the record that most streams are made of, an OpenAI chat or text completion chunk
+ * with one choice of plain text
+ * ({@code {"choices":[{"index":0,"delta":{"content":".."},"finish_reason":null}],..}}),
+ * straight from its bytes, for speed. Anything else, or anything unusual in it (another
+ * choice, tool calls, reasoning, usage figures, an error, a {@code \}{@code u} escape,
+ * malformed JSON), is left to the Jackson reader, which is the reference: for every
+ * record this scanner accepts, it fills the {@link ContainerRecord} exactly as Jackson
+ * would.
  */
 final class ChatChunkScanner {
 
@@ -39,8 +41,8 @@ final class ChatChunkScanner {
 	private static final byte[] ZERO = ascii("0");
 
 	/** Keys of other dialects or of things this scanner leaves to Jackson. */
-	private static final byte[][] FOREIGN = { ascii("token"), ascii("generated_text"), ascii("outputs"),
-			ascii("error"), ascii("details"), ascii("error_type"), ascii("code") };
+	private static final byte[][] FOREIGN = { ascii("token"), ascii("generated_text"), ascii("outputs"), ascii("error"),
+			ascii("details"), ascii("error_type"), ascii("code") };
 
 	private static final int FAILED = -1;
 
@@ -58,8 +60,8 @@ final class ChatChunkScanner {
 	private String finishReason;
 
 	/**
-	 * Reads a record into {@code record} if it is a plain chat or completion chunk. One scanner serves
-	 * every record of a stream, one at a time.
+	 * Reads a record into {@code record} if it is a plain chat or completion chunk. One
+	 * scanner serves every record of a stream, one at a time.
 	 * @return whether the record was read; if not, {@code record} is left as it was
 	 */
 	boolean read(byte[] bytes, int offset, int length, ContainerRecord record) {
@@ -189,7 +191,8 @@ final class ChatChunkScanner {
 				}
 			}
 			else if (!readLiteral(NULL)) {
-				// Tool calls, reasoning and anything else a delta may carry: Jackson reads them.
+				// Tool calls, reasoning and anything else a delta may carry: Jackson
+				// reads them.
 				return false;
 			}
 		}
@@ -218,8 +221,9 @@ final class ChatChunkScanner {
 	}
 
 	/**
-	 * Reads an object key and the colon after it, and returns where the key's characters start, or
-	 * {@link #FAILED}. The key's length is {@code position} minus that, less the quote and colon.
+	 * Reads an object key and the colon after it, and returns where the key's characters
+	 * start, or {@link #FAILED}. The key's length is {@code position} minus that, less
+	 * the quote and colon.
 	 */
 	private int readKey() {
 		skipWhitespace();
@@ -264,8 +268,8 @@ final class ChatChunkScanner {
 	}
 
 	/**
-	 * Reads a string value; returns {@code null} if there is none, or if it has an escape this scanner
-	 * leaves to Jackson ({@code \}{@code u}).
+	 * Reads a string value; returns {@code null} if there is none, or if it has an escape
+	 * this scanner leaves to Jackson ({@code \}{@code u}).
 	 */
 	private String readString() {
 		skipWhitespace();
@@ -350,7 +354,8 @@ final class ChatChunkScanner {
 	}
 
 	/**
-	 * Skips any value, nested objects and arrays included, checking its grammar as Jackson would.
+	 * Skips any value, nested objects and arrays included, checking its grammar as
+	 * Jackson would.
 	 */
 	private boolean skipValue() {
 		skipWhitespace();
@@ -417,7 +422,8 @@ final class ChatChunkScanner {
 	}
 
 	/**
-	 * Returns the length of the escape sequence at {@code i}, or -1 if it is not one JSON allows.
+	 * Returns the length of the escape sequence at {@code i}, or -1 if it is not one JSON
+	 * allows.
 	 */
 	private int escapeLength(int i) {
 		if (i + 1 >= this.end) {
@@ -436,7 +442,8 @@ final class ChatChunkScanner {
 	}
 
 	/**
-	 * Skips a number: {@code -?digits(.digits)?([eE][+-]?digits)?}, without leading zeros.
+	 * Skips a number: {@code -?digits(.digits)?([eE][+-]?digits)?}, without leading
+	 * zeros.
 	 */
 	private boolean skipNumber() {
 		int i = this.position;

@@ -23,34 +23,41 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
- * Decodes the streams of every common LLM container, recognising the dialect record by record, whatever
- * the request shape:
+ * Decodes the streams of every common LLM container, recognising the dialect record by
+ * record, whatever the request shape:
  * <ul>
- * <li>Hugging Face TGI server-sent events ({@code data:{"token":{..},"generated_text":..}}) and its
- * Messages API (OpenAI chat chunks, {@code data:[DONE]});
- * <li>DJL/LMI JSON lines ({@code {"token": {..}}}), its legacy {@code {"outputs": [..]}} lines, its chat
- * chunks, its SSE mode and its vLLM handler;
+ * <li>Hugging Face TGI server-sent events
+ * ({@code data:{"token":{..},"generated_text":..}}) and its Messages API (OpenAI chat
+ * chunks, {@code data:[DONE]});
+ * <li>DJL/LMI JSON lines ({@code {"token": {..}}}), its legacy {@code {"outputs": [..]}}
+ * lines, its chat chunks, its SSE mode and its vLLM handler;
  * <li>vLLM server-sent events, OpenAI chat and completion chunks.
  * </ul>
- * Lines may be server-sent events ({@code data:} with or without a space, comments and keep-alives,
- * other fields, blank lines) or bare JSON lines; a last line without a newline is decoded at the end.
- * Special tokens are dropped, and content on the chunk that carries the finish reason is kept. Reasoning
- * ({@code reasoning_content}, {@code reasoning}) is passed on apart from the text; tool-call pieces are
- * joined by their index and passed on whole on the last chunk, with the token usage (OpenAI's
- * {@code usage}, as in the usage-only chunk, or TGI's {@code details}). Of the choices of an OpenAI chunk, only choice 0 is surfaced: a request for
- * several ({@code n}) gets the first answer, whole, ended by its own finish. An error record ends the
- * stream with a {@link ContainerErrorException}; the first JSON record of a format it does not know fails
- * the stream at once with {@code UnrecognizedFormat}; a stream that ends without its dialect's
- * end-of-generation marker fails with an {@link IncompleteStreamException}, except for the legacy
- * {@code outputs} dialect, which has none.
+ * Lines may be server-sent events ({@code data:} with or without a space, comments and
+ * keep-alives, other fields, blank lines) or bare JSON lines; a last line without a
+ * newline is decoded at the end. Special tokens are dropped, and content on the chunk
+ * that carries the finish reason is kept. Reasoning ({@code reasoning_content},
+ * {@code reasoning}) is passed on apart from the text; tool-call pieces are joined by
+ * their index and passed on whole on the last chunk, with the token usage (OpenAI's
+ * {@code usage}, as in the usage-only chunk, or TGI's {@code details}). Of the choices of
+ * an OpenAI chunk, only choice 0 is surfaced: a request for several ({@code n}) gets the
+ * first answer, whole, ended by its own finish. An error record ends the stream with a
+ * {@link ContainerErrorException}; the first JSON record of a format it does not know
+ * fails the stream at once with {@code UnrecognizedFormat}; a stream that ends without
+ * its dialect's end-of-generation marker fails with an {@link IncompleteStreamException},
+ * except for the legacy {@code outputs} dialect, which has none.
  */
 public final class ContainerDialectDecoder implements ResponseDecoder {
 
 	/** The default limit on the size of one record, 1 MiB. */
 	public static final int DEFAULT_MAX_RECORD_SIZE = 1024 * 1024;
 
-	/** Buffers are recycled per thread: decoding runs on the SDK's few event-loop threads. */
-	private static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
+	/**
+	 * Buffers are recycled per thread: decoding runs on the SDK's few event-loop threads.
+	 */
+	private static final JsonFactory JSON = JsonFactory.builder()
+		.recyclerPool(JsonRecyclerPools.threadLocalPool())
+		.build();
 
 	private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
@@ -67,8 +74,8 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 
 	/**
 	 * Creates a decoder.
-	 * @param maxRecordSize the longest record, in bytes, that a stream may send; a longer one fails the
-	 * stream instead of filling the memory
+	 * @param maxRecordSize the longest record, in bytes, that a stream may send; a longer
+	 * one fails the stream instead of filling the memory
 	 */
 	public ContainerDialectDecoder(int maxRecordSize) {
 		if (maxRecordSize < 1) {
@@ -100,7 +107,10 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 
 		private boolean endlessDialect;
 
-		/** The finish reason of choice 0, once it came; the stream ends at [DONE] or at the end of the body. */
+		/**
+		 * The finish reason of choice 0, once it came; the stream ends at [DONE] or at
+		 * the end of the body.
+		 */
 		private String choiceFinish;
 
 		private ToolCallJoiner toolCalls;
@@ -137,7 +147,8 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 					throw ex;
 				}
 				if (this.choiceFinish == null) {
-					// A last record cut off before its end: the connection closed in the middle of it.
+					// A last record cut off before its end: the connection closed in the
+					// middle of it.
 					throw new IncompleteStreamException(this.metadata);
 				}
 				// The answer had finished; only a record after it (usage) was cut off.
@@ -187,9 +198,9 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 		}
 
 		/**
-		 * Reads one whole record with the stream's own non-blocking parser, made once and fed record by
-		 * record, so that no parser is built per token. A record must leave the parser at the root;
-		 * otherwise it is malformed, and the parser is replaced.
+		 * Reads one whole record with the stream's own non-blocking parser, made once and
+		 * fed record by record, so that no parser is built per token. A record must leave
+		 * the parser at the root; otherwise it is malformed, and the parser is replaced.
 		 */
 		private boolean parse(byte[] bytes, int offset, int length) {
 			try {
@@ -209,7 +220,8 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 				if (isValidUtf8(bytes, offset, length)) {
 					return false;
 				}
-				// Invalid UTF-8 inside a record: decode it with replacement characters, as a text decoder would.
+				// Invalid UTF-8 inside a record: decode it with replacement characters,
+				// as a text decoder would.
 				try (JsonParser lenient = JSON.createParser(ObjectReadContext.empty(),
 						new String(bytes, offset, length, StandardCharsets.UTF_8))) {
 					return this.record.read(lenient);
@@ -262,10 +274,11 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 		}
 
 		/**
-		 * Passes on choice 0 of an OpenAI chunk: its text, its reasoning and the pieces of its tool calls,
-		 * which are also joined for the last chunk; a chunk with only tool-call pieces counts as the model's
-		 * activity for the time limits. The end waits for [DONE] or the end of the body, since the usage
-		 * comes after the finish reason.
+		 * Passes on choice 0 of an OpenAI chunk: its text, its reasoning and the pieces
+		 * of its tool calls, which are also joined for the last chunk; a chunk with only
+		 * tool-call pieces counts as the model's activity for the time limits. The end
+		 * waits for [DONE] or the end of the body, since the usage comes after the finish
+		 * reason.
 		 */
 		private void choice(ContainerRecord record) {
 			List<ToolCallDelta> deltas = List.of();
@@ -286,8 +299,8 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 			boolean hasText = text != null && !text.isEmpty();
 			boolean hasReasoning = reasoning != null && !reasoning.isEmpty();
 			if (hasText || hasReasoning || !toolCallDeltas.isEmpty()) {
-				this.out.accept(InferenceChunk.partial(hasText ? text : "", hasReasoning ? reasoning : "", toolCallDeltas,
-						this.metadata));
+				this.out.accept(InferenceChunk.partial(hasText ? text : "", hasReasoning ? reasoning : "",
+						toolCallDeltas, this.metadata));
 			}
 		}
 
@@ -298,11 +311,13 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 		}
 
 		private StreamingInferenceException recordTooLarge(LineFramer.RecordTooLargeException ex) {
-			return new StreamingInferenceException("Endpoint '" + this.metadata.endpointName() + "' sent a record longer "
-					+ "than " + this.maxRecordSize + " bytes without a line break, so the stream was stopped rather "
-					+ "than buffered. If this container really sends records this large, raise "
-					+ "sagemaker.runtime.max-record-size.", StreamingInferenceException.RECORD_TOO_LARGE,
-					this.metadata.endpointName(), this.metadata.requestId(), ex);
+			return new StreamingInferenceException(
+					"Endpoint '" + this.metadata.endpointName() + "' sent a record longer " + "than "
+							+ this.maxRecordSize + " bytes without a line break, so the stream was stopped rather "
+							+ "than buffered. If this container really sends records this large, raise "
+							+ "sagemaker.runtime.max-record-size.",
+					StreamingInferenceException.RECORD_TOO_LARGE, this.metadata.endpointName(),
+					this.metadata.requestId(), ex);
 		}
 
 		private static boolean isOtherSseField(byte[] bytes, int offset, int length) {

@@ -8,9 +8,9 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * The fields of one JSON record that matter for token streaming, in any container dialect, read with the
- * streaming parser so that nothing else is materialised. One instance is reused for every record of a
- * stream.
+ * The fields of one JSON record that matter for token streaming, in any container
+ * dialect, read with the streaming parser so that nothing else is materialised. One
+ * instance is reused for every record of a stream.
  */
 final class ContainerRecord {
 
@@ -30,13 +30,19 @@ final class ContainerRecord {
 
 	String choiceText;
 
-	/** The reasoning of choice 0: vLLM's {@code reasoning_content}, or {@code reasoning} in later versions. */
+	/**
+	 * The reasoning of choice 0: vLLM's {@code reasoning_content}, or {@code reasoning}
+	 * in later versions.
+	 */
 	String choiceReasoning;
 
 	/** The tool-call pieces of choice 0. */
 	final List<ToolCallDelta> toolCallDeltas = new ArrayList<>(1);
 
-	/** The token usage the record reports, or -1: OpenAI's {@code usage}, or TGI's {@code details}. */
+	/**
+	 * The token usage the record reports, or -1: OpenAI's {@code usage}, or TGI's
+	 * {@code details}.
+	 */
 	int inputTokens;
 
 	int outputTokens;
@@ -52,7 +58,8 @@ final class ContainerRecord {
 	/** Whether the record has a field of a dialect the decoder knows. */
 	boolean known;
 
-	// One choice as it is read, kept only if it turns out to be choice 0: the index may come last.
+	// One choice as it is read, kept only if it turns out to be choice 0: the index may
+	// come last.
 	private String scratchText;
 
 	private String scratchReasoning;
@@ -173,9 +180,10 @@ final class ContainerRecord {
 	}
 
 	/**
-	 * Reads the choices of an OpenAI chunk. Only choice 0 is surfaced: a request for several choices
-	 * ({@code n}) gets their records interleaved (vLLM sends one choice a record), and the text and
-	 * finish of the others must neither leak into the answer nor end it.
+	 * Reads the choices of an OpenAI chunk. Only choice 0 is surfaced: a request for
+	 * several choices ({@code n}) gets their records interleaved (vLLM sends one choice a
+	 * record), and the text and finish of the others must neither leak into the answer
+	 * nor end it.
 	 */
 	private void readChoices(JsonParser parser, JsonToken value) {
 		if (value != JsonToken.START_ARRAY) {
@@ -251,8 +259,8 @@ final class ContainerRecord {
 	}
 
 	/**
-	 * Reads one tool call: a piece of a streamed one, which has its index, or a whole one of a whole answer,
-	 * whose index is its place in the list.
+	 * Reads one tool call: a piece of a streamed one, which has its index, or a whole one
+	 * of a whole answer, whose index is its place in the list.
 	 */
 	private void readToolCall(JsonParser parser, int position) {
 		int index = position;
@@ -315,7 +323,8 @@ final class ContainerRecord {
 			switch (name) {
 				case "message" -> this.errorMessage = stringOrNull(parser, field);
 				case "type" -> this.errorKind = stringOrNull(parser, field);
-				case "code", "http_status_code" -> this.errorKind = (this.errorKind != null) ? this.errorKind : scalar(parser, field);
+				case "code", "http_status_code" ->
+					this.errorKind = (this.errorKind != null) ? this.errorKind : scalar(parser, field);
 				default -> parser.skipChildren();
 			}
 		}
@@ -331,8 +340,9 @@ final class ContainerRecord {
 	}
 
 	/**
-	 * Returns whether an array goes on: not at its end, and not out of input (a truncated record, which
-	 * a non-blocking parser reports as {@code NOT_AVAILABLE} rather than as an error).
+	 * Returns whether an array goes on: not at its end, and not out of input (a truncated
+	 * record, which a non-blocking parser reports as {@code NOT_AVAILABLE} rather than as
+	 * an error).
 	 */
 	private static boolean isValue(JsonToken token) {
 		return token != null && token != JsonToken.END_ARRAY && token != JsonToken.NOT_AVAILABLE;

@@ -6,8 +6,8 @@ import io.github.sagemakerstreaming.runtime.ResponseMetadata;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
 
 /**
- * The failures of a record that the built-in decoders cannot read, with messages that quote the start of
- * the record and say what to do instead.
+ * The failures of a record that the built-in decoders cannot read, with messages that
+ * quote the start of the record and say what to do instead.
  */
 final class DecodingFailures {
 
@@ -29,14 +29,17 @@ final class DecodingFailures {
 	}
 
 	static StreamingInferenceException unrecognized(ResponseMetadata metadata, byte[] bytes, int offset, int length) {
-		return new StreamingInferenceException("Endpoint '" + metadata.endpointName() + "' sent a record of a format this "
-				+ "decoder does not know (" + quote(bytes, offset, length) + "), with content type " + metadata.contentType()
-				+ ". The built-in decoder reads Hugging Face TGI, DJL/LMI, vLLM and OpenAI-style records. " + OTHER_FORMATS,
+		return new StreamingInferenceException(
+				"Endpoint '" + metadata.endpointName() + "' sent a record of a format this " + "decoder does not know ("
+						+ quote(bytes, offset, length) + "), with content type " + metadata.contentType()
+						+ ". The built-in decoder reads Hugging Face TGI, DJL/LMI, vLLM and OpenAI-style records. "
+						+ OTHER_FORMATS,
 				StreamingInferenceException.UNRECOGNIZED_FORMAT, metadata.endpointName(), metadata.requestId(), null);
 	}
 
 	/**
-	 * Quotes the start of a record, at most {@value #QUOTE_LENGTH} characters, for a message.
+	 * Quotes the start of a record, at most {@value #QUOTE_LENGTH} characters, for a
+	 * message.
 	 */
 	private static String quote(byte[] bytes, int offset, int length) {
 		String text = new String(bytes, offset, Math.min(length, QUOTE_LENGTH * 4), StandardCharsets.UTF_8);

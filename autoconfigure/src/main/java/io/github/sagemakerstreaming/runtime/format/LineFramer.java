@@ -3,10 +3,10 @@ package io.github.sagemakerstreaming.runtime.format;
 import java.util.Arrays;
 
 /**
- * Splits bytes that arrive in arbitrary pieces into lines, on the byte {@code \n} (which never occurs
- * inside a multi-byte UTF-8 character), so that text is decoded only once a line is whole. A line that
- * lies within one piece is handed over without copying; only a line split over pieces is buffered, and
- * never beyond the size limit.
+ * Splits bytes that arrive in arbitrary pieces into lines, on the byte {@code \n} (which
+ * never occurs inside a multi-byte UTF-8 character), so that text is decoded only once a
+ * line is whole. A line that lies within one piece is handed over without copying; only a
+ * line split over pieces is buffered, and never beyond the size limit.
  */
 final class LineFramer {
 
@@ -20,7 +20,9 @@ final class LineFramer {
 		this.maxLineLength = maxLineLength;
 	}
 
-	/** Receives one line, without its {@code \n}. The array is only valid during the call. */
+	/**
+	 * Receives one line, without its {@code \n}. The array is only valid during the call.
+	 */
 	@FunctionalInterface
 	interface LineHandler {
 
@@ -67,7 +69,8 @@ final class LineFramer {
 		int needed = this.carryLength + length;
 		checkLength(needed);
 		if (needed > this.carry.length) {
-			this.carry = Arrays.copyOf(this.carry, Math.min(Math.max(needed, this.carry.length * 2), this.maxLineLength));
+			this.carry = Arrays.copyOf(this.carry,
+					Math.min(Math.max(needed, this.carry.length * 2), this.maxLineLength));
 		}
 		System.arraycopy(bytes, offset, this.carry, this.carryLength, length);
 		this.carryLength = needed;

@@ -11,9 +11,9 @@ import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.ResponseMetadata;
 
 /**
- * Decodes the response's bytes as UTF-8 text as they come, one chunk a part, for containers with no
- * record format. A character split over parts is completed by the next part; invalid bytes become
- * U+FFFD. The end of the body is the end of the generation.
+ * Decodes the response's bytes as UTF-8 text as they come, one chunk a part, for
+ * containers with no record format. A character split over parts is completed by the next
+ * part; invalid bytes become U+FFFD. The end of the body is the end of the generation.
  */
 public final class RawTextDecoder implements ResponseDecoder {
 

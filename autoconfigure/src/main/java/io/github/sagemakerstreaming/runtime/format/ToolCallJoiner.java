@@ -9,9 +9,10 @@ import io.github.sagemakerstreaming.runtime.ToolCall;
 import io.github.sagemakerstreaming.runtime.ToolCallDelta;
 
 /**
- * Joins the streamed pieces of an answer's tool calls by their index: the first piece of a call gives
- * its id and name, and every piece adds to its arguments. TGI repeats the id and sends a {@code null}
- * name after the first piece; neither overrides what the first piece said.
+ * Joins the streamed pieces of an answer's tool calls by their index: the first piece of
+ * a call gives its id and name, and every piece adds to its arguments. TGI repeats the id
+ * and sends a {@code null} name after the first piece; neither overrides what the first
+ * piece said.
  */
 final class ToolCallJoiner {
 
@@ -31,8 +32,8 @@ final class ToolCallJoiner {
 	}
 
 	/**
-	 * Returns the calls, whole, in the order of their index. A call whose id never came is given its
-	 * index as id; one whose name never came is given an empty name.
+	 * Returns the calls, whole, in the order of their index. A call whose id never came
+	 * is given its index as id; one whose name never came is given an empty name.
 	 */
 	List<ToolCall> calls() {
 		List<ToolCall> whole = new ArrayList<>(this.calls.size());

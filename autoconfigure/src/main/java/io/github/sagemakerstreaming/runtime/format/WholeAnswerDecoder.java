@@ -15,12 +15,13 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Decodes the whole answer of {@code InvokeEndpoint} into the chunks a stream of it would have ended
- * with: one of text and reasoning, and the last one with the finish reason, the tool calls and the
- * usage. It reads every common container's answer: Hugging Face TGI's {@code generated_text} (a list of
- * one, or an object with its {@code details}), OpenAI chat completions ({@code message.content},
- * {@code reasoning_content}, {@code tool_calls}, {@code finish_reason}, {@code usage}) and text
- * completions, and DJL/LMI's {@code generated_text}. An error object fails with a
+ * Decodes the whole answer of {@code InvokeEndpoint} into the chunks a stream of it would
+ * have ended with: one of text and reasoning, and the last one with the finish reason,
+ * the tool calls and the usage. It reads every common container's answer: Hugging Face
+ * TGI's {@code generated_text} (a list of one, or an object with its {@code details}),
+ * OpenAI chat completions ({@code message.content}, {@code reasoning_content},
+ * {@code tool_calls}, {@code finish_reason}, {@code usage}) and text completions, and
+ * DJL/LMI's {@code generated_text}. An error object fails with a
  * {@link ContainerErrorException}, anything else with {@code MalformedRecord} or
  * {@code UnrecognizedFormat}.
  */
@@ -80,7 +81,8 @@ public final class WholeAnswerDecoder {
 	}
 
 	/**
-	 * Reads the body's object, or the first object of a list (TGI on SageMaker answers {@code [{..}]}).
+	 * Reads the body's object, or the first object of a list (TGI on SageMaker answers
+	 * {@code [{..}]}).
 	 */
 	private static boolean read(byte[] body, ContainerRecord record) {
 		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {

@@ -1,6 +1,7 @@
 /**
- * Decoding of SageMaker {@code PayloadPart} bytes into tokens: byte-level framing across parts, the
- * container dialects, and the {@link io.github.sagemakerstreaming.runtime.format.ResponseDecoder} SPI for
- * containers of one's own.
+ * Decoding of SageMaker {@code PayloadPart} bytes into tokens: byte-level framing across
+ * parts, the container dialects, and the
+ * {@link io.github.sagemakerstreaming.runtime.format.ResponseDecoder} SPI for containers
+ * of one's own.
  */
 package io.github.sagemakerstreaming.runtime.format;

@@ -11,15 +11,16 @@ import software.amazon.awssdk.metrics.MetricCollection;
 import software.amazon.awssdk.metrics.MetricPublisher;
 
 /**
- * Publishes the HTTP connection pool state that the AWS SDK reports with every call to Micrometer,
- * tagged {@code client}, so that a dashboard shows a starving pool before users feel it:
+ * Publishes the HTTP connection pool state that the AWS SDK reports with every call to
+ * Micrometer, tagged {@code client}, so that a dashboard shows a starving pool before
+ * users feel it:
  * <ul>
- * <li>{@value #LEASED}, {@value #PENDING}, {@value #AVAILABLE} and {@value #MAX}: gauges of the pool as
- * the latest call found it when it acquired its connection;
+ * <li>{@value #LEASED}, {@value #PENDING}, {@value #AVAILABLE} and {@value #MAX}: gauges
+ * of the pool as the latest call found it when it acquired its connection;
  * <li>{@value #ACQUIRE}: a timer of how long calls waited for a connection.
  * </ul>
- * The SDK publishes a call's metrics when the call completes, so a long stream reports its wait when it
- * ends.
+ * The SDK publishes a call's metrics when the call completes, so a long stream reports
+ * its wait when it ends.
  */
 public final class HttpPoolMetricPublisher implements MetricPublisher {
 
@@ -55,15 +56,24 @@ public final class HttpPoolMetricPublisher implements MetricPublisher {
 	 */
 	public HttpPoolMetricPublisher(MeterRegistry registry, String clientName) {
 		Tags tags = Tags.of("client", clientName);
-		gauge(registry, LEASED, "Connections leased to other calls when the latest call acquired one", tags, this.leased);
-		gauge(registry, PENDING, "Calls waiting for a connection when the latest call acquired one", tags, this.pending);
+		gauge(registry, LEASED, "Connections leased to other calls when the latest call acquired one", tags,
+				this.leased);
+		gauge(registry, PENDING, "Calls waiting for a connection when the latest call acquired one", tags,
+				this.pending);
 		gauge(registry, AVAILABLE, "Free connections when the latest call acquired one", tags, this.available);
 		gauge(registry, MAX, "Maximum number of connections", tags, this.max);
-		this.acquire = Timer.builder(ACQUIRE).description("Time calls waited for a connection").tags(tags).register(registry);
+		this.acquire = Timer.builder(ACQUIRE)
+			.description("Time calls waited for a connection")
+			.tags(tags)
+			.register(registry);
 	}
 
 	private static void gauge(MeterRegistry registry, String name, String description, Tags tags, AtomicInteger value) {
-		Gauge.builder(name, value, AtomicInteger::get).description(description).baseUnit("{connection}").tags(tags).register(registry);
+		Gauge.builder(name, value, AtomicInteger::get)
+			.description(description)
+			.baseUnit("{connection}")
+			.tags(tags)
+			.register(registry);
 	}
 
 	@Override

@@ -9,11 +9,12 @@ import io.github.sagemakerstreaming.runtime.observation.StreamObservationDocumen
 import io.micrometer.common.KeyValues;
 
 /**
- * The default names: {@code gen_ai.client.operation}, contextual name {@code stream ENDPOINT} (or
- * {@code invoke ENDPOINT} for a whole answer), and the
- * key values of {@link StreamObservationDocumentation}. A stream observed inside another
- * {@code gen_ai.client.operation}, such as a Spring AI chat model's, is named {@value #NESTED_NAME}
- * instead, so that the two never record the same meter with different tags.
+ * The default names: {@code gen_ai.client.operation}, contextual name
+ * {@code stream ENDPOINT} (or {@code invoke ENDPOINT} for a whole answer), and the key
+ * values of {@link StreamObservationDocumentation}. A stream observed inside another
+ * {@code gen_ai.client.operation}, such as a Spring AI chat model's, is named
+ * {@value #NESTED_NAME} instead, so that the two never record the same meter with
+ * different tags.
  */
 public class DefaultStreamObservationConvention implements StreamObservationConvention {
 
@@ -60,7 +61,8 @@ public class DefaultStreamObservationConvention implements StreamObservationConv
 				LowCardinalityKeyNames.ENDPOINT_NAME.withValue(context.getEndpointName()),
 				LowCardinalityKeyNames.PRODUCTION_VARIANT.withValue(orNone(context.getProductionVariant())),
 				LowCardinalityKeyNames.INFERENCE_COMPONENT.withValue(orNone(context.getInferenceComponentName())),
-				LowCardinalityKeyNames.FORMAT.withValue(context.getFormat().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+				LowCardinalityKeyNames.FORMAT
+					.withValue(context.getFormat().name().toLowerCase(Locale.ROOT).replace('_', '-')),
 				LowCardinalityKeyNames.OUTCOME.withValue(context.getOutcome().name().toLowerCase(Locale.ROOT)),
 				LowCardinalityKeyNames.ERROR_TYPE.withValue(orNone(context.getErrorCode())),
 				LowCardinalityKeyNames.FINISH_REASON.withValue(orNone(context.getFinishReason())),

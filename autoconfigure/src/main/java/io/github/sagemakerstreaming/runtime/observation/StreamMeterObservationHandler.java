@@ -11,17 +11,20 @@ import io.micrometer.observation.ObservationHandler;
 
 /**
  * Records what the observation's own timer cannot: the time to first token, as the timer
- * {@value #TIME_TO_FIRST_CHUNK}, and the tokens the container reported it read and generated, as the
- * distribution summary {@value #TOKEN_USAGE} with {@code gen_ai.token.type} {@code input} and
- * {@code output} (only for streams whose container reported usage, and not for a stream inside another
- * GenAI client operation, which records them itself). Both carry the observation's low-cardinality tags.
+ * {@value #TIME_TO_FIRST_CHUNK}, and the tokens the container reported it read and
+ * generated, as the distribution summary {@value #TOKEN_USAGE} with
+ * {@code gen_ai.token.type} {@code input} and {@code output} (only for streams whose
+ * container reported usage, and not for a stream inside another GenAI client operation,
+ * which records them itself). Both carry the observation's low-cardinality tags.
  */
 public class StreamMeterObservationHandler implements ObservationHandler<StreamObservationContext> {
 
 	/** The time from subscription to the first chunk (text, reasoning or tool call). */
 	public static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
 
-	/** The tokens the container reported for each stream, by {@code gen_ai.token.type}. */
+	/**
+	 * The tokens the container reported for each stream, by {@code gen_ai.token.type}.
+	 */
 	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
 
 	private final MeterRegistry registry;
@@ -36,7 +39,8 @@ public class StreamMeterObservationHandler implements ObservationHandler<StreamO
 
 	@Override
 	public void onStop(StreamObservationContext context) {
-		Tags tags = Tags.of(context.getLowCardinalityKeyValues().stream().map((kv) -> Tag.of(kv.getKey(), kv.getValue())).toList());
+		Tags tags = Tags
+			.of(context.getLowCardinalityKeyValues().stream().map((kv) -> Tag.of(kv.getKey(), kv.getValue())).toList());
 		if (context.getTimeToFirstToken() != null) {
 			Timer.builder(TIME_TO_FIRST_CHUNK)
 				.description("Time from subscription to the first chunk of a stream")

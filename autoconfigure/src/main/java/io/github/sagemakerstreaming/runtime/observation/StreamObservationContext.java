@@ -10,9 +10,10 @@ import io.github.sagemakerstreaming.runtime.TokenUsage;
 import io.micrometer.observation.Observation;
 
 /**
- * What one stream's observation knows: the request's endpoint, inference component and format, and, as
- * the stream goes, the production variant that answered, the time to first token, the tokens, the
- * outcome and the error code. It never holds the prompt or the generated text.
+ * What one stream's observation knows: the request's endpoint, inference component and
+ * format, and, as the stream goes, the production variant that answered, the time to
+ * first token, the tokens, the outcome and the error code. It never holds the prompt or
+ * the generated text.
  */
 public class StreamObservationContext extends Observation.Context {
 
@@ -197,8 +198,8 @@ public class StreamObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Records whether the stream is observed inside another GenAI client operation, which then records
-	 * the token usage itself.
+	 * Records whether the stream is observed inside another GenAI client operation, which
+	 * then records the token usage itself.
 	 * @param nested whether the stream is nested
 	 */
 	public void setNested(boolean nested) {

@@ -10,7 +10,9 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  */
 public enum StreamObservationDocumentation implements ObservationDocumentation {
 
-	/** One streaming invocation, from subscription to completion, error or cancellation. */
+	/**
+	 * One streaming invocation, from subscription to completion, error or cancellation.
+	 */
 	STREAM {
 		@Override
 		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
@@ -79,7 +81,10 @@ public enum StreamObservationDocumentation implements ObservationDocumentation {
 			}
 		},
 
-		/** How the stream ended: {@code success}, {@code error}, {@code timeout} or {@code cancelled}. */
+		/**
+		 * How the stream ended: {@code success}, {@code error}, {@code timeout} or
+		 * {@code cancelled}.
+		 */
 		OUTCOME {
 			@Override
 			public String asString() {
@@ -87,7 +92,10 @@ public enum StreamObservationDocumentation implements ObservationDocumentation {
 			}
 		},
 
-		/** The error code of a failed stream ({@code StreamingInferenceException.errorCode()}), or {@code none}. */
+		/**
+		 * The error code of a failed stream
+		 * ({@code StreamingInferenceException.errorCode()}), or {@code none}.
+		 */
 		ERROR_TYPE {
 			@Override
 			public String asString() {
@@ -96,8 +104,9 @@ public enum StreamObservationDocumentation implements ObservationDocumentation {
 		},
 
 		/**
-		 * The container's finish reason ({@code stop}, {@code length}, {@code tool_calls}, ...), or
-		 * {@code none} when the stream did not finish or the container reports none.
+		 * The container's finish reason ({@code stop}, {@code length},
+		 * {@code tool_calls}, ...), or {@code none} when the stream did not finish or the
+		 * container reports none.
 		 */
 		FINISH_REASON {
 			@Override

@@ -1,5 +1,6 @@
 /**
- * Micrometer observation of streams: one observation per stream, with time to first token, tokens,
- * outcome and error code, named after the OpenTelemetry GenAI semantic conventions.
+ * Micrometer observation of streams: one observation per stream, with time to first
+ * token, tokens, outcome and error code, named after the OpenTelemetry GenAI semantic
+ * conventions.
  */
 package io.github.sagemakerstreaming.runtime.observation;

@@ -21,8 +21,9 @@ import tools.jackson.core.json.JsonFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fast chat-chunk scanner against Jackson, the reference: on every record it accepts, both must read
- * the same; and it must accept the records that streams are made of, or it saves nothing.
+ * The fast chat-chunk scanner against Jackson, the reference: on every record it accepts,
+ * both must read the same; and it must accept the records that streams are made of, or it
+ * saves nothing.
  */
 class ChatChunkScannerTests {
 
@@ -96,10 +97,12 @@ class ChatChunkScannerTests {
 		assertThat(records().skip(6).limit(19)).filteredOn((text) -> {
 			byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 			return new ChatChunkScanner().read(bytes, 0, bytes.length, new ContainerRecord());
-		}).containsExactly("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\",\"reasoning_content\":null,\"tool_calls\":null}}]}",
-				"{\"choices\":[{\"delta\":{\"content\":\"no index\"}}],\"nested\":{\"a\":[1,-2.5e3,true,false,null,{\"b\":\"c\"}]}}",
-				"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"日本 🚀\"},\"finish_reason\":\"length\"}]}",
-				"{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"whole\"},\"finish_reason\":\"stop\"}]}");
+		})
+			.containsExactly(
+					"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\",\"reasoning_content\":null,\"tool_calls\":null}}]}",
+					"{\"choices\":[{\"delta\":{\"content\":\"no index\"}}],\"nested\":{\"a\":[1,-2.5e3,true,false,null,{\"b\":\"c\"}]}}",
+					"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"日本 🚀\"},\"finish_reason\":\"length\"}]}",
+					"{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"whole\"},\"finish_reason\":\"stop\"}]}");
 	}
 
 	@Test
@@ -121,8 +124,8 @@ class ChatChunkScannerTests {
 	}
 
 	/**
-	 * Reads a record as the decoder's Jackson path does: strictly, and if that fails on bytes that are not
-	 * UTF-8, again from the text decoded with replacement characters.
+	 * Reads a record as the decoder's Jackson path does: strictly, and if that fails on
+	 * bytes that are not UTF-8, again from the text decoded with replacement characters.
 	 */
 	private static boolean jackson(byte[] bytes, ContainerRecord record) {
 		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), bytes)) {
@@ -132,7 +135,8 @@ class ChatChunkScannerTests {
 			if (isUtf8(bytes)) {
 				return false;
 			}
-			try (JsonParser lenient = JSON.createParser(ObjectReadContext.empty(), new String(bytes, StandardCharsets.UTF_8))) {
+			try (JsonParser lenient = JSON.createParser(ObjectReadContext.empty(),
+					new String(bytes, StandardCharsets.UTF_8))) {
 				return record.read(lenient) && lenient.nextToken() == null;
 			}
 			catch (RuntimeException stillInvalid) {
@@ -154,8 +158,9 @@ class ChatChunkScannerTests {
 	private static String describe(ContainerRecord record) {
 		return "choices=" + record.hasChoices + " text=" + record.choiceText + " finish=" + record.finishReason
 				+ " reasoning=" + record.choiceReasoning + " calls=" + record.toolCallDeltas + " usage="
-				+ record.inputTokens + "/" + record.outputTokens + " error=" + record.hasError + " known=" + record.known
-				+ " token=" + record.hasToken + " generated=" + record.generatedText + " outputs=" + record.outputsText;
+				+ record.inputTokens + "/" + record.outputTokens + " error=" + record.hasError + " known="
+				+ record.known + " token=" + record.hasToken + " generated=" + record.generatedText + " outputs="
+				+ record.outputsText;
 	}
 
 }

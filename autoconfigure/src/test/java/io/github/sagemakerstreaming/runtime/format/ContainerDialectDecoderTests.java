@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every sample stream of {@code container-formats.md}, decoded whole, split in two at every byte offset,
- * fed one byte at a time and with empty parts in between: the outcome must never change.
+ * Every sample stream of {@code container-formats.md}, decoded whole, split in two at
+ * every byte offset, fed one byte at a time and with empty parts in between: the outcome
+ * must never change.
  */
 @Timeout(60)
 class ContainerDialectDecoderTests {
@@ -32,74 +33,90 @@ class ContainerDialectDecoderTests {
 
 	static Stream<Arguments> samples() {
 		return Stream.of(
-				sample("TGI generate_stream, EOS special token, details", """
-						data:{"index":1,"token":{"id":18788,"text":"Deep","logprob":-0.27,"special":false},"generated_text":null,"details":null}
+				sample("TGI generate_stream, EOS special token, details",
+						"""
+								data:{"index":1,"token":{"id":18788,"text":"Deep","logprob":-0.27,"special":false},"generated_text":null,"details":null}
 
-						data:{"index":2,"token":{"id":6975,"text":" learning","logprob":-0.03,"special":false},"generated_text":null,"details":null}
+								data:{"index":2,"token":{"id":6975,"text":" learning","logprob":-0.03,"special":false},"generated_text":null,"details":null}
 
-						data:{"index":3,"token":{"id":374,"text":" is","logprob":-0.01,"special":false},"generated_text":null,"details":null}
+								data:{"index":3,"token":{"id":374,"text":" is","logprob":-0.01,"special":false},"generated_text":null,"details":null}
 
-						data:{"index":4,"token":{"id":128009,"text":"<|eot_id|>","logprob":-0.11,"special":true},"generated_text":"Deep learning is","details":{"finish_reason":"eos_token","generated_tokens":4,"seed":null,"input_length":7}}
+								data:{"index":4,"token":{"id":128009,"text":"<|eot_id|>","logprob":-0.11,"special":true},"generated_text":"Deep learning is","details":{"finish_reason":"eos_token","generated_tokens":4,"seed":null,"input_length":7}}
 
-						""", "Deep", " learning", " is", "<end:eos_token><usage:7/4>"),
-				sample("TGI generate_stream, length-limited without details", """
-						data:{"index":15,"token":{"id":2,"text":" suit","logprob":-0.1,"special":false},"generated_text":null,"details":null}
+								""",
+						"Deep", " learning", " is", "<end:eos_token><usage:7/4>"),
+				sample("TGI generate_stream, length-limited without details",
+						"""
+								data:{"index":15,"token":{"id":2,"text":" suit","logprob":-0.1,"special":false},"generated_text":null,"details":null}
 
-						data:{"index":16,"token":{"id":28723,"text":".","logprob":-0.6196289,"special":false},"generated_text":"This is a picture of an anthropomorphic rabbit in a space suit.","details":null}
+								data:{"index":16,"token":{"id":28723,"text":".","logprob":-0.6196289,"special":false},"generated_text":"This is a picture of an anthropomorphic rabbit in a space suit.","details":null}
 
-						""", " suit", ".", "<end:null>"),
-				sample("TGI keep-alive then mid-stream error", """
-						data:{"index":1,"token":{"id":450,"text":"The","logprob":-0.5,"special":false},"generated_text":null,"details":null}
+								""",
+						" suit", ".", "<end:null>"),
+				sample("TGI keep-alive then mid-stream error",
+						"""
+								data:{"index":1,"token":{"id":450,"text":"The","logprob":-0.5,"special":false},"generated_text":null,"details":null}
 
-						:
+								:
 
-						data:{"error":"Request failed during generation: Server error: CUDA out of memory","error_type":"generation"}
+								data:{"error":"Request failed during generation: Server error: CUDA out of memory","error_type":"generation"}
 
-						""", "The", "<error:ContainerError:Request failed during generation: Server error: CUDA out of memory (generation)>"),
-				sample("TGI Messages API with a usage chunk", """
-						data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","content":"OK"},"logprobs":null,"finish_reason":null}],"usage":null}
+								""",
+						"The",
+						"<error:ContainerError:Request failed during generation: Server error: CUDA out of memory (generation)>"),
+				sample("TGI Messages API with a usage chunk",
+						"""
+								data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","content":"OK"},"logprobs":null,"finish_reason":null}],"usage":null}
 
-						data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","content":"!"},"logprobs":null,"finish_reason":null}],"usage":null}
+								data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","content":"!"},"logprobs":null,"finish_reason":null}],"usage":null}
 
-						data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":"stop"}],"usage":null}
+								data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":"stop"}],"usage":null}
 
-						data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[],"usage":{"prompt_tokens":39,"completion_tokens":3,"total_tokens":42}}
+								data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[],"usage":{"prompt_tokens":39,"completion_tokens":3,"total_tokens":42}}
 
-						data:[DONE]
+								data:[DONE]
 
-						""", "OK", "!", "<end:stop><usage:39/3>"),
-				sample("TGI Messages API mid-stream error", """
-						data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"tgi","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","content":"Deep"},"logprobs":null,"finish_reason":null}],"usage":null}
+								""",
+						"OK", "!", "<end:stop><usage:39/3>"),
+				sample("TGI Messages API mid-stream error",
+						"""
+								data:{"object":"chat.completion.chunk","id":"","created":1741266005,"model":"tgi","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","content":"Deep"},"logprobs":null,"finish_reason":null}],"usage":null}
 
-						data:{"error":{"message":"Request failed during generation: Server error: ...","http_status_code":422}}
+								data:{"error":{"message":"Request failed during generation: Server error: ...","http_status_code":422}}
 
-						data:[DONE]
+								data:[DONE]
 
-						""", "Deep", "<error:ContainerError:Request failed during generation: Server error: ... (422)>"),
-				sample("TGI Messages API tool call deltas carry no text", """
-						data:{"object":"chat.completion.chunk","id":"","created":1741688515,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":0,"id":"0","type":"function","function":{"name":"get_current_weather","arguments":"{"}}]},"logprobs":null,"finish_reason":null}],"usage":null}
+								""",
+						"Deep", "<error:ContainerError:Request failed during generation: Server error: ... (422)>"),
+				sample("TGI Messages API tool call deltas carry no text",
+						"""
+								data:{"object":"chat.completion.chunk","id":"","created":1741688515,"model":"meta-llama/Llama-3.1-8B-Instruct","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":0,"id":"0","type":"function","function":{"name":"get_current_weather","arguments":"{"}}]},"logprobs":null,"finish_reason":null}],"usage":null}
 
-						data:{"object":"chat.completion.chunk","id":"","created":1741688515,"model":"m","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":0,"id":"0","type":"function","function":{"name":null,"arguments":"}"}}]},"logprobs":null,"finish_reason":"tool_calls"}],"usage":null}
+								data:{"object":"chat.completion.chunk","id":"","created":1741688515,"model":"m","system_fingerprint":"3.1.2-dev0-native","choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":0,"id":"0","type":"function","function":{"name":null,"arguments":"}"}}]},"logprobs":null,"finish_reason":"tool_calls"}],"usage":null}
 
-						data:[DONE]
+								data:[DONE]
 
-						""", "<delta:0:0:get_current_weather:{>", "<delta:0:0:null:}>", "<end:tool_calls><call:0:get_current_weather:{}>"),
-				sample("vLLM chat, two tool calls streamed by index, then usage", """
-						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
+								""",
+						"<delta:0:0:get_current_weather:{>", "<delta:0:0:null:}>",
+						"<end:tool_calls><call:0:get_current_weather:{}>"),
+				sample("vLLM chat, two tool calls streamed by index, then usage",
+						"""
+								data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
 
-						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"id":"chatcmpl-tool-a","type":"function","index":0,"function":{"name":"weather","arguments":""}}]},"logprobs":null,"finish_reason":null}]}
+								data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"id":"chatcmpl-tool-a","type":"function","index":0,"function":{"name":"weather","arguments":""}}]},"logprobs":null,"finish_reason":null}]}
 
-						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\\"city\\": "}}]},"logprobs":null,"finish_reason":null}]}
+								data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\\"city\\": "}}]},"logprobs":null,"finish_reason":null}]}
 
-						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"id":"chatcmpl-tool-b","type":"function","index":1,"function":{"name":"time","arguments":"{}"}}]},"logprobs":null,"finish_reason":null}]}
+								data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"id":"chatcmpl-tool-b","type":"function","index":1,"function":{"name":"time","arguments":"{}"}}]},"logprobs":null,"finish_reason":null}]}
 
-						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"\\"Paris\\"}"}}]},"logprobs":null,"finish_reason":"tool_calls","stop_reason":null}]}
+								data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"\\"Paris\\"}"}}]},"logprobs":null,"finish_reason":"tool_calls","stop_reason":null}]}
 
-						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":120,"total_tokens":150,"completion_tokens":30}}
+								data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":120,"total_tokens":150,"completion_tokens":30}}
 
-						data: [DONE]
+								data: [DONE]
 
-						""", "<delta:0:chatcmpl-tool-a:weather:>", "<delta:0:null:null:{\"city\": >",
+								""",
+						"<delta:0:chatcmpl-tool-a:weather:>", "<delta:0:null:null:{\"city\": >",
 						"<delta:1:chatcmpl-tool-b:time:{}>", "<delta:0:null:null:\"Paris\"}>",
 						"<end:tool_calls><call:chatcmpl-tool-a:weather:{\"city\": \"Paris\"}><call:chatcmpl-tool-b:time:{}><usage:120/30>"),
 				sample("vLLM chat with reasoning_content, then reasoning (later versions), then the answer", """
@@ -112,55 +129,71 @@ class ContainerDialectDecoderTests {
 						data: [DONE]
 
 						""", "<think:Think>", "<think: hard>", "42", "<end:stop>"),
-				sample("DJL/LMI async vLLM chat, usage after the finish, no [DONE] but the body's end", """
-						{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"Hi"},"logprobs":null,"finish_reason":"stop","stop_reason":null}]}
-						{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":5,"total_tokens":6,"completion_tokens":1}}
-						""", "Hi", "<end:stop><usage:5/1>"),
-				sample("vLLM chat with usage on every chunk (continuous_usage_stats): the last wins", """
-						data: {"choices":[{"index":0,"delta":{"content":"a"},"finish_reason":null}],"usage":{"prompt_tokens":5,"total_tokens":6,"completion_tokens":1}}
+				sample("DJL/LMI async vLLM chat, usage after the finish, no [DONE] but the body's end",
+						"""
+								{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"Hi"},"logprobs":null,"finish_reason":"stop","stop_reason":null}]}
+								{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":5,"total_tokens":6,"completion_tokens":1}}
+								""",
+						"Hi", "<end:stop><usage:5/1>"),
+				sample("vLLM chat with usage on every chunk (continuous_usage_stats): the last wins",
+						"""
+								data: {"choices":[{"index":0,"delta":{"content":"a"},"finish_reason":null}],"usage":{"prompt_tokens":5,"total_tokens":6,"completion_tokens":1}}
 
-						data: {"choices":[{"index":0,"delta":{"content":"b"},"finish_reason":"length"}],"usage":{"prompt_tokens":5,"total_tokens":7,"completion_tokens":2}}
+								data: {"choices":[{"index":0,"delta":{"content":"b"},"finish_reason":"length"}],"usage":{"prompt_tokens":5,"total_tokens":7,"completion_tokens":2}}
 
-						data: [DONE]
+								data: [DONE]
 
-						""", "a", "b", "<end:length><usage:5/2>"),
+								""",
+						"a", "b", "<end:length><usage:5/2>"),
 				sample("an answer whose trailing usage record is cut off is still whole", """
 						{"choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":"stop"}]}
 						{"choices":[],"usage":{"prompt_tok""", "Hi", "<end:stop>"),
-				sample("DJL/LMI rolling batch JSON lines", """
-						{"token": {"id": 304, "text": "Deep", "log_prob": -0.052432529628276825}}
-						{"token": {"id": 11157, "text": " Learning", "log_prob": -1.2865009307861328}}
-						{"token": {"id": 278, "text": " is", "log_prob": -0.007458459585905075}, "generated_text": "Deep Learning is", "details": {"finish_reason": "length", "generated_tokens": 3, "inputs": "What is Deep Learning?"}}
-						""", "Deep", " Learning", " is", "<end:length>"),
+				sample("DJL/LMI rolling batch JSON lines",
+						"""
+								{"token": {"id": 304, "text": "Deep", "log_prob": -0.052432529628276825}}
+								{"token": {"id": 11157, "text": " Learning", "log_prob": -1.2865009307861328}}
+								{"token": {"id": 278, "text": " is", "log_prob": -0.007458459585905075}, "generated_text": "Deep Learning is", "details": {"finish_reason": "length", "generated_tokens": 3, "inputs": "What is Deep Learning?"}}
+								""",
+						"Deep", " Learning", " is", "<end:length>"),
 				sample("DJL/LMI rolling batch error without trailing newline", """
 						{"token": {"id": 304, "text": "Deep ", "log_prob": -0.05}}
-						{"code":424,"error":"exception occurred during rolling batch inference"}""",
-						"Deep ", "<error:ContainerError:exception occurred during rolling batch inference (424)>"),
-				sample("DJL/LMI error token", """
-						{"token": {"id": 304, "text": "Deep ", "log_prob": -0.05}}
-						{"token": {"id": -1, "text": "", "log_prob": -1, "special_token": true, "error_msg": "CUDA error"}, "generated_text": "", "details": {"finish_reason": "error"}}
-						""", "Deep ", "<error:ContainerError:CUDA error>"),
-				sample("DJL/LMI server-sent events (TGI compatibility)", """
-						data: {"token": {"id": 304, "text": "Deep ", "logprob": -0.05}}
+						{"code":424,"error":"exception occurred during rolling batch inference"}""", "Deep ",
+						"<error:ContainerError:exception occurred during rolling batch inference (424)>"),
+				sample("DJL/LMI error token",
+						"""
+								{"token": {"id": 304, "text": "Deep ", "log_prob": -0.05}}
+								{"token": {"id": -1, "text": "", "log_prob": -1, "special_token": true, "error_msg": "CUDA error"}, "generated_text": "", "details": {"finish_reason": "error"}}
+								""",
+						"Deep ", "<error:ContainerError:CUDA error>"),
+				sample("DJL/LMI server-sent events (TGI compatibility)",
+						"""
+								data: {"token": {"id": 304, "text": "Deep ", "logprob": -0.05}}
 
-						data: {"token": {"id": 278, "text": " is", "logprob": -0.01}, "generated_text": "Deep Learning is", "details": {"finish_reason": "length", "generated_tokens": 3, "inputs": "What is Deep Learning?"}}
+								data: {"token": {"id": 278, "text": " is", "logprob": -0.01}, "generated_text": "Deep Learning is", "details": {"finish_reason": "length", "generated_tokens": 3, "inputs": "What is Deep Learning?"}}
 
-						""", "Deep ", " is", "<end:length>"),
-				sample("DJL/LMI chat JSON lines", """
-						{"id": "chatcmpl-140245889434512", "object": "chat.completion.chunk", "created": 1712792433, "choices": [{"index": 0, "delta": {"content": " Oh", "role": "assistant"}, "logprobs": null, "finish_reason": null}]}
-						{"id": "chatcmpl-140245889434512", "object": "chat.completion.chunk", "created": 1712792436, "choices": [{"index": 0, "delta": {"content": " assist"}, "logprobs": null, "finish_reason": "length"}]}
-						""", " Oh", " assist", "<end:length>"),
-				sample("DJL/LMI async vLLM chat, [DONE] as an empty line", """
-						{"id":"chatcmpl-8b2b9172","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
-						{"id":"chatcmpl-8b2b9172","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":" Hello"},"logprobs":null,"finish_reason":null}]}
-						{"id":"chatcmpl-8b2b9172","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":"!"},"logprobs":null,"finish_reason":"stop","stop_reason":null}]}
+								""",
+						"Deep ", " is", "<end:length>"),
+				sample("DJL/LMI chat JSON lines",
+						"""
+								{"id": "chatcmpl-140245889434512", "object": "chat.completion.chunk", "created": 1712792433, "choices": [{"index": 0, "delta": {"content": " Oh", "role": "assistant"}, "logprobs": null, "finish_reason": null}]}
+								{"id": "chatcmpl-140245889434512", "object": "chat.completion.chunk", "created": 1712792436, "choices": [{"index": 0, "delta": {"content": " assist"}, "logprobs": null, "finish_reason": "length"}]}
+								""",
+						" Oh", " assist", "<end:length>"),
+				sample("DJL/LMI async vLLM chat, [DONE] as an empty line",
+						"""
+								{"id":"chatcmpl-8b2b9172","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
+								{"id":"chatcmpl-8b2b9172","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":" Hello"},"logprobs":null,"finish_reason":null}]}
+								{"id":"chatcmpl-8b2b9172","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":"!"},"logprobs":null,"finish_reason":"stop","stop_reason":null}]}
 
-						""", " Hello", "!", "<end:stop>"),
-				sample("DJL/LMI async vLLM with a TGI-schema request", """
-						{"index": 0, "token": {"id": 791, "text": " The", "logprob": -0.42}, "generated_text": null, "details": null}
-						{"index": 0, "token": {"id": 4320, "text": " answer", "logprob": -0.31}, "generated_text": " The answer", "details": null}
+								""",
+						" Hello", "!", "<end:stop>"),
+				sample("DJL/LMI async vLLM with a TGI-schema request",
+						"""
+								{"index": 0, "token": {"id": 791, "text": " The", "logprob": -0.42}, "generated_text": null, "details": null}
+								{"index": 0, "token": {"id": 4320, "text": " answer", "logprob": -0.31}, "generated_text": " The answer", "details": null}
 
-						""", " The", " answer", "<end:null>"),
+								""",
+						" The", " answer", "<end:null>"),
 				sample("legacy DJL/LMI outputs, no end marker", """
 						{"outputs": [" a"]}
 						{"outputs": [" challenging"]}
@@ -172,34 +205,40 @@ class ContainerDialectDecoderTests {
 						""", " café", " 😀", "<end:null>"),
 				sample("legacy DJL/LMI json formatter, one object streamed piecewise", """
 						{"generated_text": "Deep learning is"}""", "Deep learning is", "<end:null>"),
-				sample("vLLM chat, content on the finish chunk", """
-						data: {"id":"chatcmpl-8b2b91720edd4372b0579e89255b4828","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
+				sample("vLLM chat, content on the finish chunk",
+						"""
+								data: {"id":"chatcmpl-8b2b91720edd4372b0579e89255b4828","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
 
-						data: {"id":"chatcmpl-8b2b91720edd4372b0579e89255b4828","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":" ."},"logprobs":null,"finish_reason":null}]}
+								data: {"id":"chatcmpl-8b2b91720edd4372b0579e89255b4828","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":" ."},"logprobs":null,"finish_reason":null}]}
 
-						data: {"id":"chatcmpl-8b2b91720edd4372b0579e89255b4828","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":"<think>"},"logprobs":null,"finish_reason":null}]}
+								data: {"id":"chatcmpl-8b2b91720edd4372b0579e89255b4828","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":"<think>"},"logprobs":null,"finish_reason":null}]}
 
-						data: {"id":"chatcmpl-8b2b91720edd4372b0579e89255b4828","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":" I"},"logprobs":null,"finish_reason":"length","stop_reason":null}]}
+								data: {"id":"chatcmpl-8b2b91720edd4372b0579e89255b4828","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[{"index":0,"delta":{"content":" I"},"logprobs":null,"finish_reason":"length","stop_reason":null}]}
 
-						data: [DONE]
+								data: [DONE]
 
-						""", " .", "<think>", " I", "<end:length>"),
-				sample("vLLM chat with a usage chunk", """
-						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"!"},"logprobs":null,"finish_reason":"stop","stop_reason":null}]}
+								""",
+						" .", "<think>", " I", "<end:length>"),
+				sample("vLLM chat with a usage chunk",
+						"""
+								data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"!"},"logprobs":null,"finish_reason":"stop","stop_reason":null}]}
 
-						data: {"id":"c","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[],"usage":{"prompt_tokens":21,"total_tokens":31,"completion_tokens":10}}
+								data: {"id":"c","object":"chat.completion.chunk","created":1772423572,"model":"qwen3_8b","choices":[],"usage":{"prompt_tokens":21,"total_tokens":31,"completion_tokens":10}}
 
-						data: [DONE]
+								data: [DONE]
 
-						""", "!", "<end:stop><usage:21/10>"),
-				sample("vLLM completions then an error", """
-						data: {"id":"cmpl-9f","object":"text_completion","created":1772423600,"model":"qwen3_8b","choices":[{"index":0,"text":" a","logprobs":null,"finish_reason":null,"stop_reason":null}]}
+								""",
+						"!", "<end:stop><usage:21/10>"),
+				sample("vLLM completions then an error",
+						"""
+								data: {"id":"cmpl-9f","object":"text_completion","created":1772423600,"model":"qwen3_8b","choices":[{"index":0,"text":" a","logprobs":null,"finish_reason":null,"stop_reason":null}]}
 
-						data: {"error":{"message":"max tokens exceeded","type":"BadRequestError","param":null,"code":400}}
+								data: {"error":{"message":"max tokens exceeded","type":"BadRequestError","param":null,"code":400}}
 
-						data: [DONE]
+								data: [DONE]
 
-						""", " a", "<error:ContainerError:max tokens exceeded (BadRequestError)>"),
+								""",
+						" a", "<error:ContainerError:max tokens exceeded (BadRequestError)>"),
 				sample("JumpStart Falcon as AWS shows it, with its final record", """
 						data:{"token": {"text": " a"}}
 
@@ -208,7 +247,8 @@ class ContainerDialectDecoderTests {
 						data:{"token": {"text": " problem"}, "generated_text": " a challenging problem"}
 
 						""", " a", " challenging", " problem", "<end:null>"),
-				sample("CRLF line ends, SSE fields and comments", "event: message\r\nid: 7\r\n: keep-alive\r\ndata: {\"choices\":[{\"delta\":{\"content\":\"x\"},\"finish_reason\":\"stop\"}]}\r\n\r\ndata: [DONE]\r\n\r\n",
+				sample("CRLF line ends, SSE fields and comments",
+						"event: message\r\nid: 7\r\n: keep-alive\r\ndata: {\"choices\":[{\"delta\":{\"content\":\"x\"},\"finish_reason\":\"stop\"}]}\r\n\r\ndata: [DONE]\r\n\r\n",
 						"x", "<end:stop>"),
 				sample("multi-byte characters", """
 						data:{"token":{"text":"日本","special":false},"generated_text":null}
@@ -216,42 +256,52 @@ class ContainerDialectDecoderTests {
 						data:{"token":{"text":" 🚀 é","special":false},"generated_text":"日本 🚀 é"}
 
 						""", "日本", " 🚀 é", "<end:null>"),
-				sample("vLLM chat with two choices, the second finishing first", """
-						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"One"},"logprobs":null,"finish_reason":null}]}
+				sample("vLLM chat with two choices, the second finishing first",
+						"""
+								data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"One"},"logprobs":null,"finish_reason":null}]}
 
-						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":1,"delta":{"content":"Two"},"logprobs":null,"finish_reason":null}]}
+								data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":1,"delta":{"content":"Two"},"logprobs":null,"finish_reason":null}]}
 
-						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":1,"delta":{"content":" done"},"logprobs":null,"finish_reason":"length","stop_reason":null}]}
+								data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":1,"delta":{"content":" done"},"logprobs":null,"finish_reason":"length","stop_reason":null}]}
 
-						data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":" whole"},"logprobs":null,"finish_reason":"stop","stop_reason":null}]}
+								data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":" whole"},"logprobs":null,"finish_reason":"stop","stop_reason":null}]}
 
-						data: [DONE]
+								data: [DONE]
 
-						""", "One", " whole", "<end:stop>"),
-				sample("several choices in one chunk, index before or after the delta", """
-						data: {"choices":[{"delta":{"content":"B"},"index":1,"finish_reason":"stop"},{"delta":{"content":"A"},"index":0,"finish_reason":null}]}
+								""",
+						"One", " whole", "<end:stop>"),
+				sample("several choices in one chunk, index before or after the delta",
+						"""
+								data: {"choices":[{"delta":{"content":"B"},"index":1,"finish_reason":"stop"},{"delta":{"content":"A"},"index":0,"finish_reason":null}]}
 
-						data: {"choices":[{"index":0,"text":"!","finish_reason":"length"}]}
+								data: {"choices":[{"index":0,"text":"!","finish_reason":"length"}]}
 
-						data: [DONE]
+								data: [DONE]
 
-						""", "A", "!", "<end:length>"),
-				sample("DJL/LMI 3p_stream, a format the decoder does not know", """
-						{"body": {"generation": " world", "prompt_token_count": null, "generation_token_count": 3, "stop_reason": null}, "metering": {"outputTokenCount": 3}, "content_type": "application/jsonlines"}
-						""", "<error:UnrecognizedFormat>"),
-				sample("Triton generate_stream, a format the decoder does not know", """
-						data: {"model_name":"ensemble","model_version":"1","sequence_end":false,"sequence_id":0,"sequence_start":false,"text_output":"Hello"}
+								""",
+						"A", "!", "<end:length>"),
+				sample("DJL/LMI 3p_stream, a format the decoder does not know",
+						"""
+								{"body": {"generation": " world", "prompt_token_count": null, "generation_token_count": 3, "stop_reason": null}, "metering": {"outputTokenCount": 3}, "content_type": "application/jsonlines"}
+								""",
+						"<error:UnrecognizedFormat>"),
+				sample("Triton generate_stream, a format the decoder does not know",
+						"""
+								data: {"model_name":"ensemble","model_version":"1","sequence_end":false,"sequence_id":0,"sequence_start":false,"text_output":"Hello"}
 
-						""", "<error:UnrecognizedFormat>"),
+								""",
+						"<error:UnrecognizedFormat>"),
 				sample("a stream cut before the end marker", """
 						data: {"choices":[{"index":0,"delta":{"content":"Hello"},"finish_reason":null}]}
 
 						data: {"choices":[{"index":0,"delta":{"content":" wor""", "Hello", "<error:IncompleteStream>"),
 				sample("an empty stream", "", "<error:IncompleteStream>"),
-				sample("a record cut inside an array, then more records", "data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}, 2\n\n"
-						+ "data: {\"choices\":[{\"delta\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}]}\n\n", "<error:MalformedRecord>"),
-				sample("legacy outputs cut inside the array, then more records", "{\"outputs\": [\"a\", \"b\"\n{\"outputs\": [\"c\"]}\n",
+				sample("a record cut inside an array, then more records",
+						"data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}, 2\n\n"
+								+ "data: {\"choices\":[{\"delta\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}]}\n\n",
 						"<error:MalformedRecord>"),
+				sample("legacy outputs cut inside the array, then more records",
+						"{\"outputs\": [\"a\", \"b\"\n{\"outputs\": [\"c\"]}\n", "<error:MalformedRecord>"),
 				sample("plain text where JSON was expected", "Hello there\n", "<error:MalformedRecord>"));
 	}
 
@@ -265,7 +315,8 @@ class ContainerDialectDecoderTests {
 	@MethodSource("samples")
 	void decodesTheSameWhenSplitAtEveryByteOffset(String name, byte[] body, List<String> expected) {
 		for (int offset = 0; offset <= body.length; offset++) {
-			List<byte[]> parts = List.of(Arrays.copyOfRange(body, 0, offset), Arrays.copyOfRange(body, offset, body.length));
+			List<byte[]> parts = List.of(Arrays.copyOfRange(body, 0, offset),
+					Arrays.copyOfRange(body, offset, body.length));
 			assertThat(decode(parts)).as("split at byte %d", offset).isEqualTo(expected);
 		}
 	}
@@ -294,8 +345,10 @@ class ContainerDialectDecoderTests {
 		byte[] part = new byte[40];
 		Arrays.fill(part, (byte) 'x');
 		part[0] = '{';
-		session.decode(part, (chunk) -> { });
-		assertThatExceptionOfType(StreamingInferenceException.class).isThrownBy(() -> session.decode(part, (chunk) -> { }))
+		session.decode(part, (chunk) -> {
+		});
+		assertThatExceptionOfType(StreamingInferenceException.class).isThrownBy(() -> session.decode(part, (chunk) -> {
+		}))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(StreamingInferenceException.RECORD_TOO_LARGE))
 			.withMessageContaining("sagemaker.runtime.max-record-size");
 	}
@@ -303,9 +356,10 @@ class ContainerDialectDecoderTests {
 	@Test
 	void containerErrorsCarryTheContainerMessageAndTheEndpoint() {
 		ResponseDecoder.Session session = new ContainerDialectDecoder().start(METADATA);
-		assertThatExceptionOfType(ContainerErrorException.class)
-			.isThrownBy(() -> session.decode(
-					"data:{\"error\":\"overloaded\",\"error_type\":\"overloaded\"}\n\n".getBytes(StandardCharsets.UTF_8), (chunk) -> { }))
+		assertThatExceptionOfType(ContainerErrorException.class).isThrownBy(() -> session.decode(
+				"data:{\"error\":\"overloaded\",\"error_type\":\"overloaded\"}\n\n".getBytes(StandardCharsets.UTF_8),
+				(chunk) -> {
+				}))
 			.satisfies((ex) -> {
 				assertThat(ex.containerMessage()).isEqualTo("overloaded (overloaded)");
 				assertThat(ex.endpointName()).isEqualTo("my-llm");
@@ -322,8 +376,9 @@ class ContainerDialectDecoderTests {
 			.isThrownBy(() -> session.decode(record.getBytes(StandardCharsets.UTF_8), chunks::add))
 			.satisfies((ex) -> {
 				assertThat(ex.errorCode()).isEqualTo(StreamingInferenceException.UNRECOGNIZED_FORMAT);
-				assertThat(ex.getMessage()).contains("'my-llm'", "starting with '" + record.substring(0, 200) + "'",
-						"sagemaker.runtime.format=raw", "ResponseDecoder")
+				assertThat(ex.getMessage())
+					.contains("'my-llm'", "starting with '" + record.substring(0, 200) + "'",
+							"sagemaker.runtime.format=raw", "ResponseDecoder")
 					.doesNotContain(record.substring(0, 201))
 					.doesNotContainIgnoringCase("retry");
 			});
@@ -333,10 +388,11 @@ class ContainerDialectDecoderTests {
 	@Test
 	void incompleteStreamsSayWhatToDo() {
 		ResponseDecoder.Session session = new ContainerDialectDecoder().start(METADATA);
-		session.decode("data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n".getBytes(StandardCharsets.UTF_8), (chunk) -> { });
-		assertThatExceptionOfType(IncompleteStreamException.class).isThrownBy(() -> session.complete((chunk) -> { }))
-			.withMessageContaining("'my-llm'")
-			.withMessageContaining("retry the request");
+		session.decode("data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n".getBytes(StandardCharsets.UTF_8),
+				(chunk) -> {
+				});
+		assertThatExceptionOfType(IncompleteStreamException.class).isThrownBy(() -> session.complete((chunk) -> {
+		})).withMessageContaining("'my-llm'").withMessageContaining("retry the request");
 	}
 
 	private static List<String> decode(List<byte[]> parts) {
@@ -377,7 +433,8 @@ class ContainerDialectDecoderTests {
 		}
 		String deltas = chunk.toolCallDeltas()
 			.stream()
-			.map((delta) -> "<delta:" + delta.index() + ":" + delta.id() + ":" + delta.name() + ":" + delta.arguments() + ">")
+			.map((delta) -> "<delta:" + delta.index() + ":" + delta.id() + ":" + delta.name() + ":" + delta.arguments()
+					+ ">")
 			.reduce("", String::concat);
 		return chunk.text() + deltas;
 	}

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RawTextDecoderTests {
 
-	private static final ResponseMetadata METADATA = new ResponseMetadata("raw", "req", "AllTraffic", "text/plain", null);
+	private static final ResponseMetadata METADATA = new ResponseMetadata("raw", "req", "AllTraffic", "text/plain",
+			null);
 
 	@Test
 	void decodesTextSplitAtEveryByteOffsetAndEndsAtTheEndOfTheBody() {

@@ -21,7 +21,8 @@ import static io.micrometer.observation.tck.TestObservationRegistryAssert.assert
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each subscription is one observation, through the real SDK against the emulator, whatever the outcome.
+ * Each subscription is one observation, through the real SDK against the emulator,
+ * whatever the outcome.
  */
 class StreamObservationIntegrationTests {
 
@@ -46,7 +47,8 @@ class StreamObservationIntegrationTests {
 	void aStreamIsOneObservationWithItsFiguresAndLowCardinalityTags() {
 		sagemaker.emulator().register("observed", Dialect.TGI).tokens("secret", " words").variant("blue");
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		template(registry, "observed").stream(InferenceRequest.builder().prompt("private prompt").inferenceComponentName("ic-1").build())
+		template(registry, "observed")
+			.stream(InferenceRequest.builder().prompt("private prompt").inferenceComponentName("ic-1").build())
 			.blockLast(TIMEOUT);
 		assertThat(registry).hasSingleObservationThat()
 			.hasNameEqualTo("gen_ai.client.operation")
@@ -67,14 +69,16 @@ class StreamObservationIntegrationTests {
 				assertThat(stream.getTokens()).isEqualTo(2);
 				assertThat(stream.getTimeToFirstToken()).isPositive();
 				assertThat(stream.getFinishReason()).isEqualTo("stop");
-				assertThat(context.getAllKeyValues()).noneMatch((kv) -> kv.getValue().contains("secret")
-						|| kv.getValue().contains("private prompt"));
+				assertThat(context.getAllKeyValues())
+					.noneMatch((kv) -> kv.getValue().contains("secret") || kv.getValue().contains("private prompt"));
 			});
 	}
 
 	@Test
 	void aFailedStreamIsObservedWithItsErrorCode() {
-		sagemaker.emulator().register("observed-failing", Dialect.VLLM_CHAT).tokens("a", "b")
+		sagemaker.emulator()
+			.register("observed-failing", Dialect.VLLM_CHAT)
+			.tokens("a", "b")
 			.failAfterTokens(1, StreamFault.modelStreamError("ModelInvocationTimeExceeded", "slow"));
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		template(registry, "observed-failing").stream("hi").onErrorComplete().blockLast(TIMEOUT);
@@ -101,10 +105,15 @@ class StreamObservationIntegrationTests {
 
 	@Test
 	void aCancelledStreamIsObservedAsCancelled() {
-		sagemaker.emulator().register("observed-cancelled", Dialect.TGI).tokens("a", "b", "c").tokenDelay(Duration.ofMillis(200));
+		sagemaker.emulator()
+			.register("observed-cancelled", Dialect.TGI)
+			.tokens("a", "b", "c")
+			.tokenDelay(Duration.ofMillis(200));
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		template(registry, "observed-cancelled").stream("hi").take(1).blockLast(TIMEOUT);
-		assertThat(registry).hasSingleObservationThat().hasBeenStopped().hasLowCardinalityKeyValue("outcome", "cancelled");
+		assertThat(registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("outcome", "cancelled");
 	}
 
 	@Test
@@ -125,7 +134,9 @@ class StreamObservationIntegrationTests {
 	void aConventionOfTheApplicationReplacesTheDefaultNames() {
 		sagemaker.emulator().register("observed-custom", Dialect.TGI).tokens("a");
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		StreamingInferenceTemplate.builder(client).endpointName("observed-custom").observationRegistry(registry)
+		StreamingInferenceTemplate.builder(client)
+			.endpointName("observed-custom")
+			.observationRegistry(registry)
 			.observationConvention(new DefaultStreamObservationConvention() {
 
 				@Override
@@ -141,7 +152,10 @@ class StreamObservationIntegrationTests {
 	}
 
 	private static StreamingInferenceTemplate template(TestObservationRegistry registry, String endpointName) {
-		return StreamingInferenceTemplate.builder(client).endpointName(endpointName).observationRegistry(registry).build();
+		return StreamingInferenceTemplate.builder(client)
+			.endpointName(endpointName)
+			.observationRegistry(registry)
+			.build();
 	}
 
 }

@@ -15,10 +15,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of LangChain4j's {@link ChatModel} and {@link StreamingChatModel} on the
- * application's {@link StreamingInferenceTemplate}, so that the endpoint configured under
- * {@code sagemaker.runtime.*} serves AI services. Each backs off to a model of that type of the
- * application's own; the application's {@link ChatModelListener} beans are called around every request.
+ * Auto-configuration of LangChain4j's {@link ChatModel} and {@link StreamingChatModel} on
+ * the application's {@link StreamingInferenceTemplate}, so that the endpoint configured
+ * under {@code sagemaker.runtime.*} serves AI services. Each backs off to a model of that
+ * type of the application's own; the application's {@link ChatModelListener} beans are
+ * called around every request.
  */
 @AutoConfiguration(afterName = "io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeAutoConfiguration")
 @ConditionalOnClass({ ChatModel.class, StreamingInferenceTemplate.class })

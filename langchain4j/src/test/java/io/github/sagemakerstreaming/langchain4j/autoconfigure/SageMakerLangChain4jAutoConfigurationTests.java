@@ -51,7 +51,8 @@ class SageMakerLangChain4jAutoConfigurationTests {
 					"sagemaker.runtime.endpoint-name=l4j-boot")
 			.withUserConfiguration(ListenerConfiguration.class)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(SageMakerChatModel.class).hasSingleBean(SageMakerStreamingChatModel.class);
+				assertThat(context).hasSingleBean(SageMakerChatModel.class)
+					.hasSingleBean(SageMakerStreamingChatModel.class);
 				assertThat(AiServices.create(Assistant.class, context.getBean(ChatModel.class)).ask("hi"))
 					.isEqualTo("from boot");
 				assertThat(context.getBean(StreamingChatModel.class).listeners()).hasSize(1);

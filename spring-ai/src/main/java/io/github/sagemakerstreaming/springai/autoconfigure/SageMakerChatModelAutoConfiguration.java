@@ -18,11 +18,12 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of a {@link SageMakerChatModel} on the application's
- * {@link StreamingInferenceTemplate}, so that the endpoint configured under {@code sagemaker.runtime.*}
- * is a Spring AI chat model. It backs off when {@code spring.ai.model.chat} names another provider
- * (set it to {@code sagemaker}, or leave it unset) and when the application has a
- * {@link SageMakerChatModel} of its own. It uses the application's {@link ToolCallingManager},
- * {@link ObservationRegistry} and {@link ChatModelObservationConvention} when there are.
+ * {@link StreamingInferenceTemplate}, so that the endpoint configured under
+ * {@code sagemaker.runtime.*} is a Spring AI chat model. It backs off when
+ * {@code spring.ai.model.chat} names another provider (set it to {@code sagemaker}, or
+ * leave it unset) and when the application has a {@link SageMakerChatModel} of its own.
+ * It uses the application's {@link ToolCallingManager}, {@link ObservationRegistry} and
+ * {@link ChatModelObservationConvention} when there are.
  */
 @AutoConfiguration(afterName = { "io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeAutoConfiguration",
 		"io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeObservationAutoConfiguration",
@@ -37,7 +38,8 @@ public final class SageMakerChatModelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SageMakerChatModel sageMakerChatModel(StreamingInferenceTemplate template,
-			ObjectProvider<ToolCallingManager> toolCallingManager, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ToolCallingManager> toolCallingManager,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ChatModelObservationConvention> observationConvention) {
 		return SageMakerChatModel.builder()
 			.template(template)

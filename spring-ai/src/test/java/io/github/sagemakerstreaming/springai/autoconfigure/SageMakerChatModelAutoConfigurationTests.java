@@ -66,8 +66,7 @@ class SageMakerChatModelAutoConfigurationTests {
 	@Test
 	void backsOffToTheApplicationsChatModel() {
 		this.contextRunner.withUserConfiguration(OwnChatModel.class)
-			.run((context) -> assertThat(context).hasSingleBean(SageMakerChatModel.class)
-				.hasBean("ownChatModel"));
+			.run((context) -> assertThat(context).hasSingleBean(SageMakerChatModel.class).hasBean("ownChatModel"));
 	}
 
 	@Test
@@ -104,7 +103,8 @@ class SageMakerChatModelAutoConfigurationTests {
 					.as("only Spring AI's chat observation is gen_ai.client.operation")
 					.singleElement()
 					.satisfies((timer) -> {
-						assertThat(timer.getId().getTags()).anySatisfy((tag) -> assertThat(tag.getValue()).isEqualTo("sagemaker"));
+						assertThat(timer.getId().getTags())
+							.anySatisfy((tag) -> assertThat(tag.getValue()).isEqualTo("sagemaker"));
 						assertThat(timer.count()).isEqualTo(2);
 					});
 				assertThat(meters.find(StreamMeterObservationHandler.TIME_TO_FIRST_CHUNK).timer().count()).isEqualTo(2);
