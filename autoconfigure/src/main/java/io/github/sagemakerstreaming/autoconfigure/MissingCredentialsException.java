@@ -3,7 +3,7 @@ package io.github.sagemakerstreaming.autoconfigure;
 /**
  * No AWS credentials could be resolved for the SageMaker Runtime client at startup.
  */
-public class MissingCredentialsException extends IllegalStateException {
+class MissingCredentialsException extends IllegalStateException {
 
 	MissingCredentialsException(Throwable cause) {
 		super("No AWS credentials for the SageMaker Runtime client", cause);

@@ -3,7 +3,7 @@ package io.github.sagemakerstreaming.autoconfigure;
 /**
  * No AWS region could be found for the SageMaker Runtime client.
  */
-public class MissingRegionException extends IllegalStateException {
+class MissingRegionException extends IllegalStateException {
 
 	MissingRegionException(Throwable cause) {
 		super("No AWS region for the SageMaker Runtime client", cause);

@@ -1,14 +1,14 @@
 package io.github.sagemakerstreaming.autoconfigure;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
+import reactor.core.publisher.Mono;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
 
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
@@ -18,10 +18,14 @@ import org.springframework.boot.health.contributor.Status;
  * {@code RollingBack} and {@code UpdateRollbackFailed}, during which the previous
  * configuration keeps serving. {@code Creating} and {@code OutOfService} are
  * OUT_OF_SERVICE (not serving yet, or no longer); {@code Deleting}, {@code Failed}, any
- * other status, a missing endpoint and a denied call are DOWN. Results are kept for a
- * configurable time, so that frequent probes cannot throttle the account.
+ * other status, a missing endpoint and a denied call are DOWN.
+ * <p>
+ * The check is reactive, so it never blocks the thread that asks (a Netty event loop in a
+ * WebFlux application). A result is kept for a configurable time, and probes that arrive
+ * while a call is under way share it, so that frequent probes cannot throttle the
+ * account.
  */
-public class SageMakerEndpointHealthIndicator implements HealthIndicator, AutoCloseable {
+class SageMakerEndpointHealthIndicator implements ReactiveHealthIndicator, AutoCloseable {
 
 	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
@@ -29,9 +33,7 @@ public class SageMakerEndpointHealthIndicator implements HealthIndicator, AutoCl
 
 	private final String endpointName;
 
-	private final long cacheNanos;
-
-	private volatile CachedHealth cached;
+	private final Mono<Health> health;
 
 	/**
 	 * Creates an indicator, which closes the client when it is closed.
@@ -39,55 +41,48 @@ public class SageMakerEndpointHealthIndicator implements HealthIndicator, AutoCl
 	 * @param endpointName the endpoint to report on
 	 * @param cacheTimeToLive how long a result is reused
 	 */
-	public SageMakerEndpointHealthIndicator(SageMakerAsyncClient client, String endpointName,
-			Duration cacheTimeToLive) {
+	SageMakerEndpointHealthIndicator(SageMakerAsyncClient client, String endpointName, Duration cacheTimeToLive) {
 		this.client = client;
 		this.endpointName = endpointName;
-		this.cacheNanos = cacheTimeToLive.toNanos();
+		this.health = Mono.defer(this::check)
+			.cache((result) -> cacheTimeToLive, (failure) -> Duration.ZERO, () -> Duration.ZERO);
 	}
 
 	@Override
-	public Health health() {
-		CachedHealth current = this.cached;
-		long now = System.nanoTime();
-		if (current != null && now - current.checkedAt() < this.cacheNanos) {
-			return current.health();
-		}
-		Health health = check();
-		this.cached = new CachedHealth(health, now);
-		return health;
+	public Mono<Health> health() {
+		return this.health;
 	}
 
-	private Health check() {
-		try {
-			DescribeEndpointResponse endpoint = this.client
-				.describeEndpoint((request) -> request.endpointName(this.endpointName))
-				.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			Health.Builder builder = Health.status(status(endpoint.endpointStatusAsString()))
-				.withDetail("endpoint", this.endpointName)
-				.withDetail("status", endpoint.endpointStatusAsString());
-			if (endpoint.failureReason() != null) {
-				builder.withDetail("failureReason", endpoint.failureReason());
-			}
-			return builder.build();
+	private Mono<Health> check() {
+		return Mono
+			.fromFuture(() -> this.client.describeEndpoint((request) -> request.endpointName(this.endpointName)), true)
+			.timeout(CALL_TIMEOUT)
+			.map(this::health)
+			.onErrorResume((ex) -> Mono.just(down(ex)));
+	}
+
+	private Health health(DescribeEndpointResponse endpoint) {
+		Health.Builder builder = Health.status(status(endpoint.endpointStatusAsString()))
+			.withDetail("endpoint", this.endpointName)
+			.withDetail("status", endpoint.endpointStatusAsString());
+		if (endpoint.failureReason() != null) {
+			builder.withDetail("failureReason", endpoint.failureReason());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return Health.down(ex).withDetail("endpoint", this.endpointName).build();
+		return builder.build();
+	}
+
+	private Health down(Throwable failure) {
+		Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+		Health.Builder builder = Health.down().withDetail("endpoint", this.endpointName);
+		if (cause instanceof AwsServiceException service && service.awsErrorDetails() != null
+				&& "AccessDeniedException".equals(service.awsErrorDetails().errorCode())) {
+			return builder
+				.withDetail("error", "The application's role lacks the IAM permission sagemaker:DescribeEndpoint "
+						+ "on endpoint '" + this.endpointName + "'; grant it, or disable this check with "
+						+ "management.health.sagemaker.enabled=false. " + service.awsErrorDetails().errorMessage())
+				.build();
 		}
-		catch (Exception ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			Health.Builder builder = Health.down().withDetail("endpoint", this.endpointName);
-			if (cause instanceof AwsServiceException service && service.awsErrorDetails() != null
-					&& "AccessDeniedException".equals(service.awsErrorDetails().errorCode())) {
-				return builder
-					.withDetail("error", "The application's role lacks the IAM permission sagemaker:DescribeEndpoint "
-							+ "on endpoint '" + this.endpointName + "'; grant it, or disable this check with "
-							+ "management.health.sagemaker.enabled=false. " + service.awsErrorDetails().errorMessage())
-					.build();
-			}
-			return builder.withException(cause).build();
-		}
+		return builder.withException(cause).build();
 	}
 
 	private static Status status(String endpointStatus) {
@@ -101,10 +96,6 @@ public class SageMakerEndpointHealthIndicator implements HealthIndicator, AutoCl
 	@Override
 	public void close() {
 		this.client.close();
-	}
-
-	private record CachedHealth(Health health, long checkedAt) {
-
 	}
 
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -33,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Execution(ExecutionMode.SAME_THREAD)
 class SageMakerEndpointHealthIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	@RegisterExtension
 	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
@@ -131,13 +134,25 @@ class SageMakerEndpointHealthIntegrationTests {
 			.withPropertyValues("sagemaker.runtime.endpoint-name=cached",
 					"sagemaker.runtime.health.cache-time-to-live=1h")
 			.run((context) -> {
-				HealthIndicator indicator = context.getBean("sagemakerHealthIndicator", HealthIndicator.class);
+				ReactiveHealthIndicator indicator = context.getBean("sagemakerHealthIndicator",
+						ReactiveHealthIndicator.class);
 				for (int i = 0; i < 5; i++) {
-					assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+					assertThat(indicator.health().block(TIMEOUT).getStatus()).isEqualTo(Status.UP);
 				}
 				assertThat(sagemaker.emulator().invocations("cached")).extracting(RecordedInvocation::path)
 					.containsExactly("/");
 			});
+	}
+
+	@Test
+	void theCheckIsReactiveAndCallsNothingUntilSubscribedTo() {
+		sagemaker.emulator().register("lazy", Dialect.TGI);
+		this.contextRunner.withPropertyValues("sagemaker.runtime.endpoint-name=lazy").run((context) -> {
+			Mono<Health> health = context.getBean("sagemakerHealthIndicator", ReactiveHealthIndicator.class).health();
+			assertThat(sagemaker.emulator().invocations("lazy")).isEmpty();
+			assertThat(health.block(TIMEOUT).getStatus()).isEqualTo(Status.UP);
+			assertThat(sagemaker.emulator().invocations("lazy")).hasSize(1);
+		});
 	}
 
 	@Test
@@ -165,7 +180,9 @@ class SageMakerEndpointHealthIntegrationTests {
 		this.contextRunner
 			.withPropertyValues("sagemaker.runtime.endpoint-name=" + endpointName,
 					"sagemaker.runtime.health.cache-time-to-live=1ms")
-			.run((context) -> health[0] = context.getBean("sagemakerHealthIndicator", HealthIndicator.class).health());
+			.run((context) -> health[0] = context.getBean("sagemakerHealthIndicator", ReactiveHealthIndicator.class)
+				.health()
+				.block(TIMEOUT));
 		return health[0];
 	}
 
