@@ -63,7 +63,8 @@ class StreamingInferenceTemplateIntegrationTests {
 	static Stream<Arguments> dialectsAndCuts() {
 		Map<String, UnaryOperator<EmulatedEndpoint>> cuts = Map.of("a record a part", UnaryOperator.identity(),
 				"one byte a part", (endpoint) -> endpoint.partSize(1), "seven bytes a part",
-				(endpoint) -> endpoint.partSize(7), "three records a part", (endpoint) -> endpoint.recordsPerPart(3));
+				(endpoint) -> endpoint.partSize(7), "three records a part", (endpoint) -> endpoint.recordsPerPart(3),
+				"pre-rendered in large writes", EmulatedEndpoint::preRendered);
 		return Arrays.stream(Dialect.values())
 			.filter((dialect) -> !NOT_DECODED.contains(dialect))
 			.flatMap((dialect) -> cuts.entrySet()
@@ -77,6 +78,19 @@ class StreamingInferenceTemplateIntegrationTests {
 		String name = register(dialect);
 		cut.apply(emulator().endpoint(name).tokens(TOKENS));
 		StepVerifier.create(template(name).stream("hello")).expectNextSequence(TOKENS).expectComplete().verify(TIMEOUT);
+	}
+
+	@Test
+	void aPreRenderedEndpointRendersAgainWhenItsAnswerChanges() {
+		String name = register(Dialect.VLLM_CHAT);
+		emulator().endpoint(name).tokens("one", "two").preRendered();
+		StepVerifier.create(template(name).stream("hi")).expectNext("one", "two").expectComplete().verify(TIMEOUT);
+		StepVerifier.create(template(name).stream("hi")).expectNext("one", "two").expectComplete().verify(TIMEOUT);
+		emulator().endpoint(name).tokens("three");
+		StepVerifier.create(template(name).stream("hi")).expectNext("three").expectComplete().verify(TIMEOUT);
+		assertThat(emulator().invocations(name)).hasSize(3)
+			.allSatisfy(
+					(invocation) -> assertThat(invocation.awaitOutcome(TIMEOUT)).isEqualTo(StreamOutcome.COMPLETED));
 	}
 
 	@ParameterizedTest

@@ -2,6 +2,7 @@ package io.github.sagemakerstreaming.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
@@ -26,7 +27,7 @@ public final class JavaScriptPeerBenchmark {
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 20;
 		try (SageMakerEmulator emulator = SageMakerEmulator.start();
 				SageMakerRuntimeAsyncClient client = EmulatorClient.withSdkDefaults(emulator).build()) {
-			emulator.register("peer", Dialect.VLLM_CHAT).tokens(RealisticStreams.tokens(tokens));
+			emulator.register("peer", Dialect.VLLM_CHAT).tokens(RealisticStreams.tokens(tokens)).preRendered();
 			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client)
 				.endpointName("peer")
 				.build();
@@ -35,10 +36,19 @@ public final class JavaScriptPeerBenchmark {
 			// Both sides measure the second half of their rounds; the JVM first warms up
 			// as long again.
 			for (int round = -rounds; round < rounds; round++) {
-				EndToEndBenchmark.Run run = EndToEndBenchmark.starter(template, tokens);
+				long start = System.nanoTime();
+				AtomicLong first = new AtomicLong();
+				long count = template.stream("bench")
+					.doOnNext((token) -> first.compareAndSet(0, System.nanoTime()))
+					.count()
+					.block();
+				long elapsed = System.nanoTime() - start;
+				if (count != tokens) {
+					throw new IllegalStateException("Expected " + tokens + " tokens but got " + count);
+				}
 				if (round >= rounds / 2) {
-					rates.add(run.tokensPerSecond());
-					firsts.add(run.firstTokenMillis());
+					rates.add(tokens / (elapsed / 1e9));
+					firsts.add((first.get() - start) / 1e6);
 				}
 			}
 			JsonNode peer = JavaScriptPeer.stream(emulator, "peer", rounds);

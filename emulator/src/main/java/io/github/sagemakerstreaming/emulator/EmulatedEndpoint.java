@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -24,6 +25,10 @@ public final class EmulatedEndpoint {
 	private volatile String status = "InService";
 
 	private volatile String failureReason;
+
+	private volatile boolean preRendered;
+
+	private final AtomicReference<RenderedBody> renderedBody = new AtomicReference<>();
 
 	EmulatedEndpoint(String name, Dialect dialect) {
 		this.name = name;
@@ -272,6 +277,37 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
+	 * Streams every answer pre-rendered and written in 64 KiB writes, as fast as the
+	 * connection takes them, for benchmarks that the emulator must not limit: delays,
+	 * pauses, part cuts and faults are ignored, and the frames of an answer are rendered
+	 * once and reused while the answer is the same.
+	 * @return this endpoint
+	 */
+	public EmulatedEndpoint preRendered() {
+		this.preRendered = true;
+		return this;
+	}
+
+	boolean isPreRendered() {
+		return this.preRendered;
+	}
+
+	/**
+	 * Returns the frames of the answer to the request in one body, rendered again only
+	 * when the answer differs from the last one.
+	 */
+	byte[] preRenderedBody(Settings settings, PromptReader.Request request) {
+		Answer answer = settings.answer(request);
+		RenderedBody current = this.renderedBody.get();
+		if (current != null && current.answer().equals(answer)) {
+			return current.body();
+		}
+		byte[] body = StreamPlan.of(settings, answer).body();
+		this.renderedBody.set(new RenderedBody(answer, body));
+		return body;
+	}
+
+	/**
 	 * Sets the status that {@code DescribeEndpoint} reports ({@code InService} unless
 	 * set), for example {@code Creating}, {@code Updating} or {@code Failed}.
 	 * @param status the endpoint status
@@ -310,6 +346,10 @@ public final class EmulatedEndpoint {
 			this.settings = change.apply(this.settings);
 		}
 		return this;
+	}
+
+	private record RenderedBody(Answer answer, byte[] body) {
+
 	}
 
 	/**
@@ -364,7 +404,11 @@ public final class EmulatedEndpoint {
 		}
 
 		StreamPlan plan(PromptReader.Request request) {
-			return StreamPlan.of(this, this.chat.answer(request, this.answer, this.finishReason));
+			return StreamPlan.of(this, answer(request));
+		}
+
+		Answer answer(PromptReader.Request request) {
+			return this.chat.answer(request, this.answer, this.finishReason);
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.github.sagemakerstreaming.emulator;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -42,6 +46,9 @@ public final class SageMakerEmulator implements AutoCloseable {
 
 	private static final String INVOKE_PATH = "/endpoints/{name}/invocations";
 
+	/** The size of the writes of a pre-rendered body. */
+	private static final int PRE_RENDERED_WRITE = 64 * 1024;
+
 	private final Map<String, EmulatedEndpoint> endpoints = new ConcurrentHashMap<>();
 
 	private final Queue<RecordedInvocation> invocations = new ConcurrentLinkedQueue<>();
@@ -56,6 +63,7 @@ public final class SageMakerEmulator implements AutoCloseable {
 		this.server = HttpServer.create()
 			.host(host)
 			.port(port)
+			.childOption(ChannelOption.TCP_NODELAY, true)
 			.route((routes) -> routes.post(STREAM_PATH, (request, response) -> handle(request, response, true))
 				.post(INVOKE_PATH, (request, response) -> handle(request, response, false))
 				.post("/", this::controlPlane))
@@ -234,6 +242,11 @@ public final class SageMakerEmulator implements AutoCloseable {
 		if (settings.responseCustomAttributes() != null) {
 			response.header("X-Amzn-SageMaker-Custom-Attributes", settings.responseCustomAttributes());
 		}
+		if (streaming && endpoint.isPreRendered()) {
+			return Mono.fromCallable(() -> endpoint.preRenderedBody(settings, parsed))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMap((frames) -> sendPreRendered(response, invocation, frames));
+		}
 		// Rendering a long answer takes a while: keep it off the event loop, which other
 		// connections share.
 		Mono<StreamPlan> planned = Mono.fromCallable(() -> settings.plan(parsed))
@@ -263,6 +276,22 @@ public final class SageMakerEmulator implements AutoCloseable {
 				.doOnCancel(() -> invocation.ended(StreamOutcome.ABANDONED))
 				.map(Unpooled::wrappedBuffer), (buffer) -> true)
 			.then();
+	}
+
+	/**
+	 * Writes a pre-rendered body in large slices, as fast as the connection takes them.
+	 */
+	private static Mono<Void> sendPreRendered(HttpServerResponse response, RecordedInvocation invocation, byte[] body) {
+		response.header("Content-Type", "application/vnd.amazon.eventstream");
+		List<ByteBuf> slices = new ArrayList<>(body.length / PRE_RENDERED_WRITE + 1);
+		for (int start = 0; start < body.length; start += PRE_RENDERED_WRITE) {
+			slices.add(Unpooled.wrappedBuffer(body, start, Math.min(PRE_RENDERED_WRITE, body.length - start)));
+		}
+		return response.send(Flux.fromIterable(slices), (buffer) -> true)
+			.then()
+			.doOnSuccess((done) -> invocation.sent(body.length))
+			.doFinally((signal) -> invocation
+				.ended((signal == SignalType.ON_COMPLETE) ? StreamOutcome.COMPLETED : StreamOutcome.ABANDONED));
 	}
 
 	private static void abort(HttpServerResponse response, RecordedInvocation invocation, Throwable failure) {

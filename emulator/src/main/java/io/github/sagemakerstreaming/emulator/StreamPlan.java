@@ -61,6 +61,15 @@ final class StreamPlan {
 	}
 
 	/**
+	 * Returns every frame of the answer in one body, ignoring the delays.
+	 */
+	byte[] body() {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		this.steps.forEach((step) -> body.writeBytes(step.frame()));
+		return body.toByteArray();
+	}
+
+	/**
 	 * Returns whether the response ends with an injected fault rather than in full.
 	 */
 	boolean faulted() {
