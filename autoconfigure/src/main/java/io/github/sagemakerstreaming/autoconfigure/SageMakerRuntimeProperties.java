@@ -88,7 +88,7 @@ public class SageMakerRuntimeProperties {
 
 	/**
 	 * Longest gap between two events once a stream has started. Keep-alives count as
-	 * events.
+	 * events. The stream fails within an eighth of this after the gap passes it.
 	 */
 	private Duration idleTimeout = Duration.ofSeconds(60);
 

@@ -22,6 +22,11 @@ import reactor.core.scheduler.Schedulers;
  * that a stream re-armed a million times is watched on the same stack depth as one
  * re-armed once.
  * <p>
+ * An event costs one counter increment and no clock read: while the idle limit is
+ * watched, the timer looks at the counter every eighth of the limit and restarts the idle
+ * clock when it has moved. The idle limit therefore passes between one and one and an
+ * eighth idle periods after the endpoint's last event, never before.
+ * <p>
  * The idle limit measures the endpoint's silence, not the subscriber's: it runs only
  * while events have been asked of the SDK and not yet received, from the later of the
  * last event and the moment the demand resumed, and it stops when the SDK's event stream
@@ -48,11 +53,23 @@ final class StreamDeadlines {
 
 	private final AtomicInteger state = new AtomicInteger(RUNNING);
 
-	private final AtomicLong outstandingEvents = new AtomicLong();
+	private final AtomicLong requestedEvents = new AtomicLong();
 
 	/**
-	 * When the idle clock last started: the last event, or the moment demand resumed; 0
-	 * before any event.
+	 * The events received. Only the thread that delivers the SDK's events writes it, one
+	 * event at a time.
+	 */
+	private volatile long receivedEvents;
+
+	/**
+	 * The count of received events that the timer last saw; only the timer reads and
+	 * writes it.
+	 */
+	private long seenEvents;
+
+	/**
+	 * When the idle clock last started: when the timer saw new events, or the moment
+	 * demand resumed; 0 before the timer saw any event.
 	 */
 	private volatile long idleSinceNanos;
 
@@ -86,21 +103,20 @@ final class StreamDeadlines {
 	 * Records that the stream asked the SDK for more events.
 	 */
 	void eventsRequested(long n) {
-		long before = this.outstandingEvents.getAndAccumulate(n, (current, added) -> {
+		long before = this.requestedEvents.getAndAccumulate(n, (current, added) -> {
 			long sum = current + added;
 			return (sum < 0) ? Long.MAX_VALUE : sum;
 		});
-		if (before <= 0 && this.idleSinceNanos != 0) {
+		if (before <= this.receivedEvents && this.idleSinceNanos != 0) {
 			this.idleSinceNanos = this.nanoClock.getAsLong();
 		}
 	}
 
 	/**
-	 * Records an event from the SDK.
+	 * Records an event from the SDK: a counter increment, with no clock read.
 	 */
 	void event() {
-		this.outstandingEvents.decrementAndGet();
-		this.idleSinceNanos = this.nanoClock.getAsLong();
+		this.receivedEvents++;
 	}
 
 	/**
@@ -139,7 +155,9 @@ final class StreamDeadlines {
 		if (chunk.last()) {
 			return this.state.compareAndSet(RUNNING, FINISHED);
 		}
-		this.tokenSeen = true;
+		if (!this.tokenSeen) {
+			this.tokenSeen = true;
+		}
 		return this.state.get() == RUNNING;
 	}
 
@@ -160,6 +178,7 @@ final class StreamDeadlines {
 			return;
 		}
 		long now = this.nanoClock.getAsLong();
+		noticeEvents(now);
 		StreamTimeoutException expired = expired(now);
 		if (expired != null) {
 			if (this.state.compareAndSet(RUNNING, TIMED_OUT)) {
@@ -174,6 +193,18 @@ final class StreamDeadlines {
 			return;
 		}
 		timer.update(this.scheduler.schedule(() -> watch(sink, timer), wait, TimeUnit.NANOSECONDS));
+	}
+
+	/**
+	 * Restarts the idle clock when events arrived since the last look: the last of them
+	 * came at the latest now.
+	 */
+	private void noticeEvents(long now) {
+		long received = this.receivedEvents;
+		if (received != this.seenEvents) {
+			this.seenEvents = received;
+			this.idleSinceNanos = now;
+		}
 	}
 
 	private StreamTimeoutException expired(long now) {
@@ -199,9 +230,12 @@ final class StreamDeadlines {
 			wait = this.startNanos + this.limits.firstToken().toNanos() - now;
 		}
 		if (this.limits.idle() != null && !this.eventsEnded) {
-			// While the idle clock is stopped, look again after one idle period.
-			long idleWait = idleClockRunning() ? this.idleSinceNanos + this.limits.idle().toNanos() - now
-					: this.limits.idle().toNanos();
+			// Look for new events every eighth of the limit, and at the deadline.
+			long idle = this.limits.idle().toNanos();
+			long idleWait = Math.max(idle / 8, 1);
+			if (idleClockRunning()) {
+				idleWait = Math.min(idleWait, this.idleSinceNanos + idle - now);
+			}
 			wait = Math.min(wait, idleWait);
 		}
 		if (this.limits.total() != null) {
@@ -216,7 +250,7 @@ final class StreamDeadlines {
 
 	private boolean idleClockRunning() {
 		return this.limits.idle() != null && this.idleSinceNanos != 0 && !this.eventsEnded
-				&& this.outstandingEvents.get() > 0;
+				&& this.requestedEvents.get() > this.receivedEvents;
 	}
 
 	private StreamTimeoutException timeout(StreamTimeoutException.Limit limit, Duration value, long now) {

@@ -60,6 +60,45 @@ class StreamDeadlinesTests {
 	}
 
 	@Test
+	void anEventReadsNoClock() {
+		AtomicInteger clockReads = new AtomicInteger();
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		StreamDeadlines deadlines = new StreamDeadlines(
+				new StreamLimits(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMinutes(1)), "my-llm",
+				this.timer, () -> {
+					clockReads.incrementAndGet();
+					return this.time.now(TimeUnit.NANOSECONDS);
+				});
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe();
+		deadlines.eventsRequested(Long.MAX_VALUE);
+		int before = clockReads.get();
+		for (int i = 0; i < 10_000; i++) {
+			deadlines.event();
+		}
+		assertThat(clockReads).hasValue(before);
+		subscription.dispose();
+	}
+
+	@Test
+	void theIdleLimitPassesWithinAnEighthOfTheLimitAfterTheLastEvent() {
+		StreamDeadlines deadlines = deadlines(new StreamLimits(null, Duration.ofMillis(800), null));
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(Long.MAX_VALUE);
+		for (int i = 0; i < 10; i++) {
+			this.time.advanceTimeBy(Duration.ofMillis(730));
+			deadlines.event();
+		}
+		this.time.advanceTimeBy(Duration.ofMillis(799));
+		assertThat(failures).as("events kept coming, then less than one idle period of silence").isEmpty();
+		this.time.advanceTimeBy(Duration.ofMillis(101));
+		assertThat(failures).singleElement()
+			.isInstanceOfSatisfying(StreamTimeoutException.class,
+					(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.IDLE));
+		subscription.dispose();
+	}
+
+	@Test
 	void theIdleClockStopsWhenTheEndpointHasSentEverything() {
 		StreamDeadlines deadlines = deadlines(new StreamLimits(null, Duration.ofMillis(500), null));
 		List<Throwable> failures = new ArrayList<>();
