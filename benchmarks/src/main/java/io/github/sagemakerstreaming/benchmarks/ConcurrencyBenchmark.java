@@ -1,5 +1,6 @@
 package io.github.sagemakerstreaming.benchmarks;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -8,11 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeAutoConfiguration;
-import io.github.sagemakerstreaming.emulator.Dialect;
-import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import org.reactivestreams.Subscription;
@@ -28,8 +27,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Holds many concurrent streams on this machine: once with the starter's auto-configured
  * defaults, once with the AWS SDK's own defaults, reporting failures, the latency added
- * between tokens (each gap minus the emulator's pace, p50 and p99) and the heap each open
- * stream costs.
+ * between tokens (each gap minus the emulator's pace, p50 and p99), the heap each open
+ * stream costs and the client JVM's CPU time per token. The endpoint runs in a process of
+ * its own ({@link PacedEndpoint}).
  * <p>
  * Streams start either all at once (a burst) or spread evenly over a ramp, as users
  * arrive.
@@ -41,31 +41,32 @@ public final class ConcurrencyBenchmark {
 	private ConcurrencyBenchmark() {
 	}
 
-	public static void main(String[] args) throws InterruptedException {
+	public static void main(String[] args) throws InterruptedException, IOException {
 		int streams = (args.length > 0) ? Integer.parseInt(args[0]) : 2000;
 		int tokens = (args.length > 1) ? Integer.parseInt(args[1]) : 40;
 		Duration pace = Duration.ofMillis((args.length > 2) ? Integer.parseInt(args[2]) : 250);
 		Duration ramp = Duration.ofSeconds((args.length > 3) ? Integer.parseInt(args[3]) : 0);
-		try (SageMakerEmulator emulator = SageMakerEmulator.start()) {
-			emulator.register("concurrent", Dialect.VLLM_CHAT)
-				.answer((prompt) -> IntStream.range(0, tokens).mapToObj((i) -> " " + prompt + "." + i).toList())
-				.tokenDelay(pace);
-			System.out.printf("%d concurrent streams of %d tokens, one token every %d ms, starting %s%n", streams,
-					tokens, pace.toMillis(), ramp.isZero() ? "all at once" : "over " + ramp.toSeconds() + " s");
-			System.out.println(
-					"| settings | completed | failed | peak open | added latency p50 | p99 | heap per open stream |");
-			System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+		try (PacedEndpoint endpoint = PacedEndpoint.start(tokens, pace)) {
+			System.out.printf(
+					"%d concurrent streams of %d tokens, one token every %d ms, starting %s,"
+							+ " the endpoint in a process of its own%n",
+					streams, tokens, pace.toMillis(),
+					ramp.isZero() ? "all at once" : "over " + ramp.toSeconds() + " s");
+			System.out.println("| settings | completed | failed | peak open | added latency p50 | p99"
+					+ " | heap per open stream | client CPU per token |");
+			System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Starter.class)
 				.web(WebApplicationType.NONE)
 				.properties("spring.main.banner-mode=off", "logging.level.root=warn",
 						"sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.access-key=bench",
 						"sagemaker.runtime.credentials.secret-key=bench",
-						"sagemaker.runtime.endpoint-override=" + emulator.endpointOverride(),
+						"sagemaker.runtime.endpoint-override=" + endpoint.endpointOverride(),
 						"sagemaker.runtime.endpoint-name=concurrent")
 				.run()) {
 				run("starter defaults", context.getBean(StreamingInferenceTemplate.class), streams, tokens, pace, ramp);
 			}
-			try (SageMakerRuntimeAsyncClient client = EmulatorClient.withSdkDefaults(emulator).build()) {
+			try (SageMakerRuntimeAsyncClient client = EmulatorClient.withSdkDefaults(endpoint.endpointOverride())
+				.build()) {
 				run("AWS SDK defaults", StreamingInferenceTemplate.builder(client).endpointName("concurrent").build(),
 						streams, tokens, pace, ramp);
 			}
@@ -85,6 +86,8 @@ public final class ConcurrencyBenchmark {
 		Map<String, String> failures = new ConcurrentHashMap<>();
 		AtomicInteger completed = new AtomicInteger();
 		CountDownLatch done = new CountDownLatch(streams);
+		long cpuBefore = processCpuNanos();
+		AtomicLong delivered = new AtomicLong();
 		long startNanos = System.nanoTime();
 		for (int i = 0; i < streams; i++) {
 			long due = startNanos + ramp.toNanos() * i / streams;
@@ -103,6 +106,7 @@ public final class ConcurrencyBenchmark {
 
 				@Override
 				protected void hookOnNext(String token) {
+					delivered.incrementAndGet();
 					long now = System.nanoTime();
 					if (this.last != 0) {
 						int index = gaps.getAndIncrement();
@@ -139,11 +143,20 @@ public final class ConcurrencyBenchmark {
 		System.gc();
 		long heapPerStream = (memory.getHeapMemoryUsage().getUsed() - heapBefore) / Math.max(1, openAtMiddle);
 		done.await(10, TimeUnit.MINUTES);
+		double cpuPerToken = (processCpuNanos() - cpuBefore) / (double) Math.max(1, delivered.get());
 		int count = Math.min(gaps.get(), added.length);
-		System.out.printf("| %s | %d | %d | %d | %.1f ms | %.1f ms | %d KiB |%n", settings, completed.get(),
+		System.out.printf("| %s | %d | %d | %d | %.1f ms | %.1f ms | %d KiB | %.1f µs |%n", settings, completed.get(),
 				failed.get(), peakOpen.get(), Figures.percentile(added, count, 50) / 1e6,
-				Figures.percentile(added, count, 99) / 1e6, heapPerStream / 1024);
+				Figures.percentile(added, count, 99) / 1e6, heapPerStream / 1024, cpuPerToken / 1e3);
 		failures.forEach((code, message) -> System.out.printf("  failed with %s, for example: %s%n", code, message));
+	}
+
+	/**
+	 * Returns the CPU time this JVM has used, on all its threads.
+	 */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	/** The application: nothing but the starter's auto-configuration. */

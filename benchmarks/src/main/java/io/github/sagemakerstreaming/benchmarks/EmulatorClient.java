@@ -1,5 +1,7 @@
 package io.github.sagemakerstreaming.benchmarks;
 
+import java.net.URI;
+
 import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -16,10 +18,14 @@ final class EmulatorClient {
 	}
 
 	static SageMakerRuntimeAsyncClientBuilder withSdkDefaults(SageMakerEmulator emulator) {
+		return withSdkDefaults(emulator.endpointOverride());
+	}
+
+	static SageMakerRuntimeAsyncClientBuilder withSdkDefaults(URI endpointOverride) {
 		return SageMakerRuntimeAsyncClient.builder()
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-			.endpointOverride(emulator.endpointOverride());
+			.endpointOverride(endpointOverride);
 	}
 
 }
