@@ -64,7 +64,8 @@ final class StreamingFailures {
 		}
 		String message = (ex instanceof SdkClientException)
 				? "Calling endpoint '" + endpointName + "' failed: " + ex.getMessage()
-				: "Reading the stream of endpoint '" + endpointName + "' failed (" + ex + "). The answer is incomplete."
+				: "Reading the answer from endpoint '" + endpointName + "' failed (" + ex
+						+ "). The answer is incomplete."
 						+ (hasCause(ex, IOException.class) ? " Retry the request." : "");
 		return new StreamingInferenceException(message, StreamingInferenceException.CLIENT_ERROR, endpointName,
 				requestId, ex);
