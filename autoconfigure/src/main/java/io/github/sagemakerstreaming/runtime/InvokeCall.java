@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResp
 /**
  * One {@code InvokeEndpoint} call as the chunks a stream of the same answer would have
  * ended with: the call starts on subscription, cancelling the subscription cancels it,
- * the SDK's retries are off and the call is retried on the template's terms only, and its
- * time limits bound the time to the answer.
+ * the request comes with the SDK's retries off ({@link RetrySettings#callOverride}) and
+ * the call is retried on the template's terms only, and its time limits bound the time to
+ * the answer.
  */
 final class InvokeCall {
 
@@ -32,10 +33,7 @@ final class InvokeCall {
 	InvokeCall(SageMakerRuntimeAsyncClient client, InvokeEndpointRequest request, boolean raw, StreamLimits limits,
 			RetrySettings retry) {
 		this.client = client;
-		this.request = RetrySettings.sdkRetriesOff(client) ? request
-				: request.toBuilder()
-					.overrideConfiguration((override) -> override.addPlugin(RetrySettings.NO_SDK_RETRIES))
-					.build();
+		this.request = request;
 		this.raw = raw;
 		this.limits = limits;
 		this.retry = retry;

@@ -23,10 +23,10 @@ import software.amazon.awssdk.services.sagemakerruntime.model.ResponseStream;
  * it, and cancelling the subscription cancels the SDK subscription, which closes the
  * connection.
  * <p>
- * The SDK's retries are switched off for the call, unless the client has them off
- * already, whatever its configuration: the SDK would otherwise re-send the request after
- * a {@code ModelStreamError} and replay tokens already delivered. The call retries on its
- * own only while SageMaker has not answered, so before any token exists.
+ * The request comes with the SDK's retries off ({@link RetrySettings#callOverride}): the
+ * SDK would otherwise re-send it after a {@code ModelStreamError} and replay tokens
+ * already delivered. The call retries on its own only while SageMaker has not answered,
+ * so before any token exists.
  */
 final class ResponseStreamCall {
 
@@ -48,10 +48,7 @@ final class ResponseStreamCall {
 	ResponseStreamCall(SageMakerRuntimeAsyncClient client, InvokeEndpointWithResponseStreamRequest request,
 			ResponseDecoder decoder, StreamLimits limits, RetrySettings retry) {
 		this.client = client;
-		this.request = RetrySettings.sdkRetriesOff(client) ? request
-				: request.toBuilder()
-					.overrideConfiguration((override) -> override.addPlugin(RetrySettings.NO_SDK_RETRIES))
-					.build();
+		this.request = request;
 		this.decoder = decoder;
 		this.limits = limits;
 		this.retry = retry;

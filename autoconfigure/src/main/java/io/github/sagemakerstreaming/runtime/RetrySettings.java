@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.util.retry.Retry;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -37,8 +38,17 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 	 * Switches the SDK's own retries off for a call, whatever the client's configuration:
 	 * they would re-send a request that reached the model, and replay a stream's tokens.
 	 */
-	static final SdkPlugin NO_SDK_RETRIES = (configuration) -> configuration.overrideConfiguration(
+	private static final SdkPlugin NO_SDK_RETRIES = (configuration) -> configuration.overrideConfiguration(
 			configuration.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+
+	/**
+	 * Returns the override that every call on a client needs: none when the client's own
+	 * retries are off already, else one that switches them off for the call.
+	 */
+	static AwsRequestOverrideConfiguration callOverride(SageMakerRuntimeAsyncClient client) {
+		return sdkRetriesOff(client) ? null
+				: AwsRequestOverrideConfiguration.builder().addPlugin(NO_SDK_RETRIES).build();
+	}
 
 	/**
 	 * Returns whether a client's own retries are already off, as the auto-configured

@@ -14,6 +14,7 @@ import io.github.sagemakerstreaming.runtime.observation.StreamObservationConvent
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
@@ -64,6 +65,12 @@ public final class StreamingInferenceTemplate {
 
 	private final SageMakerRuntimeAsyncClient client;
 
+	/**
+	 * What every call adds to switch the SDK's own retries off, or {@code null} when the
+	 * client has them off already.
+	 */
+	private final AwsRequestOverrideConfiguration callOverride;
+
 	private final String endpointName;
 
 	private final InferenceFormat format;
@@ -90,6 +97,7 @@ public final class StreamingInferenceTemplate {
 
 	private StreamingInferenceTemplate(Builder builder) {
 		this.client = builder.client;
+		this.callOverride = RetrySettings.callOverride(builder.client);
 		this.endpointName = builder.endpointName;
 		this.format = builder.format;
 		this.parameters = Map.copyOf(builder.parameters);
@@ -234,6 +242,7 @@ public final class StreamingInferenceTemplate {
 			.inferenceId(request.inferenceId())
 			.inferenceComponentName(resolved.inferenceComponentName())
 			.sessionId(request.sessionId())
+			.overrideConfiguration(this.callOverride)
 			.build();
 		ResponseDecoder responseDecoder = (resolved.format() == InferenceFormat.RAW) ? RAW_DECODER : this.decoder;
 		Flux<InferenceChunk> chunks = new ResponseStreamCall(this.client, sdkRequest, responseDecoder,
@@ -256,6 +265,7 @@ public final class StreamingInferenceTemplate {
 			.inferenceId(request.inferenceId())
 			.inferenceComponentName(resolved.inferenceComponentName())
 			.sessionId(sessionId)
+			.overrideConfiguration(this.callOverride)
 			.build();
 		Flux<InferenceChunk> chunks = new InvokeCall(this.client, sdkRequest, resolved.format() == InferenceFormat.RAW,
 				resolved.limits(), this.retry)
