@@ -35,9 +35,12 @@ public record InferenceResponse(String text, String reasoning, String finishReas
 	}
 
 	/**
-	 * Gathers the chunks of an answer, the last one included.
+	 * Gathers the chunks of an answer into one value: their text and reasoning joined,
+	 * and the last chunk's finish reason, tool calls, usage and metadata.
+	 * @param chunks the chunks of one answer, the last one included
+	 * @return the whole answer
 	 */
-	static InferenceResponse of(List<InferenceChunk> chunks) {
+	public static InferenceResponse of(List<InferenceChunk> chunks) {
 		StringBuilder text = new StringBuilder();
 		StringBuilder reasoning = new StringBuilder();
 		chunks.forEach((chunk) -> {

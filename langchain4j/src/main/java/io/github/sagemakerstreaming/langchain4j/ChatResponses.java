@@ -7,46 +7,32 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
-import io.github.sagemakerstreaming.runtime.InferenceChunk;
+import io.github.sagemakerstreaming.runtime.InferenceResponse;
 import io.github.sagemakerstreaming.runtime.ToolCall;
 
 /**
- * Builds LangChain4j's {@link ChatResponse} of a whole answer from the template's last
- * chunk and the text and reasoning gathered before it.
+ * Builds LangChain4j's {@link ChatResponse} of a whole answer.
  */
 final class ChatResponses {
 
 	private ChatResponses() {
 	}
 
-	/**
-	 * Gathers the chunks of an answer, the last one included.
-	 */
-	static ChatResponse of(List<InferenceChunk> chunks) {
-		StringBuilder text = new StringBuilder();
-		StringBuilder reasoning = new StringBuilder();
-		chunks.forEach((chunk) -> {
-			text.append(chunk.text());
-			reasoning.append(chunk.reasoning());
-		});
-		return of(text.toString(), reasoning.toString(), chunks.get(chunks.size() - 1));
-	}
-
-	static ChatResponse of(String text, String reasoning, InferenceChunk last) {
-		List<ToolExecutionRequest> requests = last.toolCalls().stream().map(ChatResponses::request).toList();
+	static ChatResponse of(InferenceResponse answer) {
+		List<ToolExecutionRequest> requests = answer.toolCalls().stream().map(ChatResponses::request).toList();
 		AiMessage message = AiMessage.builder()
-			.text(text.isEmpty() && !requests.isEmpty() ? null : text)
-			.thinking(reasoning.isEmpty() ? null : reasoning)
+			.text(answer.text().isEmpty() && !requests.isEmpty() ? null : answer.text())
+			.thinking(answer.reasoning().isEmpty() ? null : answer.reasoning())
 			.toolExecutionRequests(requests)
 			.build();
 		ChatResponse.Builder response = ChatResponse.builder()
 			.aiMessage(message)
-			.id(last.metadata().requestId())
-			.modelName(last.metadata().endpointName())
-			.finishReason(finishReason(last.finishReason(), !requests.isEmpty()));
-		if (last.usage() != null) {
-			response.tokenUsage(new TokenUsage(last.usage().inputTokens(), last.usage().outputTokens(),
-					last.usage().totalTokens()));
+			.id(answer.metadata().requestId())
+			.modelName(answer.metadata().endpointName())
+			.finishReason(finishReason(answer.finishReason(), !requests.isEmpty()));
+		if (answer.usage() != null) {
+			response.tokenUsage(new TokenUsage(answer.usage().inputTokens(), answer.usage().outputTokens(),
+					answer.usage().totalTokens()));
 		}
 		return response.build();
 	}

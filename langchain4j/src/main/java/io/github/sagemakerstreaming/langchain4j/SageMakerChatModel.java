@@ -2,6 +2,8 @@ package io.github.sagemakerstreaming.langchain4j;
 
 import java.util.Objects;
 
+import io.github.sagemakerstreaming.runtime.InferenceResponse;
+
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -29,8 +31,8 @@ public class SageMakerChatModel extends SageMakerModel implements ChatModel {
 
 	@Override
 	public ChatResponse doChat(ChatRequest request) {
-		return ChatResponses
-			.of(Objects.requireNonNull(template().streamChunks(ChatRequests.toRequest(request)).collectList().block()));
+		return ChatResponses.of(InferenceResponse.of(Objects
+			.requireNonNull(template().streamChunks(ChatRequests.toRequest(request)).collectList().block())));
 	}
 
 	/**

@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import io.github.sagemakerstreaming.runtime.InferenceChunk;
+import io.github.sagemakerstreaming.runtime.InferenceResponse;
 import io.github.sagemakerstreaming.runtime.ToolCallDelta;
 import reactor.core.publisher.BaseSubscriber;
 
@@ -90,7 +91,9 @@ final class StreamingResponse extends BaseSubscriber<InferenceChunk> implements 
 			this.handler
 				.onCompleteToolCall(new CompleteToolCall(i, ChatResponses.request(this.last.toolCalls().get(i))));
 		}
-		this.handler.onCompleteResponse(ChatResponses.of(this.text.toString(), this.reasoning.toString(), this.last));
+		this.handler
+			.onCompleteResponse(ChatResponses.of(new InferenceResponse(this.text.toString(), this.reasoning.toString(),
+					this.last.finishReason(), this.last.toolCalls(), this.last.usage(), this.last.metadata())));
 	}
 
 	@Override

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.sagemakerstreaming.runtime.InferenceChunk;
+import io.github.sagemakerstreaming.runtime.InferenceResponse;
+import io.github.sagemakerstreaming.runtime.ResponseMetadata;
 import io.github.sagemakerstreaming.runtime.TokenUsage;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
@@ -28,7 +30,8 @@ final class ChatResponses {
 	 */
 	static ChatResponse streamed(InferenceChunk chunk) {
 		if (chunk.last()) {
-			return whole("", "", chunk);
+			return whole(new InferenceResponse("", "", chunk.finishReason(), chunk.toolCalls(), chunk.usage(),
+					chunk.metadata()));
 		}
 		if (chunk.text().isEmpty() && chunk.reasoning().isEmpty()) {
 			return null;
@@ -37,46 +40,36 @@ final class ChatResponses {
 			.content(chunk.text())
 			.properties(reasoning(chunk.reasoning()))
 			.build();
-		return new ChatResponse(List.of(new Generation(message)), metadata(chunk, null));
+		return new ChatResponse(List.of(new Generation(message)), metadata(chunk.metadata(), null));
 	}
 
 	/**
 	 * Returns the response for a whole answer.
 	 */
-	static ChatResponse whole(List<InferenceChunk> chunks) {
-		StringBuilder text = new StringBuilder();
-		StringBuilder reasoning = new StringBuilder();
-		InferenceChunk last = chunks.get(chunks.size() - 1);
-		for (InferenceChunk chunk : chunks) {
-			text.append(chunk.text());
-			reasoning.append(chunk.reasoning());
-		}
-		return whole(text.toString(), reasoning.toString(), last);
-	}
-
-	private static ChatResponse whole(String text, String reasoning, InferenceChunk last) {
+	static ChatResponse whole(InferenceResponse answer) {
 		AssistantMessage message = AssistantMessage.builder()
-			.content(text)
-			.properties(reasoning(reasoning))
-			.toolCalls(last.toolCalls()
+			.content(answer.text())
+			.properties(reasoning(answer.reasoning()))
+			.toolCalls(answer.toolCalls()
 				.stream()
 				.map((call) -> new AssistantMessage.ToolCall(call.id(), "function", call.name(), call.arguments()))
 				.toList())
 			.build();
 		ChatGenerationMetadata generation = ChatGenerationMetadata.builder()
-			.finishReason((last.finishReason() != null) ? last.finishReason() : "")
+			.finishReason((answer.finishReason() != null) ? answer.finishReason() : "")
 			.build();
-		return new ChatResponse(List.of(new Generation(message, generation)), metadata(last, last.usage()));
+		return new ChatResponse(List.of(new Generation(message, generation)),
+				metadata(answer.metadata(), answer.usage()));
 	}
 
 	private static Map<String, Object> reasoning(String reasoning) {
 		return reasoning.isEmpty() ? Map.of() : Map.of(SageMakerChatModel.REASONING_CONTENT, reasoning);
 	}
 
-	private static ChatResponseMetadata metadata(InferenceChunk chunk, TokenUsage usage) {
+	private static ChatResponseMetadata metadata(ResponseMetadata response, TokenUsage usage) {
 		ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder()
-			.id((chunk.metadata().requestId() != null) ? chunk.metadata().requestId() : "")
-			.model(chunk.metadata().endpointName());
+			.id((response.requestId() != null) ? response.requestId() : "")
+			.model(response.endpointName());
 		if (usage != null) {
 			metadata.usage(new DefaultUsage(usage.inputTokens(), usage.outputTokens(), usage.totalTokens(), usage));
 		}

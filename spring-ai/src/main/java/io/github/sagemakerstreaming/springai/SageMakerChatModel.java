@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.InferenceRequest;
+import io.github.sagemakerstreaming.runtime.InferenceResponse;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -91,7 +92,7 @@ public class SageMakerChatModel implements ChatModel {
 				List<InferenceChunk> chunks = this.template.streamChunks(inferenceRequest(request))
 					.collectList()
 					.block();
-				ChatResponse response = ChatResponses.whole(Objects.requireNonNull(chunks));
+				ChatResponse response = ChatResponses.whole(InferenceResponse.of(Objects.requireNonNull(chunks)));
 				context.setResponse(response);
 				return response;
 			});
