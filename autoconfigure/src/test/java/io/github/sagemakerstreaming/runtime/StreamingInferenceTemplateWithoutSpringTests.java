@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The runtime API works with only Reactor, Jackson, Micrometer's observation API and the
  * AWS SDK on the class path: a stream runs in a class loader that holds no Spring class.
  */
-class SpringFreeRuntimeTests {
+class StreamingInferenceTemplateWithoutSpringTests {
 
 	@Test
 	void aStreamRunsWithNoSpringOnTheClassPath() throws Exception {

@@ -1,13 +1,12 @@
-package io.github.sagemakerstreaming.runtime.observation;
+package io.github.sagemakerstreaming.runtime;
 
 import java.time.Duration;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.emulator.StreamFault;
-import io.github.sagemakerstreaming.runtime.EmulatorClients;
-import io.github.sagemakerstreaming.runtime.InferenceRequest;
-import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
+import io.github.sagemakerstreaming.runtime.observation.DefaultStreamObservationConvention;
+import io.github.sagemakerstreaming.runtime.observation.StreamObservationContext;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.observation.tck.TestObservationRegistry;

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Isolated
 @ExtendWith(OutputCaptureExtension.class)
-class LogHygieneIntegrationTests {
+class SageMakerRuntimeAutoConfigurationLogHygieneTests {
 
 	private static final String SECRET = "wJalrXUtnFEMI-K7MDENG-SECRETCANARY";
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * asks, so that the bytes held between the endpoint and the subscriber stay bounded by
  * the network's buffers instead of growing to the whole response.
  */
-class BackpressureIntegrationTests {
+class StreamingInferenceTemplateBackpressureIntegrationTests {
 
 	private static final int TOKENS = 20_000;
 

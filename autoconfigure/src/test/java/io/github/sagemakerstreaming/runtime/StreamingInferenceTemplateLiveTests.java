@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CI included.
  */
 @EnabledIfEnvironmentVariable(named = "SAGEMAKER_LIVE_ENDPOINT_NAME", matches = ".+")
-class LiveSageMakerTests {
+class StreamingInferenceTemplateLiveTests {
 
 	@Test
 	void streamsFromARealEndpoint() {

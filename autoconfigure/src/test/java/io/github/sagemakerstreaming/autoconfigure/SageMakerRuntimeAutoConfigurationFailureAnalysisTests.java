@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 @Isolated
 @ExtendWith(OutputCaptureExtension.class)
-class StartupDiagnosticsTests {
+class SageMakerRuntimeAutoConfigurationFailureAnalysisTests {
 
 	private static final String[] WORKING = { "sagemaker.runtime.region=us-east-1",
 			"sagemaker.runtime.credentials.access-key=test", "sagemaker.runtime.credentials.secret-key=test" };

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * stream token for token. Skipped without {@code npm ci --prefix benchmarks/peer-js},
  * except under {@code CI=true}.
  */
-class JavaScriptSdkPeerTests {
+class JavaScriptPeerTests {
 
 	@RegisterExtension
 	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();

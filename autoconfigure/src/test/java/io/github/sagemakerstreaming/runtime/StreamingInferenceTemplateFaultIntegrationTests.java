@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
  * emulator: the expected error or recovery, tokens delivered exactly once, and the
  * connection closed.
  */
-class FaultSuiteIntegrationTests {
+class StreamingInferenceTemplateFaultIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 

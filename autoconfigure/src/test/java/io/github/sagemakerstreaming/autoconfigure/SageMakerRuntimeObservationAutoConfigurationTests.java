@@ -1,23 +1,16 @@
 package io.github.sagemakerstreaming.autoconfigure;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.runtime.InferenceRequest;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
-import io.github.sagemakerstreaming.runtime.metrics.HttpPoolMetricPublisher;
 import io.github.sagemakerstreaming.runtime.observation.StreamMeterObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -28,13 +21,12 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * With Micrometer's registries auto-configured, streams are observed and measured with no
- * code.
+ * With Micrometer's registries auto-configured, every stream and whole answer of the
+ * auto-configured template is observed, and timed and counted in tokens, with no code.
  */
-class SageMakerRuntimeObservabilityAutoConfigurationTests {
+class SageMakerRuntimeObservationAutoConfigurationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -127,58 +119,12 @@ class SageMakerRuntimeObservabilityAutoConfigurationTests {
 	}
 
 	@Test
-	void theHttpPoolGaugesShowTheConnectionsHeldByOpenStreams() {
-		sagemaker.emulator()
-			.register("held", Dialect.VLLM_CHAT)
-			.tokens("a", "b")
-			.firstTokenDelay(Duration.ofSeconds(30));
-		sagemaker.emulator().register("quick", Dialect.TGI).tokens("ok");
-		this.contextRunner.withPropertyValues(emulatorEndpoint("quick")).run((context) -> {
-			StreamingInferenceTemplate template = context.getBean(StreamingInferenceTemplate.class);
-			List<Disposable> held = Flux.range(0, 3)
-				.map((i) -> template.stream(InferenceRequest.builder().prompt("hold").endpointName("held").build())
-					.subscribe(null, (ex) -> {
-					}))
-				.collectList()
-				.block();
-			await().atMost(TIMEOUT).until(() -> sagemaker.emulator().invocations("held").size() == 3);
-			template.stream("hi").blockLast(TIMEOUT);
-			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			// The SDK publishes a call's metrics once the call has completed, just after
-			// its stream ends.
-			await().atMost(TIMEOUT)
-				.untilAsserted(
-						() -> assertThat(meters.get(HttpPoolMetricPublisher.ACQUIRE).timer().count()).isPositive());
-			assertThat(meters.get(HttpPoolMetricPublisher.LEASED)
-				.tag("client", "sageMakerRuntimeAsyncClient")
-				.gauge()
-				.value()).isEqualTo(3);
-			assertThat(meters.get(HttpPoolMetricPublisher.MAX).gauge().value()).isEqualTo(2000);
-			assertThat(meters.get(HttpPoolMetricPublisher.PENDING).gauge().value()).isZero();
-			held.forEach(Disposable::dispose);
-		});
-	}
-
-	@Test
 	void noMeterOfTheStarterExistsWhenItIsDisabled() {
 		this.contextRunner.withPropertyValues("sagemaker.runtime.enabled=false")
 			.run((context) -> assertThat(context.getBean(MeterRegistry.class).getMeters())
 				.noneSatisfy((meter) -> assertThat(meter.getId().getName()).startsWith("sagemaker.runtime"))
 				.satisfies((meters) -> assertThat(context).doesNotHaveBean(StreamMeterObservationHandler.class)
-					.doesNotHaveBean(StreamingInferenceTemplateCustomizer.class)
-					.doesNotHaveBean(SageMakerRuntimeAsyncClientCustomizer.class)));
-	}
-
-	@Test
-	void anApplicationClientGetsNoPoolMetersItsPoolWouldNeverFeed() {
-		this.contextRunner
-			.withBean(SageMakerRuntimeAsyncClient.class,
-					() -> SageMakerRuntimeAsyncClient.builder()
-						.region(Region.US_EAST_1)
-						.credentialsProvider(AnonymousCredentialsProvider.create())
-						.build())
-			.run((context) -> assertThat(context.getBean(MeterRegistry.class).getMeters())
-				.noneSatisfy((meter) -> assertThat(meter.getId().getName()).startsWith("sagemaker.runtime.http")));
+					.doesNotHaveBean(StreamingInferenceTemplateCustomizer.class)));
 	}
 
 	@Test

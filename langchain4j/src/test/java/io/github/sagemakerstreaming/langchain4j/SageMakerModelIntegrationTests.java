@@ -53,7 +53,7 @@ import static org.awaitility.Awaitility.await;
  * LangChain4j's real {@code AiServices} over the SageMaker chat models, through the real
  * AWS SDK against the emulator, with no Spring.
  */
-class SageMakerLangChain4jIntegrationTests {
+class SageMakerModelIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 

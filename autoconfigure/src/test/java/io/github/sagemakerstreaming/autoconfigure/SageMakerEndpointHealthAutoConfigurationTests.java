@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * plane to everyone.
  */
 @Execution(ExecutionMode.SAME_THREAD)
-class SageMakerEndpointHealthIntegrationTests {
+class SageMakerEndpointHealthAutoConfigurationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 

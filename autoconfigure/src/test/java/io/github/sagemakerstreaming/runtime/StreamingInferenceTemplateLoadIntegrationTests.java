@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * thread and memory figures are its own.
  */
 @Isolated
-class LoadIntegrationTests {
+class StreamingInferenceTemplateLoadIntegrationTests {
 
 	private static final int STREAMS = 500;
 

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * and tools on the wire, tool calls, usage and reasoning in every dialect that streams
  * them, cut at every size.
  */
-class ChatStreamingIntegrationTests {
+class StreamingInferenceTemplateChatIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * Whole answers through {@code InvokeEndpoint} and stateful sessions, through the real
  * SDK against the emulator.
  */
-class InvokeAndSessionsIntegrationTests {
+class StreamingInferenceTemplateInvokeAndSessionsIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
