@@ -1,5 +1,8 @@
 package io.github.sagemakerstreaming.autoconfigure;
 
+import java.util.function.Consumer;
+
+import io.github.sagemakerstreaming.runtime.InvalidInferenceRequestException;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import io.github.sagemakerstreaming.runtime.format.ContainerDialectDecoder;
 import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
@@ -18,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -60,22 +64,41 @@ public final class SageMakerRuntimeAutoConfiguration {
 		SageMakerRuntimePropertiesValidator.validate(properties);
 		PropertyMapper map = PropertyMapper.get();
 		StreamingInferenceTemplate.Builder builder = StreamingInferenceTemplate.builder(client);
-		map.from(properties::getEndpointName).to(builder::endpointName);
+		map.from(properties::getEndpointName).to(setting("endpoint-name", builder::endpointName));
 		map.from(properties::getFormat).to(builder::format);
-		map.from(properties::getParameters).as(ParameterValues::fromProperties).to(builder::parameters);
-		map.from(properties::getContentType).to(builder::contentType);
-		map.from(properties::getAccept).to(builder::accept);
-		map.from(properties::getCustomAttributes).to(builder::customAttributes);
-		map.from(properties::getInferenceComponentName).to(builder::inferenceComponentName);
-		map.from(properties::getFirstTokenTimeout).to(builder::firstTokenTimeout);
-		map.from(properties::getIdleTimeout).to(builder::idleTimeout);
-		map.from(properties::getTotalTimeout).to(builder::totalTimeout);
+		map.from(properties::getParameters)
+			.as(ParameterValues::fromProperties)
+			.to(setting("parameters", builder::parameters));
+		map.from(properties::getContentType).to(setting("content-type", builder::contentType));
+		map.from(properties::getAccept).to(setting("accept", builder::accept));
+		map.from(properties::getCustomAttributes).to(setting("custom-attributes", builder::customAttributes));
+		map.from(properties::getInferenceComponentName)
+			.to(setting("inference-component-name", builder::inferenceComponentName));
+		map.from(properties::getFirstTokenTimeout).to(setting("first-token-timeout", builder::firstTokenTimeout));
+		map.from(properties::getIdleTimeout).to(setting("idle-timeout", builder::idleTimeout));
+		map.from(properties::getTotalTimeout).to(setting("total-timeout", builder::totalTimeout));
 		map.from(properties::isIncludeUsage).to(builder::includeUsage);
 		SageMakerRuntimeProperties.Retry retry = properties.getRetry();
 		builder.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
 		builder.decoder(decoder.getIfAvailable(() -> new ContainerDialectDecoder(maxRecordSize(properties))));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/**
+	 * Applies a property to a request setting of the builder, which checks it, and
+	 * reports a value it refuses against the property.
+	 */
+	private static <T> Consumer<T> setting(String property, Consumer<T> setter) {
+		return (value) -> {
+			try {
+				setter.accept(value);
+			}
+			catch (InvalidInferenceRequestException ex) {
+				throw new InvalidConfigurationPropertyValueException("sagemaker.runtime." + property, value,
+						ex.getMessage());
+			}
+		};
 	}
 
 	private static int maxRecordSize(SageMakerRuntimeProperties properties) {

@@ -1,17 +1,14 @@
 package io.github.sagemakerstreaming.autoconfigure;
 
 import java.time.Duration;
-import java.util.function.UnaryOperator;
-
-import io.github.sagemakerstreaming.runtime.InferenceRequest;
-import io.github.sagemakerstreaming.runtime.InvalidInferenceRequestException;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * Checks the {@code sagemaker.runtime.*} properties at startup, so that a bad value stops
- * the application with a report that names the property, instead of failing the first
- * stream.
+ * Checks the {@code sagemaker.runtime.*} properties of the client, the retries and the
+ * health check at startup, so that a bad value stops the application with a report that
+ * names the property, instead of failing the first stream. The template's builder checks
+ * the request settings as they are bound.
  */
 final class SageMakerRuntimePropertiesValidator {
 
@@ -19,18 +16,6 @@ final class SageMakerRuntimePropertiesValidator {
 	}
 
 	static void validate(SageMakerRuntimeProperties properties) {
-		request("sagemaker.runtime.endpoint-name", properties.getEndpointName(),
-				(b) -> b.endpointName(properties.getEndpointName()));
-		request("sagemaker.runtime.inference-component-name", properties.getInferenceComponentName(),
-				(b) -> b.inferenceComponentName(properties.getInferenceComponentName()));
-		request("sagemaker.runtime.custom-attributes", properties.getCustomAttributes(),
-				(b) -> b.customAttributes(properties.getCustomAttributes()));
-		request("sagemaker.runtime.content-type", properties.getContentType(),
-				(b) -> b.contentType(properties.getContentType()));
-		request("sagemaker.runtime.accept", properties.getAccept(), (b) -> b.accept(properties.getAccept()));
-		positive("sagemaker.runtime.first-token-timeout", properties.getFirstTokenTimeout());
-		positive("sagemaker.runtime.idle-timeout", properties.getIdleTimeout());
-		positive("sagemaker.runtime.total-timeout", properties.getTotalTimeout());
 		positive("sagemaker.runtime.retry.initial-backoff", properties.getRetry().getInitialBackoff());
 		positive("sagemaker.runtime.retry.max-backoff", properties.getRetry().getMaxBackoff());
 		positive("sagemaker.runtime.health.cache-time-to-live", properties.getHealth().getCacheTimeToLive());
@@ -44,18 +29,6 @@ final class SageMakerRuntimePropertiesValidator {
 		if (properties.getMaxRecordSize().toBytes() < 1) {
 			throw new InvalidConfigurationPropertyValueException("sagemaker.runtime.max-record-size",
 					properties.getMaxRecordSize(), "It must be positive.");
-		}
-	}
-
-	private static void request(String property, String value, UnaryOperator<InferenceRequest.Builder> setting) {
-		if (value == null) {
-			return;
-		}
-		try {
-			setting.apply(InferenceRequest.builder().prompt("validation")).build();
-		}
-		catch (InvalidInferenceRequestException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
 		}
 	}
 

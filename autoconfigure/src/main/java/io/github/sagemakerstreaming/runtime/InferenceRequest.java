@@ -12,12 +12,13 @@ import java.util.Map;
  * One streaming invocation: a prompt, a conversation (messages, with the tools the model
  * may call) or a raw body, and every parameter of the
  * {@code InvokeEndpointWithResponseStream} API. Values left unset take the template's
- * defaults. Build it with {@link #builder()}; {@link Builder#build()} checks the API's
- * documented constraints.
+ * defaults. Build it with {@link #builder()}; each setting is checked against the API's
+ * documented constraints as it is set, and {@link Builder#build()} checks how they go
+ * together.
  */
 public final class InferenceRequest {
 
-	private final String endpointName;
+	private final RequestSettings settings;
 
 	private final String prompt;
 
@@ -29,23 +30,11 @@ public final class InferenceRequest {
 
 	private final byte[] body;
 
-	private final InferenceFormat format;
-
-	private final Map<String, Object> parameters;
-
-	private final String contentType;
-
-	private final String accept;
-
-	private final String customAttributes;
-
 	private final String targetVariant;
 
 	private final String targetContainerHostname;
 
 	private final String inferenceId;
-
-	private final String inferenceComponentName;
 
 	private final String sessionId;
 
@@ -53,34 +42,19 @@ public final class InferenceRequest {
 
 	private final String targetModel;
 
-	private final Duration firstTokenTimeout;
-
-	private final Duration idleTimeout;
-
-	private final Duration totalTimeout;
-
 	private InferenceRequest(Builder builder) {
-		this.endpointName = builder.endpointName;
+		this.settings = builder.settings();
 		this.prompt = builder.prompt;
 		this.messages = builder.messages;
 		this.tools = builder.tools;
 		this.toolChoice = builder.toolChoice;
 		this.body = builder.body;
-		this.format = builder.format;
-		this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.parameters));
-		this.contentType = builder.contentType;
-		this.accept = builder.accept;
-		this.customAttributes = builder.customAttributes;
 		this.targetVariant = builder.targetVariant;
 		this.targetContainerHostname = builder.targetContainerHostname;
 		this.inferenceId = builder.inferenceId;
-		this.inferenceComponentName = builder.inferenceComponentName;
 		this.sessionId = builder.sessionId;
 		this.session = builder.session;
 		this.targetModel = builder.targetModel;
-		this.firstTokenTimeout = builder.firstTokenTimeout;
-		this.idleTimeout = builder.idleTimeout;
-		this.totalTimeout = builder.totalTimeout;
 	}
 
 	/**
@@ -96,7 +70,7 @@ public final class InferenceRequest {
 	 * @return the endpoint name, or {@code null} for the template's default
 	 */
 	public String endpointName() {
-		return this.endpointName;
+		return this.settings.endpointName();
 	}
 
 	/**
@@ -144,12 +118,16 @@ public final class InferenceRequest {
 		return this.body;
 	}
 
+	RequestSettings settings() {
+		return this.settings;
+	}
+
 	/**
 	 * Returns the format.
 	 * @return the format, or {@code null} for the template's default
 	 */
 	public InferenceFormat format() {
-		return this.format;
+		return this.settings.format();
 	}
 
 	/**
@@ -158,7 +136,7 @@ public final class InferenceRequest {
 	 * @return the parameters, never {@code null}
 	 */
 	public Map<String, Object> parameters() {
-		return this.parameters;
+		return this.settings.parameters();
 	}
 
 	/**
@@ -166,7 +144,7 @@ public final class InferenceRequest {
 	 * @return the content type, or {@code null} for the template's default
 	 */
 	public String contentType() {
-		return this.contentType;
+		return this.settings.contentType();
 	}
 
 	/**
@@ -174,7 +152,7 @@ public final class InferenceRequest {
 	 * @return the accept value, or {@code null} for the template's default
 	 */
 	public String accept() {
-		return this.accept;
+		return this.settings.accept();
 	}
 
 	/**
@@ -182,7 +160,7 @@ public final class InferenceRequest {
 	 * @return the custom attributes, or {@code null} for the template's default
 	 */
 	public String customAttributes() {
-		return this.customAttributes;
+		return this.settings.customAttributes();
 	}
 
 	/**
@@ -215,7 +193,7 @@ public final class InferenceRequest {
 	 * @return the inference component name, or {@code null} for the template's default
 	 */
 	public String inferenceComponentName() {
-		return this.inferenceComponentName;
+		return this.settings.inferenceComponentName();
 	}
 
 	/**
@@ -249,7 +227,7 @@ public final class InferenceRequest {
 	 * @return the first-token timeout, or {@code null} for the template's
 	 */
 	public Duration firstTokenTimeout() {
-		return this.firstTokenTimeout;
+		return this.settings.limits().firstToken();
 	}
 
 	/**
@@ -257,7 +235,7 @@ public final class InferenceRequest {
 	 * @return the idle timeout, or {@code null} for the template's
 	 */
 	public Duration idleTimeout() {
-		return this.idleTimeout;
+		return this.settings.limits().idle();
 	}
 
 	/**
@@ -265,15 +243,13 @@ public final class InferenceRequest {
 	 * @return the total timeout, or {@code null} for the template's
 	 */
 	public Duration totalTimeout() {
-		return this.totalTimeout;
+		return this.settings.limits().total();
 	}
 
 	/**
 	 * Builds an {@link InferenceRequest}.
 	 */
-	public static final class Builder {
-
-		private String endpointName;
+	public static final class Builder extends RequestSettings.Builder<Builder> {
 
 		private String prompt;
 
@@ -285,23 +261,11 @@ public final class InferenceRequest {
 
 		private byte[] body;
 
-		private InferenceFormat format;
-
-		private final Map<String, Object> parameters = new LinkedHashMap<>();
-
-		private String contentType;
-
-		private String accept;
-
-		private String customAttributes;
-
 		private String targetVariant;
 
 		private String targetContainerHostname;
 
 		private String inferenceId;
-
-		private String inferenceComponentName;
 
 		private String sessionId;
 
@@ -309,23 +273,7 @@ public final class InferenceRequest {
 
 		private String targetModel;
 
-		private Duration firstTokenTimeout;
-
-		private Duration idleTimeout;
-
-		private Duration totalTimeout;
-
 		private Builder() {
-		}
-
-		/**
-		 * Sets the endpoint to invoke (at most 63 letters, digits and hyphens).
-		 * @param endpointName the endpoint name
-		 * @return this builder
-		 */
-		public Builder endpointName(String endpointName) {
-			this.endpointName = endpointName;
-			return this;
 		}
 
 		/**
@@ -394,72 +342,6 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets the format, overriding the template's default.
-		 * @param format the format
-		 * @return this builder
-		 */
-		public Builder format(InferenceFormat format) {
-			this.format = format;
-			return this;
-		}
-
-		/**
-		 * Adds generation parameters (for example {@code max_tokens},
-		 * {@code temperature}), merged over the template's defaults. Values are strings,
-		 * numbers, booleans, lists, maps or Jackson nodes. Names that would replace what
-		 * the format builds from the prompt ({@code messages}, {@code prompt},
-		 * {@code inputs}, {@code stream}) are refused when the request is built.
-		 * @param parameters the parameters
-		 * @return this builder
-		 */
-		public Builder parameters(Map<String, ?> parameters) {
-			this.parameters.putAll(parameters);
-			return this;
-		}
-
-		/**
-		 * Adds one generation parameter.
-		 * @param name the parameter name
-		 * @param value the value
-		 * @return this builder
-		 */
-		public Builder parameter(String name, Object value) {
-			this.parameters.put(name, value);
-			return this;
-		}
-
-		/**
-		 * Sets the MIME type of the body (at most 1024 US-ASCII characters).
-		 * @param contentType the content type
-		 * @return this builder
-		 */
-		public Builder contentType(String contentType) {
-			this.contentType = contentType;
-			return this;
-		}
-
-		/**
-		 * Sets the MIME type asked of the container (at most 1024 US-ASCII characters).
-		 * @param accept the accept value
-		 * @return this builder
-		 */
-		public Builder accept(String accept) {
-			this.accept = accept;
-			return this;
-		}
-
-		/**
-		 * Sets the custom attributes passed to the container, for example
-		 * {@code accept_eula=true} (at most 1024 visible US-ASCII characters).
-		 * @param customAttributes the custom attributes
-		 * @return this builder
-		 */
-		public Builder customAttributes(String customAttributes) {
-			this.customAttributes = customAttributes;
-			return this;
-		}
-
-		/**
 		 * Sets the production variant to invoke.
 		 * @param targetVariant the variant name
 		 * @return this builder
@@ -488,16 +370,6 @@ public final class InferenceRequest {
 		 */
 		public Builder inferenceId(String inferenceId) {
 			this.inferenceId = inferenceId;
-			return this;
-		}
-
-		/**
-		 * Sets the inference component to invoke.
-		 * @param inferenceComponentName the inference component name
-		 * @return this builder
-		 */
-		public Builder inferenceComponentName(String inferenceComponentName) {
-			this.inferenceComponentName = inferenceComponentName;
 			return this;
 		}
 
@@ -543,38 +415,6 @@ public final class InferenceRequest {
 		}
 
 		/**
-		 * Sets the longest wait from subscription to the first token, overriding the
-		 * template's.
-		 * @param timeout the first-token timeout
-		 * @return this builder
-		 */
-		public Builder firstTokenTimeout(Duration timeout) {
-			this.firstTokenTimeout = timeout;
-			return this;
-		}
-
-		/**
-		 * Sets the longest gap between two events once the stream has started, overriding
-		 * the template's.
-		 * @param timeout the idle timeout
-		 * @return this builder
-		 */
-		public Builder idleTimeout(Duration timeout) {
-			this.idleTimeout = timeout;
-			return this;
-		}
-
-		/**
-		 * Sets the longest time the whole stream may take, overriding the template's.
-		 * @param timeout the total timeout
-		 * @return this builder
-		 */
-		public Builder totalTimeout(Duration timeout) {
-			this.totalTimeout = timeout;
-			return this;
-		}
-
-		/**
 		 * Checks the request against the API's constraints and builds it.
 		 * @return the request
 		 * @throws InvalidInferenceRequestException naming the field that breaks a
@@ -582,23 +422,14 @@ public final class InferenceRequest {
 		 */
 		public InferenceRequest build() {
 			checkContent();
-			RequestConstraints.endpointName(this.endpointName, "endpointName");
-			RequestConstraints.asciiHeader(this.contentType, "contentType");
-			RequestConstraints.asciiHeader(this.accept, "accept");
-			RequestConstraints.customAttributes(this.customAttributes, "customAttributes");
 			RequestConstraints.endpointName(this.targetVariant, "targetVariant");
 			RequestConstraints.endpointName(this.targetContainerHostname, "targetContainerHostname");
 			RequestConstraints.inferenceId(this.inferenceId, "inferenceId");
-			RequestConstraints.inferenceComponentName(this.inferenceComponentName, "inferenceComponentName");
 			RequestConstraints.sessionId(this.sessionId, "sessionId");
 			RequestConstraints.targetModel(this.targetModel, "targetModel");
-			RequestConstraints.parameters(this.parameters, this.endpointName);
 			if (this.body != null) {
-				RequestConstraints.bodySize(this.body.length, this.endpointName);
+				RequestConstraints.bodySize(this.body.length, endpointName());
 			}
-			checkTimeout(this.firstTokenTimeout, "firstTokenTimeout");
-			checkTimeout(this.idleTimeout, "idleTimeout");
-			checkTimeout(this.totalTimeout, "totalTimeout");
 			return new InferenceRequest(this);
 		}
 
@@ -618,24 +449,17 @@ public final class InferenceRequest {
 						"Set exactly one of prompt, messages and body, but "
 								+ (set.isEmpty() ? "none is set" : String.join(" and ", set) + " are set")
 								+ ": a prompt or messages are shaped by the format, a body is sent as it is.",
-						this.endpointName);
+						endpointName());
 			}
 			if (this.messages != null && this.messages.isEmpty()) {
 				throw new InvalidInferenceRequestException(
-						"The messages are empty: a conversation needs at least one message.", this.endpointName);
+						"The messages are empty: a conversation needs at least one message.", endpointName());
 			}
 			if (this.body != null && (!this.tools.isEmpty() || this.toolChoice != null)) {
 				throw new InvalidInferenceRequestException(
 						"Tools and a tool choice are rendered by the format, so they "
 								+ "cannot go with a body of your own: put them in the body, or set a prompt or messages instead.",
-						this.endpointName);
-			}
-		}
-
-		private void checkTimeout(Duration timeout, String field) {
-			if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-				throw new InvalidInferenceRequestException(
-						"Invalid " + field + " " + timeout + ": it must be positive.", this.endpointName);
+						endpointName());
 			}
 		}
 

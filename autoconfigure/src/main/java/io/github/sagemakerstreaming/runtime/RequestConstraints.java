@@ -1,5 +1,6 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -117,6 +118,13 @@ final class RequestConstraints {
 		if (session.isExpired(now)) {
 			throw new InvalidInferenceRequestException("Session " + session.id() + " expired at " + session.expiresAt()
 					+ ": open a new one with StreamingInferenceTemplate.openSession(...).", endpointName);
+		}
+	}
+
+	static void positive(Duration value, String field) {
+		if (value != null && (value.isZero() || value.isNegative())) {
+			throw new InvalidInferenceRequestException("Invalid " + field + " " + value + ": it must be positive.",
+					null);
 		}
 	}
 

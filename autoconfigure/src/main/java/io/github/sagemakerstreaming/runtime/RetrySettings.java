@@ -3,6 +3,7 @@ package io.github.sagemakerstreaming.runtime;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -67,8 +68,15 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 		if (maxAttempts < 1) {
 			throw new IllegalArgumentException("maxAttempts must be at least 1, but was " + maxAttempts);
 		}
-		StreamLimits.check(initialBackoff, "initialBackoff");
-		StreamLimits.check(maxBackoff, "maxBackoff");
+		positive(initialBackoff, "initialBackoff");
+		positive(maxBackoff, "maxBackoff");
+	}
+
+	private static void positive(Duration backoff, String field) {
+		Objects.requireNonNull(backoff, field);
+		if (backoff.isZero() || backoff.isNegative()) {
+			throw new IllegalArgumentException(field + " must be positive, but was " + backoff);
+		}
 	}
 
 	Retry spec() {

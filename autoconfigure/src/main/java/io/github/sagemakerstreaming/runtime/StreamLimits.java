@@ -13,9 +13,10 @@ record StreamLimits(Duration firstToken, Duration idle, Duration total) {
 		return this.firstToken != null || this.idle != null || this.total != null;
 	}
 
-	StreamLimits overriddenBy(Duration firstToken, Duration idle, Duration total) {
-		return new StreamLimits((firstToken != null) ? firstToken : this.firstToken, (idle != null) ? idle : this.idle,
-				(total != null) ? total : this.total);
+	StreamLimits overriddenBy(StreamLimits request) {
+		return new StreamLimits((request.firstToken != null) ? request.firstToken : this.firstToken,
+				(request.idle != null) ? request.idle : this.idle,
+				(request.total != null) ? request.total : this.total);
 	}
 
 	/**
@@ -23,12 +24,6 @@ record StreamLimits(Duration firstToken, Duration idle, Duration total) {
 	 */
 	StreamLimits withoutIdle() {
 		return new StreamLimits(this.firstToken, null, this.total);
-	}
-
-	static void check(Duration limit, String field) {
-		if (limit != null && (limit.isZero() || limit.isNegative())) {
-			throw new IllegalArgumentException(field + " must be positive, but was " + limit);
-		}
 	}
 
 }

@@ -2,8 +2,6 @@ package io.github.sagemakerstreaming.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 import io.github.sagemakerstreaming.runtime.format.ContainerDialectDecoder;
@@ -71,23 +69,9 @@ public final class StreamingInferenceTemplate {
 	 */
 	private final AwsRequestOverrideConfiguration callOverride;
 
-	private final String endpointName;
-
-	private final InferenceFormat format;
-
-	private final Map<String, Object> parameters;
-
-	private final String contentType;
-
-	private final String accept;
-
-	private final String customAttributes;
-
-	private final String inferenceComponentName;
+	private final RequestSettings defaults;
 
 	private final ResponseDecoder decoder;
-
-	private final StreamLimits limits;
 
 	private final RetrySettings retry;
 
@@ -98,15 +82,9 @@ public final class StreamingInferenceTemplate {
 	private StreamingInferenceTemplate(Builder builder) {
 		this.client = builder.client;
 		this.callOverride = RetrySettings.callOverride(builder.client);
-		this.endpointName = builder.endpointName;
-		this.format = builder.format;
-		this.parameters = Map.copyOf(builder.parameters);
-		this.contentType = builder.contentType;
-		this.accept = builder.accept;
-		this.customAttributes = builder.customAttributes;
-		this.inferenceComponentName = builder.inferenceComponentName;
+		this.defaults = builder.settings();
+		Objects.requireNonNull(this.defaults.format(), "format: a template needs a default format");
 		this.decoder = builder.decoder;
-		this.limits = builder.limits;
 		this.retry = builder.retry;
 		this.includeUsage = builder.includeUsage;
 		this.observation = new StreamObservation(builder.observationRegistry, builder.observationConvention);
@@ -189,7 +167,7 @@ public final class StreamingInferenceTemplate {
 						metadata.endpointName(), metadata.requestId(), null);
 			}
 			return InferenceSession.fromHeader(metadata.newSessionId(), metadata.endpointName(),
-					firstNonNull(request.inferenceComponentName(), this.inferenceComponentName));
+					this.defaults.overriddenBy(request.settings()).inferenceComponentName());
 		});
 	}
 
@@ -279,76 +257,39 @@ public final class StreamingInferenceTemplate {
 	 * has not expired.
 	 */
 	private ResolvedRequest resolve(InferenceRequest request, InferenceSession session, boolean streaming) {
-		String endpoint = firstNonNull(request.endpointName(), this.endpointName);
+		RequestSettings settings = this.defaults.overriddenBy(request.settings());
+		String endpoint = settings.endpointName();
 		if (endpoint == null) {
 			throw new InvalidInferenceRequestException("No endpoint to invoke: set a default endpoint name "
 					+ "(sagemaker.runtime.endpoint-name in Spring Boot) or the request's endpointName.", null);
 		}
-		String inferenceComponent = firstNonNull(request.inferenceComponentName(), this.inferenceComponentName);
 		if (session != null) {
-			RequestConstraints.session(session, endpoint, inferenceComponent, Instant.now());
+			RequestConstraints.session(session, endpoint, settings.inferenceComponentName(), Instant.now());
 		}
-		InferenceFormat effectiveFormat = firstNonNull(request.format(), this.format);
-		byte[] body = (request.rawBody() != null) ? request.rawBody() : RequestBodies.render(effectiveFormat, request,
-				mergedParameters(request), streaming, this.includeUsage, endpoint);
+		byte[] body = (request.rawBody() != null) ? request.rawBody() : RequestBodies.render(settings.format(), request,
+				settings.parameters(), streaming, this.includeUsage, endpoint);
 		RequestConstraints.bodySize(body.length, endpoint);
-		StreamLimits limits = this.limits.overriddenBy(request.firstTokenTimeout(), request.idleTimeout(),
-				request.totalTimeout());
-		return new ResolvedRequest(endpoint, effectiveFormat, body,
-				firstNonNull(request.contentType(), this.contentType, defaultContentType(effectiveFormat)),
-				firstNonNull(request.accept(), this.accept),
-				firstNonNull(request.customAttributes(), this.customAttributes), inferenceComponent,
-				streaming ? limits : limits.withoutIdle());
-	}
-
-	private Map<String, Object> mergedParameters(InferenceRequest request) {
-		if (request.parameters().isEmpty()) {
-			return this.parameters;
-		}
-		Map<String, Object> merged = new LinkedHashMap<>(this.parameters);
-		merged.putAll(request.parameters());
-		return merged;
+		return new ResolvedRequest(endpoint, settings.format(), body,
+				(settings.contentType() != null) ? settings.contentType() : defaultContentType(settings.format()),
+				settings.accept(), settings.customAttributes(), settings.inferenceComponentName(),
+				streaming ? settings.limits() : settings.limits().withoutIdle());
 	}
 
 	private static String defaultContentType(InferenceFormat format) {
 		return (format == InferenceFormat.RAW) ? "text/plain; charset=utf-8" : "application/json";
 	}
 
-	@SafeVarargs
-	private static <T> T firstNonNull(T... candidates) {
-		for (T candidate : candidates) {
-			if (candidate != null) {
-				return candidate;
-			}
-		}
-		return null;
-	}
-
 	/**
-	 * Builds a {@link StreamingInferenceTemplate}. Every setting is a default that a
-	 * request may override.
+	 * Builds a {@link StreamingInferenceTemplate}. The settings it shares with
+	 * {@link InferenceRequest.Builder} (the endpoint, inference component, format,
+	 * parameters, headers and time limits) are defaults that a request may override; the
+	 * others apply to every call.
 	 */
-	public static final class Builder {
+	public static final class Builder extends RequestSettings.Builder<Builder> {
 
 		private final SageMakerRuntimeAsyncClient client;
 
-		private String endpointName;
-
-		private InferenceFormat format = InferenceFormat.OPENAI_CHAT;
-
-		private final Map<String, Object> parameters = new LinkedHashMap<>();
-
-		private String contentType;
-
-		private String accept;
-
-		private String customAttributes;
-
-		private String inferenceComponentName;
-
 		private ResponseDecoder decoder = new ContainerDialectDecoder();
-
-		private StreamLimits limits = StreamLimits.NONE;
 
 		private RetrySettings retry = RetrySettings.DEFAULT;
 
@@ -360,88 +301,7 @@ public final class StreamingInferenceTemplate {
 
 		private Builder(SageMakerRuntimeAsyncClient client) {
 			this.client = Objects.requireNonNull(client, "client");
-		}
-
-		/**
-		 * Sets the endpoint invoked when a request names none.
-		 * @param endpointName the endpoint name
-		 * @return this builder
-		 */
-		public Builder endpointName(String endpointName) {
-			RequestConstraints.endpointName(endpointName, "endpointName");
-			this.endpointName = endpointName;
-			return this;
-		}
-
-		/**
-		 * Sets the request shape built from a prompt ({@link InferenceFormat#OPENAI_CHAT}
-		 * unless set).
-		 * @param format the format
-		 * @return this builder
-		 */
-		public Builder format(InferenceFormat format) {
-			this.format = Objects.requireNonNull(format, "format");
-			return this;
-		}
-
-		/**
-		 * Sets the generation parameters put into every body built from a prompt.
-		 * @param parameters the parameters; none may be named {@code messages},
-		 * {@code prompt}, {@code inputs} or {@code stream}, which would replace what the
-		 * format builds from the prompt
-		 * @return this builder
-		 */
-		public Builder parameters(Map<String, ?> parameters) {
-			RequestConstraints.parameters(parameters, this.endpointName);
-			this.parameters.clear();
-			this.parameters.putAll(parameters);
-			return this;
-		}
-
-		/**
-		 * Sets the body's MIME type ({@code application/json}, or {@code text/plain} for
-		 * the raw format, unless set).
-		 * @param contentType the content type
-		 * @return this builder
-		 */
-		public Builder contentType(String contentType) {
-			RequestConstraints.asciiHeader(contentType, "contentType");
-			this.contentType = contentType;
-			return this;
-		}
-
-		/**
-		 * Sets the MIME type asked of the container.
-		 * @param accept the accept value
-		 * @return this builder
-		 */
-		public Builder accept(String accept) {
-			RequestConstraints.asciiHeader(accept, "accept");
-			this.accept = accept;
-			return this;
-		}
-
-		/**
-		 * Sets the custom attributes passed to the container, for example
-		 * {@code accept_eula=true}.
-		 * @param customAttributes the custom attributes
-		 * @return this builder
-		 */
-		public Builder customAttributes(String customAttributes) {
-			RequestConstraints.customAttributes(customAttributes, "customAttributes");
-			this.customAttributes = customAttributes;
-			return this;
-		}
-
-		/**
-		 * Sets the inference component invoked when a request names none.
-		 * @param inferenceComponentName the inference component name
-		 * @return this builder
-		 */
-		public Builder inferenceComponentName(String inferenceComponentName) {
-			RequestConstraints.inferenceComponentName(inferenceComponentName, "inferenceComponentName");
-			this.inferenceComponentName = inferenceComponentName;
-			return this;
+			format(InferenceFormat.OPENAI_CHAT);
 		}
 
 		/**
@@ -452,41 +312,6 @@ public final class StreamingInferenceTemplate {
 		 */
 		public Builder decoder(ResponseDecoder decoder) {
 			this.decoder = Objects.requireNonNull(decoder, "decoder");
-			return this;
-		}
-
-		/**
-		 * Sets the longest wait from subscription to the first token, retries included
-		 * (no limit unless set).
-		 * @param timeout the first-token timeout, or {@code null} for none
-		 * @return this builder
-		 */
-		public Builder firstTokenTimeout(Duration timeout) {
-			StreamLimits.check(timeout, "firstTokenTimeout");
-			this.limits = new StreamLimits(timeout, this.limits.idle(), this.limits.total());
-			return this;
-		}
-
-		/**
-		 * Sets the longest gap between two events once the stream has started;
-		 * keep-alives count as events (no limit unless set).
-		 * @param timeout the idle timeout, or {@code null} for none
-		 * @return this builder
-		 */
-		public Builder idleTimeout(Duration timeout) {
-			StreamLimits.check(timeout, "idleTimeout");
-			this.limits = new StreamLimits(this.limits.firstToken(), timeout, this.limits.total());
-			return this;
-		}
-
-		/**
-		 * Sets the longest time a whole stream may take (no limit unless set).
-		 * @param timeout the total timeout, or {@code null} for none
-		 * @return this builder
-		 */
-		public Builder totalTimeout(Duration timeout) {
-			StreamLimits.check(timeout, "totalTimeout");
-			this.limits = new StreamLimits(this.limits.firstToken(), this.limits.idle(), timeout);
 			return this;
 		}
 

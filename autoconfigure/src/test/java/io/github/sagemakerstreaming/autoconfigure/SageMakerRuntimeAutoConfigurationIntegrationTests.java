@@ -11,7 +11,6 @@ import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.runtime.InferenceChunk;
-import io.github.sagemakerstreaming.runtime.InvalidInferenceRequestException;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,6 +77,25 @@ class SageMakerRuntimeAutoConfigurationIntegrationTests {
 	}
 
 	@Test
+	void aCustomizersParametersAreMergedOverTheProperties() {
+		sagemaker.emulator().register("customized-llm", Dialect.VLLM_CHAT).tokens("ok");
+		contextRunner("customized-llm")
+			.withPropertyValues("sagemaker.runtime.parameters.temperature=0.2",
+					"sagemaker.runtime.parameters.top_p=0.9")
+			.withBean(StreamingInferenceTemplateCustomizer.class,
+					() -> (builder) -> builder.parameter("temperature", 0.7).parameter("max_tokens", 32))
+			.run((context) -> {
+				context.getBean(StreamingInferenceTemplate.class).stream("hi").blockLast(TIMEOUT);
+				JsonNode body = JsonMapper.builder()
+					.build()
+					.readTree(sagemaker.emulator().invocations("customized-llm").get(0).bodyAsString());
+				assertThat(body.get("temperature").asDouble()).isEqualTo(0.7);
+				assertThat(body.get("top_p").asDouble()).isEqualTo(0.9);
+				assertThat(body.get("max_tokens").asInt()).isEqualTo(32);
+			});
+	}
+
+	@Test
 	void anEmptyParameterPropertyIsSentAsAnEmptyStringNeverAsNull() {
 		sagemaker.emulator().register("empty-param-llm", Dialect.VLLM_CHAT).tokens("ok");
 		contextRunner("empty-param-llm").withPropertyValues("sagemaker.runtime.parameters[stop]=").run((context) -> {
@@ -95,7 +114,8 @@ class SageMakerRuntimeAutoConfigurationIntegrationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.isInstanceOf(InvalidInferenceRequestException.class)
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+						(ex) -> assertThat(ex.getName()).isEqualTo("sagemaker.runtime.parameters"))
 				.hasMessageContaining("'messages'"));
 	}
 
