@@ -1,22 +1,70 @@
 package io.github.sagemakerstreaming;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the library API usable without Spring Boot, and the auto-configurations in Boot's
- * shape.
+ * Keeps the library API usable without Spring Boot, its packages in layers, and the
+ * auto-configurations in Boot's shape.
  */
 class ArchitectureTests {
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.github.sagemakerstreaming");
+
+	/**
+	 * The API's value and exception types: every public type of the {@code runtime}
+	 * package but the template. Their names are fixed in that package, beside the
+	 * template, so they are the vocabulary that every layer below the template speaks.
+	 */
+	private static final DescribedPredicate<JavaClass> API_VALUES = DescribedPredicate.describe(
+			"the API's value and exception types",
+			(type) -> type.getPackageName().equals("io.github.sagemakerstreaming.runtime")
+					&& type.getModifiers().contains(JavaModifier.PUBLIC)
+					&& !type.getName().startsWith(StreamingInferenceTemplate.class.getName()));
+
+	@Test
+	void packagesAreLayersWithNoCycleBetweenThem() {
+		slices().matching("io.github.sagemakerstreaming.(**)")
+			.should()
+			.beFreeOfCycles()
+			.ignoreDependency(DescribedPredicate.alwaysTrue(), API_VALUES)
+			.check(CLASSES);
+	}
+
+	@Test
+	void theApiValuesSitBelowEveryLayer() {
+		noClasses().that(API_VALUES)
+			.should()
+			.transitivelyDependOnClassesThat()
+			.resideInAnyPackage("io.github.sagemakerstreaming.runtime.(*)..",
+					"io.github.sagemakerstreaming.autoconfigure..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void decodingObservationAndMetricsKnowNothingOfTheTemplate() {
+		noClasses().that()
+			.resideInAnyPackage("io.github.sagemakerstreaming.runtime.format..",
+					"io.github.sagemakerstreaming.runtime.observation..",
+					"io.github.sagemakerstreaming.runtime.metrics..")
+			.should()
+			.dependOnClassesThat(DescribedPredicate.describe("the template or its machinery",
+					(type) -> type.getPackageName().equals("io.github.sagemakerstreaming.runtime")
+							&& !API_VALUES.test(type)))
+			.check(CLASSES);
+	}
 
 	@Test
 	void theApiPackagesDoNotDependOnSpring() {
@@ -60,7 +108,7 @@ class ArchitectureTests {
 			.should()
 			.bePublic()
 			.andShould()
-			.haveModifier(com.tngtech.archunit.core.domain.JavaModifier.FINAL)
+			.haveModifier(JavaModifier.FINAL)
 			.check(CLASSES);
 	}
 

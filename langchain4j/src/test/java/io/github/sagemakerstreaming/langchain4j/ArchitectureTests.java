@@ -6,9 +6,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The LangChain4j models need no Spring: only their auto-configuration knows it.
+ * The LangChain4j models need no Spring: only their auto-configuration knows it, and the
+ * models know nothing of it.
  */
 class ArchitectureTests {
 
@@ -24,6 +26,11 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework..")
 			.check(this.classes);
+	}
+
+	@Test
+	void packagesHaveNoCycleBetweenThem() {
+		slices().matching("io.github.sagemakerstreaming.(**)").should().beFreeOfCycles().check(this.classes);
 	}
 
 }
