@@ -1,5 +1,7 @@
 package io.github.sagemakerstreaming.autoconfigure;
 
+import java.util.Objects;
+
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClientBuilder;
@@ -40,7 +42,9 @@ public final class SageMakerEndpointHealthAutoConfiguration {
 			.region(runtimeClient.serviceClientConfiguration().region())
 			.httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(2));
 		PropertyMapper.get().from(properties.getHealth()::getEndpointOverride).to(builder::endpointOverride);
-		return new SageMakerEndpointHealthIndicator(builder.build(), properties.getEndpointName(),
+		return new SageMakerEndpointHealthIndicator(builder.build(),
+				Objects.requireNonNull(properties.getEndpointName(),
+						"the condition on sagemaker.runtime.endpoint-name"),
 				properties.getHealth().getCacheTimeToLive());
 	}
 

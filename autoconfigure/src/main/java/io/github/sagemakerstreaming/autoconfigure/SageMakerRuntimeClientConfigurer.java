@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.PropertyMapper;
-import org.springframework.util.StringUtils;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -20,6 +18,10 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClientBuilder;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.util.StringUtils;
 
 /**
  * Applies the {@code sagemaker.runtime.*} properties to a client builder, in a fixed
@@ -96,7 +98,7 @@ final class SageMakerRuntimeClientConfigurer {
 		return AwsBasicCredentials.create(credentials.getAccessKey(), credentials.getSecretKey());
 	}
 
-	private Region region() {
+	private @Nullable Region region() {
 		if (StringUtils.hasText(this.properties.getRegion())) {
 			return Region.of(this.properties.getRegion());
 		}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.sagemakerstreaming.runtime.InferenceFormat;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -20,18 +21,18 @@ public class SageMakerRuntimeProperties {
 	 * AWS region of the endpoint, for example 'us-east-1'. When unset, the application's
 	 * AwsRegionProvider bean, then the AWS SDK's default region chain, decides.
 	 */
-	private String region;
+	private @Nullable String region;
 
 	/**
 	 * URL of the SageMaker Runtime API to call instead of the region's, for a VPC
 	 * endpoint or a local emulator.
 	 */
-	private URI endpointOverride;
+	private @Nullable URI endpointOverride;
 
 	/**
 	 * Name of the SageMaker endpoint invoked when a request names none.
 	 */
-	private String endpointName;
+	private @Nullable String endpointName;
 
 	/**
 	 * Request shape built from a prompt: 'openai-chat', 'openai-completions', 'tgi' or
@@ -50,23 +51,23 @@ public class SageMakerRuntimeProperties {
 	 * MIME type of the request body. When unset, 'application/json', or 'text/plain' for
 	 * the raw format.
 	 */
-	private String contentType;
+	private @Nullable String contentType;
 
 	/**
 	 * MIME type asked of the container, sent as X-Amzn-SageMaker-Accept.
 	 */
-	private String accept;
+	private @Nullable String accept;
 
 	/**
 	 * Custom attributes passed to the container with every request, for example
 	 * 'accept_eula=true'.
 	 */
-	private String customAttributes;
+	private @Nullable String customAttributes;
 
 	/**
 	 * Inference component invoked when a request names none.
 	 */
-	private String inferenceComponentName;
+	private @Nullable String inferenceComponentName;
 
 	/**
 	 * Longest record a container may send before its line ends. A longer one fails the
@@ -96,7 +97,7 @@ public class SageMakerRuntimeProperties {
 	 * Longest time a whole stream may take. When unset, a stream may take as long as it
 	 * keeps producing.
 	 */
-	private Duration totalTimeout;
+	private @Nullable Duration totalTimeout;
 
 	private final Retry retry = new Retry();
 
@@ -106,27 +107,27 @@ public class SageMakerRuntimeProperties {
 
 	private final Http http = new Http();
 
-	public String getRegion() {
+	public @Nullable String getRegion() {
 		return this.region;
 	}
 
-	public void setRegion(String region) {
+	public void setRegion(@Nullable String region) {
 		this.region = region;
 	}
 
-	public URI getEndpointOverride() {
+	public @Nullable URI getEndpointOverride() {
 		return this.endpointOverride;
 	}
 
-	public void setEndpointOverride(URI endpointOverride) {
+	public void setEndpointOverride(@Nullable URI endpointOverride) {
 		this.endpointOverride = endpointOverride;
 	}
 
-	public String getEndpointName() {
+	public @Nullable String getEndpointName() {
 		return this.endpointName;
 	}
 
-	public void setEndpointName(String endpointName) {
+	public void setEndpointName(@Nullable String endpointName) {
 		this.endpointName = endpointName;
 	}
 
@@ -146,35 +147,35 @@ public class SageMakerRuntimeProperties {
 		this.parameters = parameters;
 	}
 
-	public String getContentType() {
+	public @Nullable String getContentType() {
 		return this.contentType;
 	}
 
-	public void setContentType(String contentType) {
+	public void setContentType(@Nullable String contentType) {
 		this.contentType = contentType;
 	}
 
-	public String getAccept() {
+	public @Nullable String getAccept() {
 		return this.accept;
 	}
 
-	public void setAccept(String accept) {
+	public void setAccept(@Nullable String accept) {
 		this.accept = accept;
 	}
 
-	public String getCustomAttributes() {
+	public @Nullable String getCustomAttributes() {
 		return this.customAttributes;
 	}
 
-	public void setCustomAttributes(String customAttributes) {
+	public void setCustomAttributes(@Nullable String customAttributes) {
 		this.customAttributes = customAttributes;
 	}
 
-	public String getInferenceComponentName() {
+	public @Nullable String getInferenceComponentName() {
 		return this.inferenceComponentName;
 	}
 
-	public void setInferenceComponentName(String inferenceComponentName) {
+	public void setInferenceComponentName(@Nullable String inferenceComponentName) {
 		this.inferenceComponentName = inferenceComponentName;
 	}
 
@@ -210,11 +211,11 @@ public class SageMakerRuntimeProperties {
 		this.idleTimeout = idleTimeout;
 	}
 
-	public Duration getTotalTimeout() {
+	public @Nullable Duration getTotalTimeout() {
 		return this.totalTimeout;
 	}
 
-	public void setTotalTimeout(Duration totalTimeout) {
+	public void setTotalTimeout(@Nullable Duration totalTimeout) {
 		this.totalTimeout = totalTimeout;
 	}
 
@@ -298,7 +299,7 @@ public class SageMakerRuntimeProperties {
 		 * URL of the SageMaker control-plane API to call instead of the region's, for a
 		 * VPC endpoint or a local emulator.
 		 */
-		private URI endpointOverride;
+		private @Nullable URI endpointOverride;
 
 		public Duration getCacheTimeToLive() {
 			return this.cacheTimeToLive;
@@ -308,11 +309,11 @@ public class SageMakerRuntimeProperties {
 			this.cacheTimeToLive = cacheTimeToLive;
 		}
 
-		public URI getEndpointOverride() {
+		public @Nullable URI getEndpointOverride() {
 			return this.endpointOverride;
 		}
 
-		public void setEndpointOverride(URI endpointOverride) {
+		public void setEndpointOverride(@Nullable URI endpointOverride) {
 			this.endpointOverride = endpointOverride;
 		}
 
@@ -327,23 +328,23 @@ public class SageMakerRuntimeProperties {
 		/**
 		 * Access key id of static credentials.
 		 */
-		private String accessKey;
+		private @Nullable String accessKey;
 
 		/**
 		 * Secret access key of static credentials.
 		 */
-		private String secretKey;
+		private @Nullable String secretKey;
 
 		/**
 		 * Session token of temporary static credentials.
 		 */
-		private String sessionToken;
+		private @Nullable String sessionToken;
 
 		/**
 		 * Name of the profile in the AWS config and credentials files to take credentials
 		 * from.
 		 */
-		private String profile;
+		private @Nullable String profile;
 
 		/**
 		 * Whether to resolve the credentials of the SDK's default chain or of a profile
@@ -352,35 +353,35 @@ public class SageMakerRuntimeProperties {
 		 */
 		private boolean verifyOnStartup = true;
 
-		public String getAccessKey() {
+		public @Nullable String getAccessKey() {
 			return this.accessKey;
 		}
 
-		public void setAccessKey(String accessKey) {
+		public void setAccessKey(@Nullable String accessKey) {
 			this.accessKey = accessKey;
 		}
 
-		public String getSecretKey() {
+		public @Nullable String getSecretKey() {
 			return this.secretKey;
 		}
 
-		public void setSecretKey(String secretKey) {
+		public void setSecretKey(@Nullable String secretKey) {
 			this.secretKey = secretKey;
 		}
 
-		public String getSessionToken() {
+		public @Nullable String getSessionToken() {
 			return this.sessionToken;
 		}
 
-		public void setSessionToken(String sessionToken) {
+		public void setSessionToken(@Nullable String sessionToken) {
 			this.sessionToken = sessionToken;
 		}
 
-		public String getProfile() {
+		public @Nullable String getProfile() {
 			return this.profile;
 		}
 
-		public void setProfile(String profile) {
+		public void setProfile(@Nullable String profile) {
 			this.profile = profile;
 		}
 
@@ -412,7 +413,7 @@ public class SageMakerRuntimeProperties {
 		 * Maximum number of streams waiting for a free connection. When unset, the AWS
 		 * SDK's default.
 		 */
-		private Integer maxPendingConnectionAcquires;
+		private @Nullable Integer maxPendingConnectionAcquires;
 
 		/**
 		 * How long a stream waits for a free connection before it fails.
@@ -423,7 +424,7 @@ public class SageMakerRuntimeProperties {
 		 * How long to wait for a TCP connection to be established. When unset, the AWS
 		 * SDK's default.
 		 */
-		private Duration connectTimeout;
+		private @Nullable Duration connectTimeout;
 
 		/**
 		 * Longest silence on a connection before the HTTP client closes it, a guard set
@@ -432,13 +433,13 @@ public class SageMakerRuntimeProperties {
 		 * own time limits, including longer ones set on a request, decide alone; the AWS
 		 * SDK's default of 30 seconds kills slow first tokens.
 		 */
-		private Duration readTimeout;
+		private @Nullable Duration readTimeout;
 
 		/**
 		 * How long a write may take before the connection is closed. When unset, the AWS
 		 * SDK's default.
 		 */
-		private Duration writeTimeout;
+		private @Nullable Duration writeTimeout;
 
 		/**
 		 * Whether to send TCP keep-alive probes, so that long streams survive
@@ -454,11 +455,11 @@ public class SageMakerRuntimeProperties {
 			this.maxConcurrency = maxConcurrency;
 		}
 
-		public Integer getMaxPendingConnectionAcquires() {
+		public @Nullable Integer getMaxPendingConnectionAcquires() {
 			return this.maxPendingConnectionAcquires;
 		}
 
-		public void setMaxPendingConnectionAcquires(Integer maxPendingConnectionAcquires) {
+		public void setMaxPendingConnectionAcquires(@Nullable Integer maxPendingConnectionAcquires) {
 			this.maxPendingConnectionAcquires = maxPendingConnectionAcquires;
 		}
 
@@ -470,27 +471,27 @@ public class SageMakerRuntimeProperties {
 			this.connectionAcquisitionTimeout = connectionAcquisitionTimeout;
 		}
 
-		public Duration getConnectTimeout() {
+		public @Nullable Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
 
-		public void setConnectTimeout(Duration connectTimeout) {
+		public void setConnectTimeout(@Nullable Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
 		}
 
-		public Duration getReadTimeout() {
+		public @Nullable Duration getReadTimeout() {
 			return this.readTimeout;
 		}
 
-		public void setReadTimeout(Duration readTimeout) {
+		public void setReadTimeout(@Nullable Duration readTimeout) {
 			this.readTimeout = readTimeout;
 		}
 
-		public Duration getWriteTimeout() {
+		public @Nullable Duration getWriteTimeout() {
 			return this.writeTimeout;
 		}
 
-		public void setWriteTimeout(Duration writeTimeout) {
+		public void setWriteTimeout(@Nullable Duration writeTimeout) {
 			this.writeTimeout = writeTimeout;
 		}
 

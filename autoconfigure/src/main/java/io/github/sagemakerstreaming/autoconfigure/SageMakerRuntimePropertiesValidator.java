@@ -2,6 +2,8 @@ package io.github.sagemakerstreaming.autoconfigure;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
@@ -32,7 +34,7 @@ final class SageMakerRuntimePropertiesValidator {
 		}
 	}
 
-	private static void positive(String property, Duration value) {
+	private static void positive(String property, @Nullable Duration value) {
 		if (value != null && (value.isZero() || value.isNegative())) {
 			throw new InvalidConfigurationPropertyValueException(property, value, "It must be positive.");
 		}

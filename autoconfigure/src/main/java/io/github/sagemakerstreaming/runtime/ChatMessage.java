@@ -3,6 +3,8 @@ package io.github.sagemakerstreaming.runtime;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One message of a conversation, rendered in the OpenAI chat shape by the
  * {@code openai-chat} format. Build it with the factory of its role.
@@ -28,13 +30,13 @@ public final class ChatMessage {
 
 	private final Role role;
 
-	private final String content;
+	private final @Nullable String content;
 
 	private final List<ToolCall> toolCalls;
 
-	private final String toolCallId;
+	private final @Nullable String toolCallId;
 
-	private ChatMessage(Role role, String content, List<ToolCall> toolCalls, String toolCallId) {
+	private ChatMessage(Role role, @Nullable String content, List<ToolCall> toolCalls, @Nullable String toolCallId) {
 		this.role = role;
 		this.content = content;
 		this.toolCalls = List.copyOf(toolCalls);
@@ -74,7 +76,7 @@ public final class ChatMessage {
 	 * @param toolCalls the tool calls
 	 * @return the message
 	 */
-	public static ChatMessage assistant(String content, List<ToolCall> toolCalls) {
+	public static ChatMessage assistant(@Nullable String content, List<ToolCall> toolCalls) {
 		Objects.requireNonNull(toolCalls, "toolCalls");
 		if (content == null && toolCalls.isEmpty()) {
 			throw new InvalidInferenceRequestException("An assistant message needs content, tool calls or both.", null);
@@ -105,7 +107,7 @@ public final class ChatMessage {
 	 * Returns the message's text.
 	 * @return the content, or {@code null} for an assistant message with only tool calls
 	 */
-	public String content() {
+	public @Nullable String content() {
 		return this.content;
 	}
 
@@ -121,7 +123,7 @@ public final class ChatMessage {
 	 * Returns the id of the call a tool message answers.
 	 * @return the tool call id, or {@code null} for other roles
 	 */
-	public String toolCallId() {
+	public @Nullable String toolCallId() {
 		return this.toolCallId;
 	}
 

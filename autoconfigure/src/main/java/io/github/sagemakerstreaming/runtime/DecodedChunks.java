@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What one call of a decoding session produced: its chunks, then the failure that stopped
  * it, if any. Iterating yields the chunks and then throws the failure, so that a
@@ -15,7 +17,7 @@ final class DecodedChunks implements Iterable<InferenceChunk> {
 
 	private final List<InferenceChunk> chunks = new ArrayList<>(2);
 
-	private RuntimeException failure;
+	private @Nullable RuntimeException failure;
 
 	private DecodedChunks() {
 	}

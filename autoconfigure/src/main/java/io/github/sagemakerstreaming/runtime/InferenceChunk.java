@@ -3,6 +3,8 @@ package io.github.sagemakerstreaming.runtime;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One element of a response stream: a piece of generated text or reasoning, or the end of
  * the generation. A stream that completes normally always ends with exactly one chunk for
@@ -29,7 +31,8 @@ import java.util.Objects;
  * @param metadata the response metadata, the same on every chunk of a stream
  */
 public record InferenceChunk(String text, String reasoning, List<ToolCallDelta> toolCallDeltas, boolean last,
-		String finishReason, List<ToolCall> toolCalls, TokenUsage usage, ResponseMetadata metadata) {
+		@Nullable String finishReason, List<ToolCall> toolCalls, @Nullable TokenUsage usage,
+		ResponseMetadata metadata) {
 
 	/**
 	 * Creates a chunk.
@@ -79,7 +82,7 @@ public record InferenceChunk(String text, String reasoning, List<ToolCallDelta> 
 	 * @param metadata the response metadata
 	 * @return the chunk
 	 */
-	public static InferenceChunk end(String finishReason, ResponseMetadata metadata) {
+	public static InferenceChunk end(@Nullable String finishReason, ResponseMetadata metadata) {
 		return end(finishReason, List.of(), null, metadata);
 	}
 
@@ -91,8 +94,8 @@ public record InferenceChunk(String text, String reasoning, List<ToolCallDelta> 
 	 * @param metadata the response metadata
 	 * @return the chunk
 	 */
-	public static InferenceChunk end(String finishReason, List<ToolCall> toolCalls, TokenUsage usage,
-			ResponseMetadata metadata) {
+	public static InferenceChunk end(@Nullable String finishReason, List<ToolCall> toolCalls,
+			@Nullable TokenUsage usage, ResponseMetadata metadata) {
 		return new InferenceChunk("", "", List.of(), true, finishReason, toolCalls, usage, metadata);
 	}
 

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One streaming invocation: a prompt, a conversation (messages, with the tools the model
  * may call) or a raw body, and every parameter of the
@@ -20,27 +22,27 @@ public final class InferenceRequest {
 
 	private final RequestSettings settings;
 
-	private final String prompt;
+	private final @Nullable String prompt;
 
-	private final List<ChatMessage> messages;
+	private final @Nullable List<ChatMessage> messages;
 
 	private final List<ToolDefinition> tools;
 
-	private final ToolChoice toolChoice;
+	private final @Nullable ToolChoice toolChoice;
 
-	private final byte[] body;
+	private final byte @Nullable [] body;
 
-	private final String targetVariant;
+	private final @Nullable String targetVariant;
 
-	private final String targetContainerHostname;
+	private final @Nullable String targetContainerHostname;
 
-	private final String inferenceId;
+	private final @Nullable String inferenceId;
 
-	private final String sessionId;
+	private final @Nullable String sessionId;
 
-	private final InferenceSession session;
+	private final @Nullable InferenceSession session;
 
-	private final String targetModel;
+	private final @Nullable String targetModel;
 
 	private InferenceRequest(Builder builder) {
 		this.settings = builder.settings();
@@ -69,7 +71,7 @@ public final class InferenceRequest {
 	 * Returns the endpoint to invoke.
 	 * @return the endpoint name, or {@code null} for the template's default
 	 */
-	public String endpointName() {
+	public @Nullable String endpointName() {
 		return this.settings.endpointName();
 	}
 
@@ -77,7 +79,7 @@ public final class InferenceRequest {
 	 * Returns the prompt, which the format turns into a body.
 	 * @return the prompt, or {@code null} if messages or a raw body are set
 	 */
-	public String prompt() {
+	public @Nullable String prompt() {
 		return this.prompt;
 	}
 
@@ -86,7 +88,7 @@ public final class InferenceRequest {
 	 * {@code messages}.
 	 * @return the messages, or {@code null} if a prompt or a raw body is set
 	 */
-	public List<ChatMessage> messages() {
+	public @Nullable List<ChatMessage> messages() {
 		return this.messages;
 	}
 
@@ -102,7 +104,7 @@ public final class InferenceRequest {
 	 * Returns whether, and which, tool the model must call.
 	 * @return the tool choice, or {@code null} for the container's default
 	 */
-	public ToolChoice toolChoice() {
+	public @Nullable ToolChoice toolChoice() {
 		return this.toolChoice;
 	}
 
@@ -110,11 +112,11 @@ public final class InferenceRequest {
 	 * Returns the raw body, sent as it is.
 	 * @return a copy of the body, or {@code null} if a prompt is set
 	 */
-	public byte[] body() {
+	public byte @Nullable [] body() {
 		return (this.body != null) ? this.body.clone() : null;
 	}
 
-	byte[] rawBody() {
+	byte @Nullable [] rawBody() {
 		return this.body;
 	}
 
@@ -126,7 +128,7 @@ public final class InferenceRequest {
 	 * Returns the format.
 	 * @return the format, or {@code null} for the template's default
 	 */
-	public InferenceFormat format() {
+	public @Nullable InferenceFormat format() {
 		return this.settings.format();
 	}
 
@@ -143,7 +145,7 @@ public final class InferenceRequest {
 	 * Returns the MIME type of the body.
 	 * @return the content type, or {@code null} for the template's default
 	 */
-	public String contentType() {
+	public @Nullable String contentType() {
 		return this.settings.contentType();
 	}
 
@@ -151,7 +153,7 @@ public final class InferenceRequest {
 	 * Returns the MIME type asked of the container ({@code X-Amzn-SageMaker-Accept}).
 	 * @return the accept value, or {@code null} for the template's default
 	 */
-	public String accept() {
+	public @Nullable String accept() {
 		return this.settings.accept();
 	}
 
@@ -159,7 +161,7 @@ public final class InferenceRequest {
 	 * Returns the custom attributes passed to the container.
 	 * @return the custom attributes, or {@code null} for the template's default
 	 */
-	public String customAttributes() {
+	public @Nullable String customAttributes() {
 		return this.settings.customAttributes();
 	}
 
@@ -167,7 +169,7 @@ public final class InferenceRequest {
 	 * Returns the production variant to invoke.
 	 * @return the variant, or {@code null} to let SageMaker route by weight
 	 */
-	public String targetVariant() {
+	public @Nullable String targetVariant() {
 		return this.targetVariant;
 	}
 
@@ -176,7 +178,7 @@ public final class InferenceRequest {
 	 * invocation.
 	 * @return the container hostname, or {@code null}
 	 */
-	public String targetContainerHostname() {
+	public @Nullable String targetContainerHostname() {
 		return this.targetContainerHostname;
 	}
 
@@ -184,7 +186,7 @@ public final class InferenceRequest {
 	 * Returns the inference id that SageMaker records with the request.
 	 * @return the inference id, or {@code null}
 	 */
-	public String inferenceId() {
+	public @Nullable String inferenceId() {
 		return this.inferenceId;
 	}
 
@@ -192,7 +194,7 @@ public final class InferenceRequest {
 	 * Returns the inference component to invoke.
 	 * @return the inference component name, or {@code null} for the template's default
 	 */
-	public String inferenceComponentName() {
+	public @Nullable String inferenceComponentName() {
 		return this.settings.inferenceComponentName();
 	}
 
@@ -200,7 +202,7 @@ public final class InferenceRequest {
 	 * Returns the id of a stateful session opened earlier with {@code InvokeEndpoint}.
 	 * @return the session id, or {@code null}
 	 */
-	public String sessionId() {
+	public @Nullable String sessionId() {
 		return this.sessionId;
 	}
 
@@ -209,7 +211,7 @@ public final class InferenceRequest {
 	 * checked before sending.
 	 * @return the session, or {@code null}
 	 */
-	public InferenceSession session() {
+	public @Nullable InferenceSession session() {
 		return this.session;
 	}
 
@@ -218,7 +220,7 @@ public final class InferenceRequest {
 	 * can address.
 	 * @return the target model, or {@code null}
 	 */
-	public String targetModel() {
+	public @Nullable String targetModel() {
 		return this.targetModel;
 	}
 
@@ -226,7 +228,7 @@ public final class InferenceRequest {
 	 * Returns the longest wait from subscription to the first token.
 	 * @return the first-token timeout, or {@code null} for the template's
 	 */
-	public Duration firstTokenTimeout() {
+	public @Nullable Duration firstTokenTimeout() {
 		return this.settings.limits().firstToken();
 	}
 
@@ -234,7 +236,7 @@ public final class InferenceRequest {
 	 * Returns the longest gap between two events once the stream has started.
 	 * @return the idle timeout, or {@code null} for the template's
 	 */
-	public Duration idleTimeout() {
+	public @Nullable Duration idleTimeout() {
 		return this.settings.limits().idle();
 	}
 
@@ -242,7 +244,7 @@ public final class InferenceRequest {
 	 * Returns the longest time the whole stream may take.
 	 * @return the total timeout, or {@code null} for the template's
 	 */
-	public Duration totalTimeout() {
+	public @Nullable Duration totalTimeout() {
 		return this.settings.limits().total();
 	}
 
@@ -251,27 +253,27 @@ public final class InferenceRequest {
 	 */
 	public static final class Builder extends RequestSettings.Builder<Builder> {
 
-		private String prompt;
+		private @Nullable String prompt;
 
-		private List<ChatMessage> messages;
+		private @Nullable List<ChatMessage> messages;
 
 		private List<ToolDefinition> tools = List.of();
 
-		private ToolChoice toolChoice;
+		private @Nullable ToolChoice toolChoice;
 
-		private byte[] body;
+		private byte @Nullable [] body;
 
-		private String targetVariant;
+		private @Nullable String targetVariant;
 
-		private String targetContainerHostname;
+		private @Nullable String targetContainerHostname;
 
-		private String inferenceId;
+		private @Nullable String inferenceId;
 
-		private String sessionId;
+		private @Nullable String sessionId;
 
-		private InferenceSession session;
+		private @Nullable InferenceSession session;
 
-		private String targetModel;
+		private @Nullable String targetModel;
 
 		private Builder() {
 		}
@@ -281,7 +283,7 @@ public final class InferenceRequest {
 		 * @param prompt the prompt
 		 * @return this builder
 		 */
-		public Builder prompt(String prompt) {
+		public Builder prompt(@Nullable String prompt) {
 			this.prompt = prompt;
 			return this;
 		}
@@ -292,7 +294,7 @@ public final class InferenceRequest {
 		 * @param messages the messages
 		 * @return this builder
 		 */
-		public Builder messages(List<ChatMessage> messages) {
+		public Builder messages(@Nullable List<ChatMessage> messages) {
 			this.messages = (messages != null) ? List.copyOf(messages) : null;
 			return this;
 		}
@@ -314,7 +316,7 @@ public final class InferenceRequest {
 		 * @param toolChoice the tool choice
 		 * @return this builder
 		 */
-		public Builder toolChoice(ToolChoice toolChoice) {
+		public Builder toolChoice(@Nullable ToolChoice toolChoice) {
 			this.toolChoice = toolChoice;
 			return this;
 		}
@@ -325,7 +327,7 @@ public final class InferenceRequest {
 		 * @param body the body
 		 * @return this builder
 		 */
-		public Builder body(byte[] body) {
+		public Builder body(byte @Nullable [] body) {
 			this.body = (body != null) ? body.clone() : null;
 			return this;
 		}
@@ -336,7 +338,7 @@ public final class InferenceRequest {
 		 * @param body the body
 		 * @return this builder
 		 */
-		public Builder body(String body) {
+		public Builder body(@Nullable String body) {
 			this.body = (body != null) ? body.getBytes(StandardCharsets.UTF_8) : null;
 			return this;
 		}
@@ -346,7 +348,7 @@ public final class InferenceRequest {
 		 * @param targetVariant the variant name
 		 * @return this builder
 		 */
-		public Builder targetVariant(String targetVariant) {
+		public Builder targetVariant(@Nullable String targetVariant) {
 			this.targetVariant = targetVariant;
 			return this;
 		}
@@ -357,7 +359,7 @@ public final class InferenceRequest {
 		 * @param targetContainerHostname the container hostname
 		 * @return this builder
 		 */
-		public Builder targetContainerHostname(String targetContainerHostname) {
+		public Builder targetContainerHostname(@Nullable String targetContainerHostname) {
 			this.targetContainerHostname = targetContainerHostname;
 			return this;
 		}
@@ -368,7 +370,7 @@ public final class InferenceRequest {
 		 * @param inferenceId the inference id
 		 * @return this builder
 		 */
-		public Builder inferenceId(String inferenceId) {
+		public Builder inferenceId(@Nullable String inferenceId) {
 			this.inferenceId = inferenceId;
 			return this;
 		}
@@ -381,7 +383,7 @@ public final class InferenceRequest {
 		 * @param sessionId the session id
 		 * @return this builder
 		 */
-		public Builder sessionId(String sessionId) {
+		public Builder sessionId(@Nullable String sessionId) {
 			this.sessionId = sessionId;
 			this.session = null;
 			return this;
@@ -396,7 +398,7 @@ public final class InferenceRequest {
 		 * @param session the session
 		 * @return this builder
 		 */
-		public Builder session(InferenceSession session) {
+		public Builder session(@Nullable InferenceSession session) {
 			this.session = session;
 			this.sessionId = (session != null) ? session.id() : null;
 			return this;
@@ -409,7 +411,7 @@ public final class InferenceRequest {
 		 * @param targetModel the target model, for example {@code model-a.tar.gz}
 		 * @return this builder
 		 */
-		public Builder targetModel(String targetModel) {
+		public Builder targetModel(@Nullable String targetModel) {
 			this.targetModel = targetModel;
 			return this;
 		}

@@ -3,6 +3,8 @@ package io.github.sagemakerstreaming.runtime;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A whole answer, from {@code InvokeEndpoint}: the same figures as a stream's chunks, in
  * one value.
@@ -15,8 +17,8 @@ import java.util.Objects;
  * @param usage the token usage the container reported, or {@code null}
  * @param metadata the response metadata
  */
-public record InferenceResponse(String text, String reasoning, String finishReason, List<ToolCall> toolCalls,
-		TokenUsage usage, ResponseMetadata metadata) {
+public record InferenceResponse(String text, String reasoning, @Nullable String finishReason, List<ToolCall> toolCalls,
+		@Nullable TokenUsage usage, ResponseMetadata metadata) {
 
 	/**
 	 * Creates a whole answer.

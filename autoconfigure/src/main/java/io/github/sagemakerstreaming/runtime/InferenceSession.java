@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A stateful session opened on an endpoint with
  * {@link StreamingInferenceTemplate#openSession}: SageMaker routes every request in it to
@@ -18,7 +20,8 @@ import java.util.Objects;
  * @param inferenceComponentName the inference component the session belongs to, or
  * {@code null}
  */
-public record InferenceSession(String id, Instant expiresAt, String endpointName, String inferenceComponentName) {
+public record InferenceSession(String id, @Nullable Instant expiresAt, String endpointName,
+		@Nullable String inferenceComponentName) {
 
 	private static final String EXPIRES = "Expires=";
 
@@ -48,7 +51,7 @@ public record InferenceSession(String id, Instant expiresAt, String endpointName
 	 * {@code "<id>; Expires=<time>"}, the time in ISO-8601
 	 * ({@code 2026-11-29T10:15:30Z}); a time in another form leaves the expiry unknown.
 	 */
-	static InferenceSession fromHeader(String header, String endpointName, String inferenceComponentName) {
+	static InferenceSession fromHeader(String header, String endpointName, @Nullable String inferenceComponentName) {
 		int separator = header.indexOf(';');
 		String id = ((separator < 0) ? header : header.substring(0, separator)).strip();
 		Instant expiresAt = null;

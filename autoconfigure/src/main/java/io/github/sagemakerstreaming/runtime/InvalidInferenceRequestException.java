@@ -1,5 +1,7 @@
 package io.github.sagemakerstreaming.runtime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An {@link InferenceRequest} that SageMaker would reject, detected before anything was
  * sent. The message names the field and the constraint. Error code {@value #ERROR_CODE}.
@@ -14,7 +16,7 @@ public class InvalidInferenceRequestException extends StreamingInferenceExceptio
 	 * @param message the field and the constraint it breaks
 	 * @param endpointName the endpoint, where known
 	 */
-	public InvalidInferenceRequestException(String message, String endpointName) {
+	public InvalidInferenceRequestException(String message, @Nullable String endpointName) {
 		super(message, ERROR_CODE, endpointName, null, null);
 	}
 

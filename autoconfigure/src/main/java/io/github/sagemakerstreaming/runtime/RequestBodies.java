@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +40,7 @@ final class RequestBodies {
 		switch (format) {
 			case OPENAI_CHAT -> {
 				body.put("messages", (request.messages() != null) ? messages(request.messages())
-						: List.of(ordered("role", "user", "content", request.prompt())));
+						: List.of(ordered("role", "user", "content", prompt(request))));
 				if (!request.tools().isEmpty()) {
 					body.put("tools", tools(request.tools()));
 				}
@@ -50,20 +51,28 @@ final class RequestBodies {
 				body.putAll(parameters);
 			}
 			case OPENAI_COMPLETIONS -> {
-				body.put("prompt", request.prompt());
+				body.put("prompt", prompt(request));
 				openAiStreaming(body, streaming, includeUsage);
 				body.putAll(parameters);
 			}
 			case TGI -> {
-				body.put("inputs", request.prompt());
+				body.put("inputs", prompt(request));
 				body.put("parameters", parameters);
 				body.put("stream", streaming);
 			}
 			case RAW -> {
-				return request.prompt().getBytes(StandardCharsets.UTF_8);
+				return prompt(request).getBytes(StandardCharsets.UTF_8);
 			}
 		}
 		return JSON.writeValueAsBytes(body);
+	}
+
+	/**
+	 * Returns the prompt of a request that has no messages; one that has no body either,
+	 * {@link InferenceRequest.Builder#build()} made sure, has a prompt.
+	 */
+	private static String prompt(InferenceRequest request) {
+		return Objects.requireNonNull(request.prompt(), "prompt");
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The constraints that the SageMaker Runtime API documents for
  * {@code InvokeEndpointWithResponseStream}, checked before a request is sent so that a
@@ -37,17 +39,17 @@ final class RequestConstraints {
 	private RequestConstraints() {
 	}
 
-	static void endpointName(String value, String field) {
+	static void endpointName(@Nullable String value, String field) {
 		name(value, field, 63, NAME,
 				"letters, digits and single or repeated hyphens, starting and ending with a letter or digit");
 	}
 
-	static void inferenceComponentName(String value, String field) {
+	static void inferenceComponentName(@Nullable String value, String field) {
 		name(value, field, 63, INFERENCE_COMPONENT_NAME,
 				"letters, digits and hyphens, starting and ending with a letter or digit");
 	}
 
-	static void sessionId(String value, String field) {
+	static void sessionId(@Nullable String value, String field) {
 		if (NEW_SESSION.equals(value)) {
 			throw new InvalidInferenceRequestException("NEW_SESSION opens a session, which only InvokeEndpoint can do: "
 					+ "open the session first with StreamingInferenceTemplate.openSession(...), then continue it with "
@@ -56,25 +58,25 @@ final class RequestConstraints {
 		name(value, field, 256, NAME, "letters, digits and hyphens, starting and ending with a letter or digit");
 	}
 
-	static void targetModel(String value, String field) {
+	static void targetModel(@Nullable String value, String field) {
 		if (value != null && (value.isEmpty() || value.length() > 1024 || !INFERENCE_ID.matcher(value).matches())) {
 			throw invalid(field, value, "1 to 1024 printable characters, not starting with white space");
 		}
 	}
 
-	static void inferenceId(String value, String field) {
+	static void inferenceId(@Nullable String value, String field) {
 		if (value != null && (value.isEmpty() || value.length() > 64 || !INFERENCE_ID.matcher(value).matches())) {
 			throw invalid(field, value, "1 to 64 printable characters, not starting with white space");
 		}
 	}
 
-	static void asciiHeader(String value, String field) {
+	static void asciiHeader(@Nullable String value, String field) {
 		if (value != null && (value.length() > 1024 || !ASCII.matcher(value).matches())) {
 			throw invalid(field, value, "at most 1024 US-ASCII characters");
 		}
 	}
 
-	static void customAttributes(String value, String field) {
+	static void customAttributes(@Nullable String value, String field) {
 		if (value != null && (value.length() > 1024 || !VISIBLE_ASCII.matcher(value).matches())) {
 			throw invalid(field, value, "at most 1024 visible US-ASCII characters (RFC 7230 field-value)");
 		}
@@ -86,7 +88,7 @@ final class RequestConstraints {
 	 * {@code messages}, {@code prompt}, {@code inputs} or {@code stream} would override
 	 * the prompt, its length checks and streaming itself.
 	 */
-	static void parameters(Map<String, ?> parameters, String endpointName) {
+	static void parameters(Map<String, ?> parameters, @Nullable String endpointName) {
 		for (String name : parameters.keySet()) {
 			if (RESERVED_PARAMETERS.contains(name)) {
 				throw new InvalidInferenceRequestException("The parameter '" + name + "' would replace the part of the "
@@ -102,7 +104,8 @@ final class RequestConstraints {
 	 * Checks, before sending, that a request continuing a session goes where the session
 	 * lives and that the session has not expired.
 	 */
-	static void session(InferenceSession session, String endpointName, String inferenceComponentName, Instant now) {
+	static void session(InferenceSession session, String endpointName, @Nullable String inferenceComponentName,
+			Instant now) {
 		if (!session.endpointName().equals(endpointName)
 				|| !Objects.equals(session.inferenceComponentName(), inferenceComponentName)) {
 			throw new InvalidInferenceRequestException(
@@ -121,14 +124,14 @@ final class RequestConstraints {
 		}
 	}
 
-	static void positive(Duration value, String field) {
+	static void positive(@Nullable Duration value, String field) {
 		if (value != null && (value.isZero() || value.isNegative())) {
 			throw new InvalidInferenceRequestException("Invalid " + field + " " + value + ": it must be positive.",
 					null);
 		}
 	}
 
-	static void bodySize(int bytes, String endpointName) {
+	static void bodySize(int bytes, @Nullable String endpointName) {
 		if (bytes > MAX_BODY_BYTES) {
 			throw new InvalidInferenceRequestException("The request body is " + bytes
 					+ " bytes; SageMaker accepts at most " + MAX_BODY_BYTES + " bytes (6 MiB). Shorten the prompt.",
@@ -136,7 +139,7 @@ final class RequestConstraints {
 		}
 	}
 
-	private static void name(String value, String field, int maxLength, Pattern pattern, String rule) {
+	private static void name(@Nullable String value, String field, int maxLength, Pattern pattern, String rule) {
 		if (value != null && (value.length() > maxLength || !pattern.matcher(value).matches())) {
 			throw invalid(field, value, "at most " + maxLength + " " + rule);
 		}

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The settings of a call that a template holds as defaults and a request may override,
  * each declared and checked once, in {@link Builder}, and merged once, in
@@ -20,9 +22,9 @@ import java.util.Map;
  * @param customAttributes the custom attributes, or {@code null}
  * @param limits the time limits, any of them {@code null}
  */
-record RequestSettings(String endpointName, String inferenceComponentName, InferenceFormat format,
-		Map<String, Object> parameters, String contentType, String accept, String customAttributes,
-		StreamLimits limits) {
+record RequestSettings(@Nullable String endpointName, @Nullable String inferenceComponentName,
+		@Nullable InferenceFormat format, Map<String, Object> parameters, @Nullable String contentType,
+		@Nullable String accept, @Nullable String customAttributes, StreamLimits limits) {
 
 	/**
 	 * Returns these settings with each one that the request sets replaced, and the
@@ -36,7 +38,7 @@ record RequestSettings(String endpointName, String inferenceComponentName, Infer
 				this.limits.overriddenBy(request.limits));
 	}
 
-	private static <T> T or(T value, T fallback) {
+	private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {
 		return (value != null) ? value : fallback;
 	}
 
@@ -58,19 +60,19 @@ record RequestSettings(String endpointName, String inferenceComponentName, Infer
 	 */
 	abstract static class Builder<B extends Builder<B>> {
 
-		private String endpointName;
+		private @Nullable String endpointName;
 
-		private String inferenceComponentName;
+		private @Nullable String inferenceComponentName;
 
-		private InferenceFormat format;
+		private @Nullable InferenceFormat format;
 
 		private final Map<String, Object> parameters = new LinkedHashMap<>();
 
-		private String contentType;
+		private @Nullable String contentType;
 
-		private String accept;
+		private @Nullable String accept;
 
-		private String customAttributes;
+		private @Nullable String customAttributes;
 
 		private StreamLimits limits = StreamLimits.NONE;
 
@@ -81,7 +83,7 @@ record RequestSettings(String endpointName, String inferenceComponentName, Infer
 		 * @return this builder
 		 * @throws InvalidInferenceRequestException if the name breaks the constraint
 		 */
-		public B endpointName(String endpointName) {
+		public B endpointName(@Nullable String endpointName) {
 			RequestConstraints.endpointName(endpointName, "endpointName");
 			this.endpointName = endpointName;
 			return self();
@@ -94,7 +96,7 @@ record RequestSettings(String endpointName, String inferenceComponentName, Infer
 		 * @return this builder
 		 * @throws InvalidInferenceRequestException if the name breaks the constraint
 		 */
-		public B inferenceComponentName(String inferenceComponentName) {
+		public B inferenceComponentName(@Nullable String inferenceComponentName) {
 			RequestConstraints.inferenceComponentName(inferenceComponentName, "inferenceComponentName");
 			this.inferenceComponentName = inferenceComponentName;
 			return self();
@@ -106,7 +108,7 @@ record RequestSettings(String endpointName, String inferenceComponentName, Infer
 		 * @param format the format
 		 * @return this builder
 		 */
-		public B format(InferenceFormat format) {
+		public B format(@Nullable InferenceFormat format) {
 			this.format = format;
 			return self();
 		}
@@ -136,7 +138,7 @@ record RequestSettings(String endpointName, String inferenceComponentName, Infer
 		 * format builds from the prompt
 		 * @see #parameters(Map)
 		 */
-		public B parameter(String name, Object value) {
+		public B parameter(String name, @Nullable Object value) {
 			return parameters(Collections.singletonMap(name, value));
 		}
 
@@ -148,7 +150,7 @@ record RequestSettings(String endpointName, String inferenceComponentName, Infer
 		 * @return this builder
 		 * @throws InvalidInferenceRequestException if the value breaks the constraint
 		 */
-		public B contentType(String contentType) {
+		public B contentType(@Nullable String contentType) {
 			RequestConstraints.asciiHeader(contentType, "contentType");
 			this.contentType = contentType;
 			return self();
@@ -160,7 +162,7 @@ record RequestSettings(String endpointName, String inferenceComponentName, Infer
 		 * @return this builder
 		 * @throws InvalidInferenceRequestException if the value breaks the constraint
 		 */
-		public B accept(String accept) {
+		public B accept(@Nullable String accept) {
 			RequestConstraints.asciiHeader(accept, "accept");
 			this.accept = accept;
 			return self();
@@ -173,7 +175,7 @@ record RequestSettings(String endpointName, String inferenceComponentName, Infer
 		 * @return this builder
 		 * @throws InvalidInferenceRequestException if the value breaks the constraint
 		 */
-		public B customAttributes(String customAttributes) {
+		public B customAttributes(@Nullable String customAttributes) {
 			RequestConstraints.customAttributes(customAttributes, "customAttributes");
 			this.customAttributes = customAttributes;
 			return self();
@@ -186,7 +188,7 @@ record RequestSettings(String endpointName, String inferenceComponentName, Infer
 		 * @return this builder
 		 * @throws InvalidInferenceRequestException if the timeout is not positive
 		 */
-		public B firstTokenTimeout(Duration timeout) {
+		public B firstTokenTimeout(@Nullable Duration timeout) {
 			RequestConstraints.positive(timeout, "firstTokenTimeout");
 			this.limits = new StreamLimits(timeout, this.limits.idle(), this.limits.total());
 			return self();
@@ -200,7 +202,7 @@ record RequestSettings(String endpointName, String inferenceComponentName, Infer
 		 * @return this builder
 		 * @throws InvalidInferenceRequestException if the timeout is not positive
 		 */
-		public B idleTimeout(Duration timeout) {
+		public B idleTimeout(@Nullable Duration timeout) {
 			RequestConstraints.positive(timeout, "idleTimeout");
 			this.limits = new StreamLimits(this.limits.firstToken(), timeout, this.limits.total());
 			return self();
@@ -213,7 +215,7 @@ record RequestSettings(String endpointName, String inferenceComponentName, Infer
 		 * @return this builder
 		 * @throws InvalidInferenceRequestException if the timeout is not positive
 		 */
-		public B totalTimeout(Duration timeout) {
+		public B totalTimeout(@Nullable Duration timeout) {
 			RequestConstraints.positive(timeout, "totalTimeout");
 			this.limits = new StreamLimits(this.limits.firstToken(), this.limits.idle(), timeout);
 			return self();
@@ -232,7 +234,7 @@ record RequestSettings(String endpointName, String inferenceComponentName, Infer
 		 * Returns the endpoint given so far, for the messages of the checks made when the
 		 * builder builds.
 		 */
-		String endpointName() {
+		@Nullable String endpointName() {
 			return this.endpointName;
 		}
 

@@ -1,6 +1,7 @@
 package io.github.sagemakerstreaming.runtime;
 
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request resolved against the template's defaults: where it goes, what it sends and
@@ -15,8 +16,9 @@ import io.github.sagemakerstreaming.runtime.observation.StreamObservationContext
  * @param inferenceComponentName the inference component, or {@code null}
  * @param limits the time limits
  */
-record ResolvedRequest(String endpointName, InferenceFormat format, byte[] body, String contentType, String accept,
-		String customAttributes, String inferenceComponentName, StreamLimits limits) {
+record ResolvedRequest(String endpointName, InferenceFormat format, byte[] body, String contentType,
+		@Nullable String accept, @Nullable String customAttributes, @Nullable String inferenceComponentName,
+		StreamLimits limits) {
 
 	StreamObservationContext observationContext(StreamObservationContext.Operation operation) {
 		return new StreamObservationContext(this.endpointName, this.inferenceComponentName, this.format, operation);

@@ -1,5 +1,7 @@
 package io.github.sagemakerstreaming.runtime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What SageMaker says about a response: before the first token of a stream, or with a
  * whole answer.
@@ -18,7 +20,8 @@ package io.github.sagemakerstreaming.runtime;
  * ({@code X-Amzn-SageMaker-Closed-Session-Id}), or {@code null}
  */
 public record ResponseMetadata(String endpointName, String requestId, String invokedProductionVariant,
-		String contentType, String customAttributes, String newSessionId, String closedSessionId) {
+		String contentType, @Nullable String customAttributes, @Nullable String newSessionId,
+		@Nullable String closedSessionId) {
 
 	/**
 	 * Creates the metadata of a response that neither opened nor closed a session, as
@@ -31,7 +34,7 @@ public record ResponseMetadata(String endpointName, String requestId, String inv
 	 * {@code null}
 	 */
 	public ResponseMetadata(String endpointName, String requestId, String invokedProductionVariant, String contentType,
-			String customAttributes) {
+			@Nullable String customAttributes) {
 		this(endpointName, requestId, invokedProductionVariant, contentType, customAttributes, null, null);
 	}
 

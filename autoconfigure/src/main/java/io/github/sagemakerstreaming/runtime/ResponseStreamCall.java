@@ -1,6 +1,7 @@
 package io.github.sagemakerstreaming.runtime;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,7 +72,9 @@ final class ResponseStreamCall {
 			.onResponse(response::set)
 			.onEventStream((events) -> {
 				opened.set(true);
-				sink.success(new OpenStream(response.get(), events));
+				sink.success(new OpenStream(
+						Objects.requireNonNull(response.get(), "the SDK gives the response before its events"),
+						events));
 			})
 			.build();
 		CompletableFuture<Void> call = this.client.invokeEndpointWithResponseStream(this.request, handler);

@@ -7,11 +7,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.util.retry.Retry;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -46,7 +47,7 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 	 * Returns the override that every call on a client needs: none when the client's own
 	 * retries are off already, else one that switches them off for the call.
 	 */
-	static AwsRequestOverrideConfiguration callOverride(SageMakerRuntimeAsyncClient client) {
+	static @Nullable AwsRequestOverrideConfiguration callOverride(SageMakerRuntimeAsyncClient client) {
 		return sdkRetriesOff(client) ? null
 				: AwsRequestOverrideConfiguration.builder().addPlugin(NO_SDK_RETRIES).build();
 	}
@@ -88,7 +89,7 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 				StreamingInferenceException failure = (StreamingInferenceException) signal.failure();
 				logger.debug("Retrying the call to endpoint '{}' (retry {} of {}) after {}: {}", failure.endpointName(),
 						signal.totalRetries() + 1, this.maxAttempts - 1, failure.errorCode(),
-						failure.getCause().getMessage());
+						String.valueOf(failure.getCause()));
 			})
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -43,7 +44,7 @@ final class StreamDeadlines {
 
 	private final StreamLimits limits;
 
-	private final String endpointName;
+	private final @Nullable String endpointName;
 
 	private final Scheduler scheduler;
 
@@ -77,9 +78,9 @@ final class StreamDeadlines {
 
 	private volatile boolean tokenSeen;
 
-	private volatile String requestId;
+	private volatile @Nullable String requestId;
 
-	StreamDeadlines(StreamLimits limits, String endpointName) {
+	StreamDeadlines(StreamLimits limits, @Nullable String endpointName) {
 		this(limits, endpointName, Schedulers.parallel(), System::nanoTime);
 	}
 
@@ -87,7 +88,7 @@ final class StreamDeadlines {
 	 * Creates deadlines whose timer runs on the given scheduler and reads the given
 	 * clock.
 	 */
-	StreamDeadlines(StreamLimits limits, String endpointName, Scheduler scheduler, LongSupplier nanoClock) {
+	StreamDeadlines(StreamLimits limits, @Nullable String endpointName, Scheduler scheduler, LongSupplier nanoClock) {
 		this.limits = limits;
 		this.endpointName = endpointName;
 		this.scheduler = scheduler;
@@ -95,7 +96,7 @@ final class StreamDeadlines {
 		this.startNanos = nanoClock.getAsLong();
 	}
 
-	void responded(String requestId) {
+	void responded(@Nullable String requestId) {
 		this.requestId = requestId;
 	}
 
@@ -207,12 +208,14 @@ final class StreamDeadlines {
 		}
 	}
 
-	private StreamTimeoutException expired(long now) {
-		if (firstTokenPending() && now - this.startNanos >= this.limits.firstToken().toNanos()) {
-			return timeout(StreamTimeoutException.Limit.FIRST_TOKEN, this.limits.firstToken(), now);
+	private @Nullable StreamTimeoutException expired(long now) {
+		Duration firstToken = this.limits.firstToken();
+		if (firstToken != null && firstTokenPending() && now - this.startNanos >= firstToken.toNanos()) {
+			return timeout(StreamTimeoutException.Limit.FIRST_TOKEN, firstToken, now);
 		}
-		if (idleClockRunning() && now - this.idleSinceNanos >= this.limits.idle().toNanos()) {
-			return timeout(StreamTimeoutException.Limit.IDLE, this.limits.idle(), now);
+		Duration idle = this.limits.idle();
+		if (idle != null && idleClockRunning() && now - this.idleSinceNanos >= idle.toNanos()) {
+			return timeout(StreamTimeoutException.Limit.IDLE, idle, now);
 		}
 		if (this.limits.total() != null && now - this.startNanos >= this.limits.total().toNanos()) {
 			return timeout(StreamTimeoutException.Limit.TOTAL, this.limits.total(), now);
@@ -226,12 +229,14 @@ final class StreamDeadlines {
 	 */
 	private long nanosToNextCheck(long now) {
 		long wait = Long.MAX_VALUE;
-		if (firstTokenPending()) {
-			wait = this.startNanos + this.limits.firstToken().toNanos() - now;
+		Duration firstToken = this.limits.firstToken();
+		if (firstToken != null && firstTokenPending()) {
+			wait = this.startNanos + firstToken.toNanos() - now;
 		}
-		if (this.limits.idle() != null && !this.eventsEnded) {
+		Duration idleLimit = this.limits.idle();
+		if (idleLimit != null && !this.eventsEnded) {
 			// Look for new events every eighth of the limit, and at the deadline.
-			long idle = this.limits.idle().toNanos();
+			long idle = idleLimit.toNanos();
 			long idleWait = Math.max(idle / 8, 1);
 			if (idleClockRunning()) {
 				idleWait = Math.min(idleWait, this.idleSinceNanos + idle - now);

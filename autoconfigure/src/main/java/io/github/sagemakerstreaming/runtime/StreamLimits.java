@@ -2,10 +2,12 @@ package io.github.sagemakerstreaming.runtime;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The time limits of one stream; {@code null} means no limit.
  */
-record StreamLimits(Duration firstToken, Duration idle, Duration total) {
+record StreamLimits(@Nullable Duration firstToken, @Nullable Duration idle, @Nullable Duration total) {
 
 	static final StreamLimits NONE = new StreamLimits(null, null, null);
 

@@ -9,6 +9,7 @@ import io.github.sagemakerstreaming.runtime.observation.StreamObservationDocumen
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -26,9 +27,9 @@ final class StreamObservation {
 
 	private final ObservationRegistry registry;
 
-	private final StreamObservationConvention convention;
+	private final @Nullable StreamObservationConvention convention;
 
-	StreamObservation(ObservationRegistry registry, StreamObservationConvention convention) {
+	StreamObservation(ObservationRegistry registry, @Nullable StreamObservationConvention convention) {
 		this.registry = registry;
 		this.convention = convention;
 	}

@@ -2,6 +2,8 @@ package io.github.sagemakerstreaming.runtime;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A stream ended because one of its time limits passed; the connection was closed. Tokens
  * received before it are valid. {@link #errorCode()} names the limit:
@@ -53,7 +55,7 @@ public class StreamTimeoutException extends StreamingInferenceException {
 			return this.errorCode;
 		}
 
-		private String describe(Duration timeout, Duration elapsed, String endpointName) {
+		private String describe(@Nullable Duration timeout, Duration elapsed, @Nullable String endpointName) {
 			String when = " (" + elapsed.toMillis() + " ms after subscription), so ";
 			if (this == READ) {
 				return this.what + " from endpoint '" + endpointName + "' within the HTTP client's read timeout" + when
@@ -82,8 +84,8 @@ public class StreamTimeoutException extends StreamingInferenceException {
 	 * @param endpointName the endpoint
 	 * @param requestId the request id, if a response had arrived
 	 */
-	public StreamTimeoutException(Limit limit, Duration timeout, Duration elapsed, String endpointName,
-			String requestId) {
+	public StreamTimeoutException(Limit limit, @Nullable Duration timeout, Duration elapsed,
+			@Nullable String endpointName, @Nullable String requestId) {
 		this(limit, timeout, elapsed, endpointName, requestId, null);
 	}
 
@@ -97,8 +99,8 @@ public class StreamTimeoutException extends StreamingInferenceException {
 	 * @param requestId the request id, if a response had arrived
 	 * @param cause the exception that reported the timeout, or {@code null}
 	 */
-	public StreamTimeoutException(Limit limit, Duration timeout, Duration elapsed, String endpointName,
-			String requestId, Throwable cause) {
+	public StreamTimeoutException(Limit limit, @Nullable Duration timeout, Duration elapsed,
+			@Nullable String endpointName, @Nullable String requestId, @Nullable Throwable cause) {
 		super(limit.describe(timeout, elapsed, endpointName), limit.errorCode, endpointName, requestId, cause);
 		this.limit = limit;
 		this.elapsed = elapsed;

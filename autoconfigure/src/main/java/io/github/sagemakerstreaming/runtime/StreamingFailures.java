@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import io.netty.handler.timeout.ReadTimeoutException;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sagemakerruntime.model.InternalStreamFailureException;
@@ -22,8 +23,8 @@ final class StreamingFailures {
 	private StreamingFailures() {
 	}
 
-	static StreamingInferenceException translate(Throwable failure, String endpointName, String requestId,
-			Duration elapsed) {
+	static StreamingInferenceException translate(Throwable failure, @Nullable String endpointName,
+			@Nullable String requestId, Duration elapsed) {
 		Throwable ex = unwrap(failure);
 		if (ex instanceof StreamingInferenceException streaming) {
 			return streaming;
@@ -95,7 +96,7 @@ final class StreamingFailures {
 		return "(no message)";
 	}
 
-	private static String requestId(AwsServiceException ex, String fallback) {
+	private static @Nullable String requestId(AwsServiceException ex, @Nullable String fallback) {
 		return (ex.requestId() != null) ? ex.requestId() : fallback;
 	}
 

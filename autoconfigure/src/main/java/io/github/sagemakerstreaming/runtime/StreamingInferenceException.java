@@ -1,5 +1,7 @@
 package io.github.sagemakerstreaming.runtime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one exception type with which every failure of a streaming invocation reaches the
  * subscriber. The cause, where there is one, is the AWS SDK exception or the I/O error
@@ -37,9 +39,9 @@ public class StreamingInferenceException extends RuntimeException {
 
 	private final String errorCode;
 
-	private final String endpointName;
+	private final @Nullable String endpointName;
 
-	private final String requestId;
+	private final @Nullable String requestId;
 
 	/**
 	 * Creates an exception.
@@ -49,8 +51,8 @@ public class StreamingInferenceException extends RuntimeException {
 	 * @param requestId the SageMaker request id, where known
 	 * @param cause the cause, or {@code null}
 	 */
-	public StreamingInferenceException(String message, String errorCode, String endpointName, String requestId,
-			Throwable cause) {
+	public StreamingInferenceException(String message, String errorCode, @Nullable String endpointName,
+			@Nullable String requestId, @Nullable Throwable cause) {
 		super(message, cause);
 		this.errorCode = errorCode;
 		this.endpointName = endpointName;
@@ -70,7 +72,7 @@ public class StreamingInferenceException extends RuntimeException {
 	 * @return the endpoint name, or {@code null} if the failure happened before one was
 	 * chosen
 	 */
-	public String endpointName() {
+	public @Nullable String endpointName() {
 		return this.endpointName;
 	}
 
@@ -78,7 +80,7 @@ public class StreamingInferenceException extends RuntimeException {
 	 * Returns SageMaker's request id.
 	 * @return the request id, or {@code null} if no response arrived
 	 */
-	public String requestId() {
+	public @Nullable String requestId() {
 		return this.requestId;
 	}
 

@@ -10,6 +10,7 @@ import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationContext;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -67,7 +68,7 @@ public final class StreamingInferenceTemplate {
 	 * What every call adds to switch the SDK's own retries off, or {@code null} when the
 	 * client has them off already.
 	 */
-	private final AwsRequestOverrideConfiguration callOverride;
+	private final @Nullable AwsRequestOverrideConfiguration callOverride;
 
 	private final RequestSettings defaults;
 
@@ -229,7 +230,8 @@ public final class StreamingInferenceTemplate {
 		return this.observation.observe(chunks, resolved.observationContext(StreamObservationContext.Operation.STREAM));
 	}
 
-	private Flux<InferenceChunk> wholeAnswer(InferenceRequest request, InferenceSession session, String sessionId) {
+	private Flux<InferenceChunk> wholeAnswer(InferenceRequest request, @Nullable InferenceSession session,
+			@Nullable String sessionId) {
 		ResolvedRequest resolved = resolve(request, session, false);
 		InvokeEndpointRequest sdkRequest = InvokeEndpointRequest.builder()
 			.endpointName(resolved.endpointName())
@@ -256,7 +258,7 @@ public final class StreamingInferenceTemplate {
 	 * headers and the limits, after checking that a session goes to its own endpoint and
 	 * has not expired.
 	 */
-	private ResolvedRequest resolve(InferenceRequest request, InferenceSession session, boolean streaming) {
+	private ResolvedRequest resolve(InferenceRequest request, @Nullable InferenceSession session, boolean streaming) {
 		RequestSettings settings = this.defaults.overriddenBy(request.settings());
 		String endpoint = settings.endpointName();
 		if (endpoint == null) {
@@ -266,12 +268,15 @@ public final class StreamingInferenceTemplate {
 		if (session != null) {
 			RequestConstraints.session(session, endpoint, settings.inferenceComponentName(), Instant.now());
 		}
-		byte[] body = (request.rawBody() != null) ? request.rawBody() : RequestBodies.render(settings.format(), request,
-				settings.parameters(), streaming, this.includeUsage, endpoint);
+		InferenceFormat format = Objects.requireNonNull(settings.format(), "format");
+		byte[] rawBody = request.rawBody();
+		byte[] body = (rawBody != null) ? rawBody
+				: RequestBodies.render(format, request, settings.parameters(), streaming, this.includeUsage, endpoint);
 		RequestConstraints.bodySize(body.length, endpoint);
-		return new ResolvedRequest(endpoint, settings.format(), body,
-				(settings.contentType() != null) ? settings.contentType() : defaultContentType(settings.format()),
-				settings.accept(), settings.customAttributes(), settings.inferenceComponentName(),
+		String contentType = settings.contentType();
+		return new ResolvedRequest(endpoint, format, body,
+				(contentType != null) ? contentType : defaultContentType(format), settings.accept(),
+				settings.customAttributes(), settings.inferenceComponentName(),
 				streaming ? settings.limits() : settings.limits().withoutIdle());
 	}
 
@@ -297,7 +302,7 @@ public final class StreamingInferenceTemplate {
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
-		private StreamObservationConvention observationConvention;
+		private @Nullable StreamObservationConvention observationConvention;
 
 		private Builder(SageMakerRuntimeAsyncClient client) {
 			this.client = Objects.requireNonNull(client, "client");
@@ -359,7 +364,7 @@ public final class StreamingInferenceTemplate {
 		 * @param observationConvention the convention, or {@code null} for the default
 		 * @return this builder
 		 */
-		public Builder observationConvention(StreamObservationConvention observationConvention) {
+		public Builder observationConvention(@Nullable StreamObservationConvention observationConvention) {
 			this.observationConvention = observationConvention;
 			return this;
 		}

@@ -1,5 +1,7 @@
 package io.github.sagemakerstreaming.runtime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One streamed piece of a tool call, as the container sent it: the first piece of a call
  * has its id and name, later ones only a piece of the arguments. The template joins them
@@ -11,6 +13,6 @@ package io.github.sagemakerstreaming.runtime;
  * @param name the tool's name, or {@code null} on later pieces
  * @param arguments a piece of the arguments' JSON text, or {@code null}
  */
-public record ToolCallDelta(int index, String id, String name, String arguments) {
+public record ToolCallDelta(int index, @Nullable String id, @Nullable String name, @Nullable String arguments) {
 
 }

@@ -2,6 +2,8 @@ package io.github.sagemakerstreaming.runtime;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Whether, and which, tool the model must call: OpenAI's {@code tool_choice}.
  */
@@ -18,9 +20,9 @@ public final class ToolChoice {
 
 	private final String mode;
 
-	private final String functionName;
+	private final @Nullable String functionName;
 
-	private ToolChoice(String mode, String functionName) {
+	private ToolChoice(String mode, @Nullable String functionName) {
 		this.mode = mode;
 		this.functionName = functionName;
 	}
@@ -49,7 +51,7 @@ public final class ToolChoice {
 	 * Returns the tool the model must call.
 	 * @return the tool's name, or {@code null} unless the mode is {@code function}
 	 */
-	public String functionName() {
+	public @Nullable String functionName() {
 		return this.functionName;
 	}
 

@@ -4,4 +4,7 @@
  * {@link io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate} and its
  * request, response and exception types.
  */
+@NullMarked
 package io.github.sagemakerstreaming.runtime;
+
+import org.jspecify.annotations.NullMarked;

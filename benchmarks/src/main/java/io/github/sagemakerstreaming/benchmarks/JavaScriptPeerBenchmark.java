@@ -41,7 +41,8 @@ public final class JavaScriptPeerBenchmark {
 				long count = template.stream("bench")
 					.doOnNext((token) -> first.compareAndSet(0, System.nanoTime()))
 					.count()
-					.block();
+					.blockOptional()
+					.orElse(0L);
 				long elapsed = System.nanoTime() - start;
 				if (count != tokens) {
 					throw new IllegalStateException("Expected " + tokens + " tokens but got " + count);

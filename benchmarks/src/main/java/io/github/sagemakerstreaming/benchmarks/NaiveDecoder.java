@@ -3,6 +3,7 @@ package io.github.sagemakerstreaming.benchmarks;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,7 @@ final class NaiveDecoder {
 		}
 	}
 
-	private static String text(JsonNode record) {
+	private static @Nullable String text(JsonNode record) {
 		JsonNode token = record.path("token");
 		if (!token.isMissingNode()) {
 			return token.path("special").asBoolean(false) ? null : token.path("text").asString(null);

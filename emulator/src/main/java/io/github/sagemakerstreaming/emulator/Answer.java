@@ -2,6 +2,8 @@ package io.github.sagemakerstreaming.emulator;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Everything one streamed answer holds, in the order a container streams it: reasoning,
  * text, tool calls, the finish, then the usage if it was asked for.
@@ -17,7 +19,7 @@ import java.util.List;
  * @param usage the token usage to report, or {@code null} if not asked for
  */
 public record Answer(List<String> reasoning, List<String> tokens, List<ToolCallScript> toolCalls, String finishReason,
-		int choices, Usage usage) {
+		int choices, @Nullable Usage usage) {
 
 	/**
 	 * An answer of text only.

@@ -2,6 +2,7 @@ package io.github.sagemakerstreaming.emulator;
 
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +32,7 @@ final class ControlPlane {
 		}
 	}
 
-	static Answer answer(String target, String name, EmulatedEndpoint endpoint, boolean denied) {
+	static Answer answer(String target, String name, @Nullable EmulatedEndpoint endpoint, boolean denied) {
 		if (!"SageMaker.DescribeEndpoint".equals(target)) {
 			return error("UnknownOperationException",
 					"The emulator answers SageMaker.DescribeEndpoint only, not " + target);

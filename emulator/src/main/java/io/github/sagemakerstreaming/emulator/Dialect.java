@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
@@ -213,7 +214,7 @@ public enum Dialect {
 		}
 
 		@Override
-		String choiceRecord(int choice, String token, String finishReason) {
+		String choiceRecord(int choice, String token, @Nullable String finishReason) {
 			return vllmChatChunk(choice, token, finishReason) + "\n";
 		}
 
@@ -259,7 +260,7 @@ public enum Dialect {
 		}
 
 		@Override
-		String choiceRecord(int choice, String token, String finishReason) {
+		String choiceRecord(int choice, String token, @Nullable String finishReason) {
 			return "data: " + vllmChatChunk(choice, token, finishReason) + "\n\n";
 		}
 
@@ -317,7 +318,7 @@ public enum Dialect {
 		}
 
 		@Override
-		String choiceRecord(int choice, String token, String finishReason) {
+		String choiceRecord(int choice, String token, @Nullable String finishReason) {
 			return "data: " + completionChunk(choice, token, (finishReason != null) ? json(finishReason) : "null")
 					+ "\n\n";
 		}
@@ -427,7 +428,7 @@ public enum Dialect {
 	 * for {@code text/event-stream}, an empty line for JSON lines, nothing for raw bytes.
 	 * @return the keep-alive record, or {@code null} if the dialect has none
 	 */
-	public byte[] keepAliveRecord() {
+	public byte @Nullable [] keepAliveRecord() {
 		return switch (this.contentType) {
 			case "text/event-stream" -> utf8(":\n\n");
 			case "application/jsonlines" -> utf8("\n");
@@ -475,7 +476,10 @@ public enum Dialect {
 			records.add(utf8(tokenRecord(i, tokens.get(i))));
 			for (int choice = 1; choice < choices && i < otherLength; choice++) {
 				String finish = (i == otherLength - 1) ? "length" : null;
-				records.add(utf8(choiceRecord(choice, "[" + choice + "]" + tokens.get(i), finish)));
+				String record = choiceRecord(choice, "[" + choice + "]" + tokens.get(i), finish);
+				if (record != null) {
+					records.add(utf8(record));
+				}
 			}
 		}
 		for (int i = 0; i < answer.toolCalls().size(); i++) {
@@ -483,8 +487,10 @@ public enum Dialect {
 		}
 		endRecords(tokens.size(), String.join("", tokens), answer.finishReason())
 			.forEach((record) -> records.add(utf8(record)));
-		if (answer.usage() != null && usageRecord(answer.usage()) != null) {
-			records.add(utf8(usageRecord(answer.usage())));
+		Answer.Usage usage = answer.usage();
+		String usageRecord = (usage != null) ? usageRecord(usage) : null;
+		if (usageRecord != null) {
+			records.add(utf8(usageRecord));
 		}
 		doneRecords().forEach((record) -> records.add(utf8(record)));
 		return records;
@@ -511,7 +517,7 @@ public enum Dialect {
 	 * several choices.
 	 * @return the record, or {@code null} if the dialect streams one choice only
 	 */
-	String choiceRecord(int choice, String token, String finishReason) {
+	@Nullable String choiceRecord(int choice, String token, @Nullable String finishReason) {
 		return null;
 	}
 
@@ -520,7 +526,7 @@ public enum Dialect {
 	 * answer.
 	 * @return the record, or {@code null} if the dialect has no reasoning
 	 */
-	String reasoningRecord(String token) {
+	@Nullable String reasoningRecord(String token) {
 		return null;
 	}
 
@@ -536,7 +542,7 @@ public enum Dialect {
 	 * Renders the usage-only chunk, for dialects that report usage when asked.
 	 * @return the record, or {@code null} if the dialect has none
 	 */
-	String usageRecord(Answer.Usage usage) {
+	@Nullable String usageRecord(Answer.Usage usage) {
 		return null;
 	}
 
@@ -560,13 +566,16 @@ public enum Dialect {
 		return pieces.isEmpty() ? List.of("") : pieces;
 	}
 
-	static String json(String value) {
+	static String json(@Nullable String value) {
+		if (value == null) {
+			return "null";
+		}
 		StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
 		JsonStringEncoder.getInstance().quoteAsString(value, quoted);
 		return quoted.append('"').toString();
 	}
 
-	static String vllmChatChunk(int choice, String content, String finishReason) {
+	static String vllmChatChunk(int choice, String content, @Nullable String finishReason) {
 		String reason = (finishReason != null) ? json(finishReason) + ",\"stop_reason\":null" : "null";
 		return "{\"id\":\"chatcmpl-8b2b9172\",\"object\":\"chat.completion.chunk\",\"created\":1772423572,"
 				+ "\"model\":\"qwen3_8b\",\"choices\":[{\"index\":" + choice + ",\"delta\":{\"content\":"

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A named endpoint registered with a {@link SageMakerEmulator}: the dialect its container
  * speaks, what it answers and which faults it injects. Setters return the endpoint so
@@ -24,7 +26,7 @@ public final class EmulatedEndpoint {
 
 	private volatile String status = "InService";
 
-	private volatile String failureReason;
+	private volatile @Nullable String failureReason;
 
 	private volatile boolean preRendered;
 
@@ -314,7 +316,7 @@ public final class EmulatedEndpoint {
 	 * @param failureReason the failure reason, or {@code null}
 	 * @return this endpoint
 	 */
-	public EmulatedEndpoint status(String status, String failureReason) {
+	public EmulatedEndpoint status(String status, @Nullable String failureReason) {
 		this.status = Objects.requireNonNull(status, "status");
 		this.failureReason = failureReason;
 		return this;
@@ -324,11 +326,11 @@ public final class EmulatedEndpoint {
 		return this.status;
 	}
 
-	String failureReason() {
+	@Nullable String failureReason() {
 		return this.failureReason;
 	}
 
-	HttpFault nextHttpFault() {
+	@Nullable HttpFault nextHttpFault() {
 		HttpFault current = this.settings.httpFault();
 		if (current == null) {
 			return null;
@@ -356,9 +358,10 @@ public final class EmulatedEndpoint {
 	 * One consistent snapshot of an endpoint's behaviour, taken per invocation.
 	 */
 	record Settings(Dialect dialect, Function<String, List<String>> answer, String finishReason, String variant,
-			String responseCustomAttributes, Duration firstTokenDelay, Duration tokenDelay, int pauseAfterTokens,
-			Duration pause, Duration keepAliveInterval, int recordsPerPart, int partSize, int faultAfterTokens,
-			StreamFault fault, HttpFault httpFault, Duration responseDelay, ChatScript chat) {
+			@Nullable String responseCustomAttributes, Duration firstTokenDelay, Duration tokenDelay,
+			int pauseAfterTokens, Duration pause, @Nullable Duration keepAliveInterval, int recordsPerPart,
+			int partSize, int faultAfterTokens, @Nullable StreamFault fault, @Nullable HttpFault httpFault,
+			Duration responseDelay, ChatScript chat) {
 
 		Settings with(Dialect dialect, Function<String, List<String>> answer, String finishReason, String variant) {
 			return new Settings(dialect, answer, finishReason, variant, this.responseCustomAttributes,
@@ -368,7 +371,7 @@ public final class EmulatedEndpoint {
 		}
 
 		Settings paced(Duration firstTokenDelay, Duration tokenDelay, int pauseAfterTokens, Duration pause,
-				Duration keepAliveInterval) {
+				@Nullable Duration keepAliveInterval) {
 			return new Settings(this.dialect, this.answer, this.finishReason, this.variant,
 					this.responseCustomAttributes, firstTokenDelay, tokenDelay, pauseAfterTokens, pause,
 					keepAliveInterval, this.recordsPerPart, this.partSize, this.faultAfterTokens, this.fault,
@@ -382,7 +385,7 @@ public final class EmulatedEndpoint {
 					this.httpFault, this.responseDelay, this.chat);
 		}
 
-		Settings faulty(int faultAfterTokens, StreamFault fault, HttpFault httpFault) {
+		Settings faulty(int faultAfterTokens, @Nullable StreamFault fault, @Nullable HttpFault httpFault) {
 			return new Settings(this.dialect, this.answer, this.finishReason, this.variant,
 					this.responseCustomAttributes, this.firstTokenDelay, this.tokenDelay, this.pauseAfterTokens,
 					this.pause, this.keepAliveInterval, this.recordsPerPart, this.partSize, faultAfterTokens, fault,

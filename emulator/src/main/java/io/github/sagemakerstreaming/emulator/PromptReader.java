@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,7 +72,7 @@ final class PromptReader {
 	 * Returns the content of the last tool message that comes after the last user
 	 * message.
 	 */
-	private static String toolResult(JsonNode root) {
+	private static @Nullable String toolResult(JsonNode root) {
 		String result = null;
 		for (JsonNode message : root.path("messages")) {
 			switch (message.path("role").asString("")) {
@@ -97,8 +98,8 @@ final class PromptReader {
 	 * @param closesSession whether the body asks the container to close its session
 	 * ({@code "requestType":"CLOSE"})
 	 */
-	record Request(String prompt, int choices, boolean includeUsage, List<OfferedTool> tools, String toolResult,
-			boolean closesSession) {
+	record Request(String prompt, int choices, boolean includeUsage, List<OfferedTool> tools,
+			@Nullable String toolResult, boolean closesSession) {
 
 	}
 

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One request that reached the emulator: what was sent, and how the response ended.
  */
@@ -57,7 +59,7 @@ public final class RecordedInvocation {
 	 * @param name the header name, in any case
 	 * @return the value, or {@code null} if the header was not sent
 	 */
-	public String header(String name) {
+	public @Nullable String header(String name) {
 		return this.headers.get(name.toLowerCase(Locale.ROOT));
 	}
 
@@ -67,7 +69,7 @@ public final class RecordedInvocation {
 	 * @return the session id, {@code NEW_SESSION}, or {@code null} if the request named
 	 * none
 	 */
-	public String sessionId() {
+	public @Nullable String sessionId() {
 		return header("X-Amzn-SageMaker-Session-Id");
 	}
 

@@ -2,6 +2,8 @@ package io.github.sagemakerstreaming.emulator;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The checks SageMaker makes on an invocation before the container sees it, with its
  * messages.
@@ -21,7 +23,7 @@ final class RequestValidation {
 	 * Returns SageMaker's validation message for a bad request, or {@code null} for a
 	 * good one.
 	 */
-	static String check(String endpointName, byte[] body, RecordedInvocation invocation) {
+	static @Nullable String check(String endpointName, byte[] body, RecordedInvocation invocation) {
 		if (endpointName.length() > 63 || !NAME.matcher(endpointName).matches()) {
 			return violation(endpointName, "endpointName",
 					"Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$ and have length less than or equal to 63");

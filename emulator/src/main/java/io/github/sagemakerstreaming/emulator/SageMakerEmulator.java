@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -184,7 +186,7 @@ public final class SageMakerEmulator implements AutoCloseable {
 	}
 
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response, boolean streaming) {
-		String name = request.param("name");
+		String name = Objects.requireNonNull(request.param("name"), "the route names the endpoint");
 		return request.receive()
 			.aggregate()
 			.asByteArray()

@@ -1,5 +1,6 @@
 package io.github.sagemakerstreaming.emulator;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class SageMakerEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-	private volatile SageMakerEmulator emulator;
+	private volatile @Nullable SageMakerEmulator emulator;
 
 	/**
 	 * Returns the running emulator.

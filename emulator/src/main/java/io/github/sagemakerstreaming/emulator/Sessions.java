@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The stateful sessions of an emulator, as SageMaker routes them: opened by
  * {@code InvokeEndpoint} with {@code NEW_SESSION}, each with an id and an expiry, bound
@@ -39,7 +41,7 @@ final class Sessions {
 	 * Returns SageMaker's message for a session id it cannot route, or {@code null} for a
 	 * live session of the endpoint.
 	 */
-	String check(String id, String endpointName) {
+	@Nullable String check(String id, String endpointName) {
 		Session session = this.sessions.get(id);
 		if (session == null || !session.endpointName().equals(endpointName)) {
 			return "Session " + id + " was not found for endpoint " + endpointName + ". It may have been closed.";

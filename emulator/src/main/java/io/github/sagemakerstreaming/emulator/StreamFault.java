@@ -1,5 +1,7 @@
 package io.github.sagemakerstreaming.emulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Something that goes wrong after the HTTP 200 has been sent, injected by an
  * {@link EmulatedEndpoint} once a given number of tokens has been streamed.
@@ -8,7 +10,7 @@ package io.github.sagemakerstreaming.emulator;
  * @param code the error code, for a {@link Kind#MODEL_STREAM_ERROR}
  * @param message the error message, where the kind has one
  */
-public record StreamFault(Kind kind, String code, String message) {
+public record StreamFault(Kind kind, @Nullable String code, @Nullable String message) {
 
 	/** The kinds of fault. */
 	public enum Kind {

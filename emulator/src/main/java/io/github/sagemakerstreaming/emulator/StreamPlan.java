@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -88,7 +89,7 @@ final class StreamPlan {
 				flush(group);
 				this.pendingDelay = this.settings.pause();
 			}
-			if (i == faultAt) {
+			if (fault != null && i == faultAt) {
 				flush(group);
 				if (!inject(fault, records.subList(i, records.size()), group)) {
 					return;
@@ -112,7 +113,8 @@ final class StreamPlan {
 			case INTERNAL_STREAM_FAILURE -> add(EventStreamFrames.exception("InternalStreamFailure",
 					"{\"Message\":" + Dialect.json(fault.message()) + "}"));
 			case CONTAINER_ERROR -> {
-				group.addAll(dialect.renderError(fault.message()));
+				group.addAll(
+						dialect.renderError(Objects.requireNonNull(fault.message(), "a container error's message")));
 				flush(group);
 			}
 			case CLOSE_MID_FRAME -> {

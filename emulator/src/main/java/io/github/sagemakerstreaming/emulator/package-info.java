@@ -3,4 +3,7 @@
  * over the {@code application/vnd.amazon.eventstream} framing, with fault injection, for
  * tests and development.
  */
+@NullMarked
 package io.github.sagemakerstreaming.emulator;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import io.github.sagemakerstreaming.runtime.InferenceResponse;
 import io.github.sagemakerstreaming.runtime.ToolCall;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds LangChain4j's {@link ChatResponse} of a whole answer.
@@ -45,7 +46,7 @@ final class ChatResponses {
 	 * Maps the container's finish reason: OpenAI's names, TGI's and DJL's
 	 * ({@code eos_token}, {@code stop_sequence}).
 	 */
-	static FinishReason finishReason(String finishReason, boolean toolCalls) {
+	static @Nullable FinishReason finishReason(@Nullable String finishReason, boolean toolCalls) {
 		if (toolCalls) {
 			return FinishReason.TOOL_EXECUTION;
 		}

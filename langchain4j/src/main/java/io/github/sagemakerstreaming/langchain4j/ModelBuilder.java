@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
 /**
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
  */
 public abstract class ModelBuilder<B extends ModelBuilder<B>> {
 
-	private StreamingInferenceTemplate template;
+	private @Nullable StreamingInferenceTemplate template;
 
 	private SageMakerChatRequestParameters defaultRequestParameters = SageMakerChatRequestParameters.EMPTY;
 

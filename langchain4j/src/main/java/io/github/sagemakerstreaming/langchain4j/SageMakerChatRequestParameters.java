@@ -5,6 +5,7 @@ import java.util.Objects;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import io.github.sagemakerstreaming.runtime.InferenceFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * LangChain4j's request parameters, plus where a SageMaker request goes: the endpoint,
@@ -16,13 +17,13 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 	/** No parameters: the template's defaults apply. */
 	public static final SageMakerChatRequestParameters EMPTY = builder().build();
 
-	private final String endpointName;
+	private final @Nullable String endpointName;
 
-	private final String inferenceComponentName;
+	private final @Nullable String inferenceComponentName;
 
-	private final InferenceFormat format;
+	private final @Nullable InferenceFormat format;
 
-	private final String customAttributes;
+	private final @Nullable String customAttributes;
 
 	private SageMakerChatRequestParameters(Builder builder) {
 		super(builder);
@@ -44,7 +45,7 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 	 * Returns the endpoint to invoke.
 	 * @return the endpoint name, or {@code null} for the template's default
 	 */
-	public String endpointName() {
+	public @Nullable String endpointName() {
 		return this.endpointName;
 	}
 
@@ -52,7 +53,7 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 	 * Returns the inference component (or adapter) to invoke.
 	 * @return the inference component name, or {@code null} for the template's default
 	 */
-	public String inferenceComponentName() {
+	public @Nullable String inferenceComponentName() {
 		return this.inferenceComponentName;
 	}
 
@@ -61,7 +62,7 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 	 * {@link InferenceFormat#OPENAI_CHAT}.
 	 * @return the format, or {@code null} for the template's default
 	 */
-	public InferenceFormat format() {
+	public @Nullable InferenceFormat format() {
 		return this.format;
 	}
 
@@ -69,7 +70,7 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 	 * Returns the custom attributes passed to the container.
 	 * @return the custom attributes, or {@code null} for the template's default
 	 */
-	public String customAttributes() {
+	public @Nullable String customAttributes() {
 		return this.customAttributes;
 	}
 
@@ -102,13 +103,13 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 	 */
 	public static class Builder extends DefaultChatRequestParameters.Builder<Builder> {
 
-		private String endpointName;
+		private @Nullable String endpointName;
 
-		private String inferenceComponentName;
+		private @Nullable String inferenceComponentName;
 
-		private InferenceFormat format;
+		private @Nullable InferenceFormat format;
 
-		private String customAttributes;
+		private @Nullable String customAttributes;
 
 		@Override
 		public Builder overrideWith(ChatRequestParameters parameters) {
@@ -128,7 +129,7 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 		 * @param endpointName the endpoint name
 		 * @return this builder
 		 */
-		public Builder endpointName(String endpointName) {
+		public Builder endpointName(@Nullable String endpointName) {
 			this.endpointName = endpointName;
 			return this;
 		}
@@ -139,7 +140,7 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 		 * @param inferenceComponentName the inference component name
 		 * @return this builder
 		 */
-		public Builder inferenceComponentName(String inferenceComponentName) {
+		public Builder inferenceComponentName(@Nullable String inferenceComponentName) {
 			this.inferenceComponentName = inferenceComponentName;
 			return this;
 		}
@@ -149,7 +150,7 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 		 * @param format the format
 		 * @return this builder
 		 */
-		public Builder format(InferenceFormat format) {
+		public Builder format(@Nullable InferenceFormat format) {
 			this.format = format;
 			return this;
 		}
@@ -160,7 +161,7 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 		 * @param customAttributes the custom attributes
 		 * @return this builder
 		 */
-		public Builder customAttributes(String customAttributes) {
+		public Builder customAttributes(@Nullable String customAttributes) {
 			this.customAttributes = customAttributes;
 			return this;
 		}

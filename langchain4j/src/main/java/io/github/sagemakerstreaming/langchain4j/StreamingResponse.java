@@ -2,6 +2,7 @@ package io.github.sagemakerstreaming.langchain4j;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
@@ -15,6 +16,7 @@ import dev.langchain4j.model.chat.response.StreamingHandle;
 import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.InferenceResponse;
 import io.github.sagemakerstreaming.runtime.ToolCallDelta;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.BaseSubscriber;
 
 /**
@@ -37,7 +39,7 @@ final class StreamingResponse extends BaseSubscriber<InferenceChunk> implements 
 	 */
 	private final Map<Integer, ToolCallDelta> firstPieces = new HashMap<>();
 
-	private InferenceChunk last;
+	private @Nullable InferenceChunk last;
 
 	StreamingResponse(StreamingChatResponseHandler handler) {
 		this.handler = handler;
@@ -70,7 +72,7 @@ final class StreamingResponse extends BaseSubscriber<InferenceChunk> implements 
 	 * piece, or {@code null} for a piece without arguments (the first, often), which
 	 * LangChain4j does not take.
 	 */
-	private PartialToolCall partial(ToolCallDelta delta) {
+	private @Nullable PartialToolCall partial(ToolCallDelta delta) {
 		ToolCallDelta first = this.firstPieces.computeIfAbsent(delta.index(), (index) -> delta);
 		String name = (delta.name() != null) ? delta.name() : first.name();
 		if (delta.arguments() == null || delta.arguments().isEmpty() || name == null) {
@@ -87,13 +89,12 @@ final class StreamingResponse extends BaseSubscriber<InferenceChunk> implements 
 
 	@Override
 	protected void hookOnComplete() {
-		for (int i = 0; i < this.last.toolCalls().size(); i++) {
-			this.handler
-				.onCompleteToolCall(new CompleteToolCall(i, ChatResponses.request(this.last.toolCalls().get(i))));
+		InferenceChunk last = Objects.requireNonNull(this.last, "a stream completes after its last chunk");
+		for (int i = 0; i < last.toolCalls().size(); i++) {
+			this.handler.onCompleteToolCall(new CompleteToolCall(i, ChatResponses.request(last.toolCalls().get(i))));
 		}
-		this.handler
-			.onCompleteResponse(ChatResponses.of(new InferenceResponse(this.text.toString(), this.reasoning.toString(),
-					this.last.finishReason(), this.last.toolCalls(), this.last.usage(), this.last.metadata())));
+		this.handler.onCompleteResponse(ChatResponses.of(new InferenceResponse(this.text.toString(),
+				this.reasoning.toString(), last.finishReason(), last.toolCalls(), last.usage(), last.metadata())));
 	}
 
 	@Override

@@ -4,15 +4,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.util.StringUtils;
@@ -71,7 +72,7 @@ class AgentController {
 		});
 	}
 
-	private static String text(ChatResponse response) {
+	private static @Nullable String text(ChatResponse response) {
 		String text = (response.getResult() != null) ? response.getResult().getOutput().getText() : null;
 		return (text == null || text.isEmpty()) ? null : text;
 	}

@@ -2,6 +2,7 @@ package io.github.sagemakerstreaming.sample;
 
 import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.TokenUsage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures one stream from subscription to its last chunk.
@@ -34,8 +35,8 @@ final class StreamFigures {
 	 * @param usage the tokens the container reported it read and generated, or
 	 * {@code null}
 	 */
-	record Done(String finishReason, int tokens, long timeToFirstTokenMillis, long durationMillis, String endpoint,
-			String variant, TokenUsage usage) {
+	record Done(@Nullable String finishReason, int tokens, long timeToFirstTokenMillis, long durationMillis,
+			String endpoint, String variant, @Nullable TokenUsage usage) {
 
 	}
 

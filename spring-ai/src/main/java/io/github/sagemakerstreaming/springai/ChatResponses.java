@@ -7,6 +7,8 @@ import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.InferenceResponse;
 import io.github.sagemakerstreaming.runtime.ResponseMetadata;
 import io.github.sagemakerstreaming.runtime.TokenUsage;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
@@ -28,7 +30,7 @@ final class ChatResponses {
 	 * Returns the response for one streamed chunk, or {@code null} for a chunk that only
 	 * marks a tool call's progress (its call comes whole with the last chunk).
 	 */
-	static ChatResponse streamed(InferenceChunk chunk) {
+	static @Nullable ChatResponse streamed(InferenceChunk chunk) {
 		if (chunk.last()) {
 			return whole(new InferenceResponse("", "", chunk.finishReason(), chunk.toolCalls(), chunk.usage(),
 					chunk.metadata()));
@@ -66,7 +68,7 @@ final class ChatResponses {
 		return reasoning.isEmpty() ? Map.of() : Map.of(SageMakerChatModel.REASONING_CONTENT, reasoning);
 	}
 
-	private static ChatResponseMetadata metadata(ResponseMetadata response, TokenUsage usage) {
+	private static ChatResponseMetadata metadata(ResponseMetadata response, @Nullable TokenUsage usage) {
 		ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder()
 			.id((response.requestId() != null) ? response.requestId() : "")
 			.model(response.endpointName());

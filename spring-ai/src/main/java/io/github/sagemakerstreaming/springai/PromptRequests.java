@@ -10,6 +10,8 @@ import io.github.sagemakerstreaming.runtime.InferenceRequest;
 import io.github.sagemakerstreaming.runtime.InvalidInferenceRequestException;
 import io.github.sagemakerstreaming.runtime.ToolCall;
 import io.github.sagemakerstreaming.runtime.ToolDefinition;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
@@ -98,7 +100,7 @@ final class PromptRequests {
 		return parameters;
 	}
 
-	private static void put(Map<String, Object> parameters, String name, Object value) {
+	private static void put(Map<String, Object> parameters, String name, @Nullable Object value) {
 		if (value != null) {
 			parameters.put(name, value);
 		}

@@ -10,6 +10,9 @@ import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.MessageAggregator;
@@ -20,7 +23,6 @@ import org.springframework.ai.chat.observation.DefaultChatModelObservationConven
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingManager;
-import reactor.core.publisher.Flux;
 
 /**
  * A Spring AI {@link ChatModel} for a model hosted on a SageMaker endpoint, on a
@@ -61,12 +63,13 @@ public class SageMakerChatModel implements ChatModel {
 
 	private final ObservationRegistry observationRegistry;
 
-	private final ChatModelObservationConvention observationConvention;
+	private final @Nullable ChatModelObservationConvention observationConvention;
 
 	private SageMakerChatModel(Builder builder) {
 		this.template = Objects.requireNonNull(builder.template, "template");
 		this.defaultOptions = builder.defaultOptions;
-		this.toolCallingManager = builder.toolCallingManager;
+		this.toolCallingManager = (builder.toolCallingManager != null) ? builder.toolCallingManager
+				: ToolCallingManager.builder().build();
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 	}
@@ -140,7 +143,7 @@ public class SageMakerChatModel implements ChatModel {
 	}
 
 	private InferenceRequest inferenceRequest(Prompt prompt) {
-		SageMakerChatOptions options = (SageMakerChatOptions) prompt.getOptions();
+		SageMakerChatOptions options = (SageMakerChatOptions) Objects.requireNonNull(prompt.getOptions(), "options");
 		return PromptRequests.toRequest(prompt, options, this.toolCallingManager.resolveToolDefinitions(options));
 	}
 
@@ -149,15 +152,15 @@ public class SageMakerChatModel implements ChatModel {
 	 */
 	public static final class Builder {
 
-		private StreamingInferenceTemplate template;
+		private @Nullable StreamingInferenceTemplate template;
 
 		private SageMakerChatOptions defaultOptions = SageMakerChatOptions.builder().build();
 
-		private ToolCallingManager toolCallingManager;
+		private @Nullable ToolCallingManager toolCallingManager;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
-		private ChatModelObservationConvention observationConvention;
+		private @Nullable ChatModelObservationConvention observationConvention;
 
 		private Builder() {
 		}
@@ -189,7 +192,7 @@ public class SageMakerChatModel implements ChatModel {
 		 * @param toolCallingManager the tool calling manager
 		 * @return this builder
 		 */
-		public Builder toolCallingManager(ToolCallingManager toolCallingManager) {
+		public Builder toolCallingManager(@Nullable ToolCallingManager toolCallingManager) {
 			this.toolCallingManager = toolCallingManager;
 			return this;
 		}
@@ -210,7 +213,7 @@ public class SageMakerChatModel implements ChatModel {
 		 * @param observationConvention the convention, or {@code null} for the default
 		 * @return this builder
 		 */
-		public Builder observationConvention(ChatModelObservationConvention observationConvention) {
+		public Builder observationConvention(@Nullable ChatModelObservationConvention observationConvention) {
 			this.observationConvention = observationConvention;
 			return this;
 		}
@@ -220,9 +223,6 @@ public class SageMakerChatModel implements ChatModel {
 		 * @return the chat model
 		 */
 		public SageMakerChatModel build() {
-			if (this.toolCallingManager == null) {
-				this.toolCallingManager = ToolCallingManager.builder().build();
-			}
 			return new SageMakerChatModel(this);
 		}
 

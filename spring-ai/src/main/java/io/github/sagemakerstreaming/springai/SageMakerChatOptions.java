@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.github.sagemakerstreaming.runtime.InferenceFormat;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.model.tool.DefaultToolCallingChatOptions;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
@@ -21,37 +23,38 @@ import org.springframework.ai.tool.ToolCallback;
  */
 public class SageMakerChatOptions implements ToolCallingChatOptions {
 
-	private final String model;
+	private final @Nullable String model;
 
-	private final Double frequencyPenalty;
+	private final @Nullable Double frequencyPenalty;
 
-	private final Integer maxTokens;
+	private final @Nullable Integer maxTokens;
 
-	private final Double presencePenalty;
+	private final @Nullable Double presencePenalty;
 
-	private final List<String> stopSequences;
+	private final @Nullable List<String> stopSequences;
 
-	private final Double temperature;
+	private final @Nullable Double temperature;
 
-	private final Integer topK;
+	private final @Nullable Integer topK;
 
-	private final Double topP;
+	private final @Nullable Double topP;
 
 	private final List<ToolCallback> toolCallbacks;
 
 	private final Map<String, Object> toolContext;
 
-	private final String endpointName;
+	private final @Nullable String endpointName;
 
-	private final String inferenceComponentName;
+	private final @Nullable String inferenceComponentName;
 
-	private final InferenceFormat format;
+	private final @Nullable InferenceFormat format;
 
-	private final String customAttributes;
+	private final @Nullable String customAttributes;
 
-	private SageMakerChatOptions(String model, Double frequencyPenalty, Integer maxTokens, Double presencePenalty,
-			List<String> stopSequences, Double temperature, Integer topK, Double topP, List<ToolCallback> toolCallbacks,
-			Map<String, Object> toolContext, Builder builder) {
+	private SageMakerChatOptions(@Nullable String model, @Nullable Double frequencyPenalty, @Nullable Integer maxTokens,
+			@Nullable Double presencePenalty, @Nullable List<String> stopSequences, @Nullable Double temperature,
+			@Nullable Integer topK, @Nullable Double topP, @Nullable List<ToolCallback> toolCallbacks,
+			@Nullable Map<String, Object> toolContext, Builder builder) {
 		this.model = model;
 		this.frequencyPenalty = frequencyPenalty;
 		this.maxTokens = maxTokens;
@@ -81,42 +84,42 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 	 * @return the model, or {@code null} to send none
 	 */
 	@Override
-	public String getModel() {
+	public @Nullable String getModel() {
 		return this.model;
 	}
 
 	@Override
-	public Double getFrequencyPenalty() {
+	public @Nullable Double getFrequencyPenalty() {
 		return this.frequencyPenalty;
 	}
 
 	@Override
-	public Integer getMaxTokens() {
+	public @Nullable Integer getMaxTokens() {
 		return this.maxTokens;
 	}
 
 	@Override
-	public Double getPresencePenalty() {
+	public @Nullable Double getPresencePenalty() {
 		return this.presencePenalty;
 	}
 
 	@Override
-	public List<String> getStopSequences() {
+	public @Nullable List<String> getStopSequences() {
 		return this.stopSequences;
 	}
 
 	@Override
-	public Double getTemperature() {
+	public @Nullable Double getTemperature() {
 		return this.temperature;
 	}
 
 	@Override
-	public Integer getTopK() {
+	public @Nullable Integer getTopK() {
 		return this.topK;
 	}
 
 	@Override
-	public Double getTopP() {
+	public @Nullable Double getTopP() {
 		return this.topP;
 	}
 
@@ -134,7 +137,7 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 	 * Returns the endpoint to invoke.
 	 * @return the endpoint name, or {@code null} for the template's default
 	 */
-	public String getEndpointName() {
+	public @Nullable String getEndpointName() {
 		return this.endpointName;
 	}
 
@@ -142,7 +145,7 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 	 * Returns the inference component (or adapter) to invoke.
 	 * @return the inference component name, or {@code null} for the template's default
 	 */
-	public String getInferenceComponentName() {
+	public @Nullable String getInferenceComponentName() {
 		return this.inferenceComponentName;
 	}
 
@@ -151,7 +154,7 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 	 * {@link InferenceFormat#OPENAI_CHAT}.
 	 * @return the format, or {@code null} for the template's default
 	 */
-	public InferenceFormat getFormat() {
+	public @Nullable InferenceFormat getFormat() {
 		return this.format;
 	}
 
@@ -159,7 +162,7 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 	 * Returns the custom attributes passed to the container.
 	 * @return the custom attributes, or {@code null} for the template's default
 	 */
-	public String getCustomAttributes() {
+	public @Nullable String getCustomAttributes() {
 		return this.customAttributes;
 	}
 
@@ -208,20 +211,20 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 	 */
 	public static class Builder extends DefaultToolCallingChatOptions.Builder<Builder> {
 
-		private String endpointName;
+		private @Nullable String endpointName;
 
-		private String inferenceComponentName;
+		private @Nullable String inferenceComponentName;
 
-		private InferenceFormat format;
+		private @Nullable InferenceFormat format;
 
-		private String customAttributes;
+		private @Nullable String customAttributes;
 
 		/**
 		 * Sets the endpoint to invoke instead of the template's default.
 		 * @param endpointName the endpoint name
 		 * @return this builder
 		 */
-		public Builder endpointName(String endpointName) {
+		public Builder endpointName(@Nullable String endpointName) {
 			this.endpointName = endpointName;
 			return this;
 		}
@@ -232,7 +235,7 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 		 * @param inferenceComponentName the inference component name
 		 * @return this builder
 		 */
-		public Builder inferenceComponentName(String inferenceComponentName) {
+		public Builder inferenceComponentName(@Nullable String inferenceComponentName) {
 			this.inferenceComponentName = inferenceComponentName;
 			return this;
 		}
@@ -243,7 +246,7 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 		 * @param format the format
 		 * @return this builder
 		 */
-		public Builder format(InferenceFormat format) {
+		public Builder format(@Nullable InferenceFormat format) {
 			this.format = format;
 			return this;
 		}
@@ -254,7 +257,7 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 		 * @param customAttributes the custom attributes
 		 * @return this builder
 		 */
-		public Builder customAttributes(String customAttributes) {
+		public Builder customAttributes(@Nullable String customAttributes) {
 			this.customAttributes = customAttributes;
 			return this;
 		}

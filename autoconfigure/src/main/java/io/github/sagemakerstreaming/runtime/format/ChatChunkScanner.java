@@ -2,6 +2,8 @@ package io.github.sagemakerstreaming.runtime.format;
 
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads the record that most streams are made of, an OpenAI chat or text completion chunk
  * with one choice of plain text
@@ -46,7 +48,9 @@ final class ChatChunkScanner {
 
 	private static final int FAILED = -1;
 
-	private byte[] bytes;
+	private static final byte[] NO_BYTES = {};
+
+	private byte[] bytes = NO_BYTES;
 
 	private int end;
 
@@ -55,9 +59,9 @@ final class ChatChunkScanner {
 	/** Where the key just read ends. */
 	private int keyEnd;
 
-	private String text;
+	private @Nullable String text;
 
-	private String finishReason;
+	private @Nullable String finishReason;
 
 	/**
 	 * Reads a record into {@code record} if it is a plain chat or completion chunk. One
@@ -71,7 +75,7 @@ final class ChatChunkScanner {
 		this.text = null;
 		this.finishReason = null;
 		boolean read = readRecord();
-		this.bytes = null;
+		this.bytes = NO_BYTES;
 		if (!read) {
 			return false;
 		}
@@ -271,7 +275,7 @@ final class ChatChunkScanner {
 	 * Reads a string value; returns {@code null} if there is none, or if it has an escape
 	 * this scanner leaves to Jackson ({@code \}{@code u}).
 	 */
-	private String readString() {
+	private @Nullable String readString() {
 		skipWhitespace();
 		if (this.position >= this.end || this.bytes[this.position] != '"') {
 			return null;
@@ -306,7 +310,7 @@ final class ChatChunkScanner {
 		return escaped ? unescape(start, i) : new String(this.bytes, start, i - start, StandardCharsets.UTF_8);
 	}
 
-	private String unescape(int start, int close) {
+	private @Nullable String unescape(int start, int close) {
 		StringBuilder text = new StringBuilder(close - start);
 		int run = start;
 		for (int i = start; i < close; i++) {

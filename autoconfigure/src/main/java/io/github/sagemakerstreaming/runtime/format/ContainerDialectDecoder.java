@@ -14,6 +14,7 @@ import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
 import io.github.sagemakerstreaming.runtime.TokenUsage;
 import io.github.sagemakerstreaming.runtime.ToolCall;
 import io.github.sagemakerstreaming.runtime.ToolCallDelta;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -101,7 +102,8 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 
 		private final int maxRecordSize;
 
-		private Consumer<InferenceChunk> out;
+		private Consumer<InferenceChunk> out = (chunk) -> {
+		};
 
 		private boolean finished;
 
@@ -111,13 +113,13 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 		 * The finish reason of choice 0, once it came; the stream ends at [DONE] or at
 		 * the end of the body.
 		 */
-		private String choiceFinish;
+		private @Nullable String choiceFinish;
 
-		private ToolCallJoiner toolCalls;
+		private @Nullable ToolCallJoiner toolCalls;
 
-		private TokenUsage usage;
+		private @Nullable TokenUsage usage;
 
-		private JsonParser parser;
+		private @Nullable JsonParser parser;
 
 		DialectSession(ResponseMetadata metadata, int maxRecordSize) {
 			this.metadata = metadata;
@@ -295,16 +297,15 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 			}
 		}
 
-		private void emit(String text, String reasoning, List<ToolCallDelta> toolCallDeltas) {
-			boolean hasText = text != null && !text.isEmpty();
-			boolean hasReasoning = reasoning != null && !reasoning.isEmpty();
-			if (hasText || hasReasoning || !toolCallDeltas.isEmpty()) {
-				this.out.accept(InferenceChunk.partial(hasText ? text : "", hasReasoning ? reasoning : "",
-						toolCallDeltas, this.metadata));
+		private void emit(@Nullable String text, @Nullable String reasoning, List<ToolCallDelta> toolCallDeltas) {
+			String textOrEmpty = (text != null) ? text : "";
+			String reasoningOrEmpty = (reasoning != null) ? reasoning : "";
+			if (!textOrEmpty.isEmpty() || !reasoningOrEmpty.isEmpty() || !toolCallDeltas.isEmpty()) {
+				this.out.accept(InferenceChunk.partial(textOrEmpty, reasoningOrEmpty, toolCallDeltas, this.metadata));
 			}
 		}
 
-		private void end(String finishReason) {
+		private void end(@Nullable String finishReason) {
 			this.finished = true;
 			List<ToolCall> calls = (this.toolCalls != null) ? this.toolCalls.calls() : List.of();
 			this.out.accept(InferenceChunk.end(finishReason, calls, this.usage, this.metadata));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.sagemakerstreaming.runtime.ToolCallDelta;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -16,25 +17,25 @@ final class ContainerRecord {
 
 	boolean hasToken;
 
-	String tokenText;
+	@Nullable String tokenText;
 
 	boolean tokenSpecial;
 
-	String tokenError;
+	@Nullable String tokenError;
 
-	String generatedText;
+	@Nullable String generatedText;
 
-	String finishReason;
+	@Nullable String finishReason;
 
 	boolean hasChoices;
 
-	String choiceText;
+	@Nullable String choiceText;
 
 	/**
 	 * The reasoning of choice 0: vLLM's {@code reasoning_content}, or {@code reasoning}
 	 * in later versions.
 	 */
-	String choiceReasoning;
+	@Nullable String choiceReasoning;
 
 	/** The tool-call pieces of choice 0. */
 	final List<ToolCallDelta> toolCallDeltas = new ArrayList<>(1);
@@ -47,22 +48,22 @@ final class ContainerRecord {
 
 	int outputTokens;
 
-	String outputsText;
+	@Nullable String outputsText;
 
 	boolean hasError;
 
-	String errorMessage;
+	@Nullable String errorMessage;
 
-	String errorKind;
+	@Nullable String errorKind;
 
 	/** Whether the record has a field of a dialect the decoder knows. */
 	boolean known;
 
 	// One choice as it is read, kept only if it turns out to be choice 0: the index may
 	// come last.
-	private String scratchText;
+	private @Nullable String scratchText;
 
-	private String scratchReasoning;
+	private @Nullable String scratchReasoning;
 
 	private final List<ToolCallDelta> scratchFragments = new ArrayList<>(1);
 
@@ -348,7 +349,7 @@ final class ContainerRecord {
 		return token != null && token != JsonToken.END_ARRAY && token != JsonToken.NOT_AVAILABLE;
 	}
 
-	private static String stringOrNull(JsonParser parser, JsonToken value) {
+	private static @Nullable String stringOrNull(JsonParser parser, JsonToken value) {
 		if (value == JsonToken.VALUE_STRING) {
 			return parser.getString();
 		}
@@ -364,7 +365,7 @@ final class ContainerRecord {
 		return fallback;
 	}
 
-	private static String scalar(JsonParser parser, JsonToken value) {
+	private static @Nullable String scalar(JsonParser parser, JsonToken value) {
 		if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
 			return parser.getText();
 		}

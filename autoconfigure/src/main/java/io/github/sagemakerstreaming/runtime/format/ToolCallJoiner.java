@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import io.github.sagemakerstreaming.runtime.ToolCall;
 import io.github.sagemakerstreaming.runtime.ToolCallDelta;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Joins the streamed pieces of an answer's tool calls by their index: the first piece of
@@ -44,9 +45,9 @@ final class ToolCallJoiner {
 
 	private static final class Builder {
 
-		private String id;
+		private @Nullable String id;
 
-		private String name;
+		private @Nullable String name;
 
 		private final StringBuilder arguments = new StringBuilder();
 

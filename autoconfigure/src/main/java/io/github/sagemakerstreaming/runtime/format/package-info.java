@@ -4,4 +4,7 @@
  * {@link io.github.sagemakerstreaming.runtime.format.ResponseDecoder} SPI for containers
  * of one's own.
  */
+@NullMarked
 package io.github.sagemakerstreaming.runtime.format;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import io.github.sagemakerstreaming.runtime.TokenUsage;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationDocumentation.HighCardinalityKeyNames;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValues;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default names: {@code gen_ai.client.operation}, contextual name
@@ -87,7 +88,7 @@ public class DefaultStreamObservationConvention implements StreamObservationConv
 		return (format == InferenceFormat.OPENAI_CHAT) ? "chat" : "text_completion";
 	}
 
-	private static String orNone(String value) {
+	private static String orNone(@Nullable String value) {
 		return (value != null) ? value : NONE;
 	}
 

@@ -8,6 +8,7 @@ import io.github.sagemakerstreaming.runtime.StreamTimeoutException;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
 import io.github.sagemakerstreaming.runtime.TokenUsage;
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one stream's observation knows: the request's endpoint, inference component and
@@ -63,29 +64,29 @@ public class StreamObservationContext extends Observation.Context {
 
 	private final Operation operation;
 
-	private final String inferenceComponentName;
+	private final @Nullable String inferenceComponentName;
 
 	private final InferenceFormat format;
 
 	private final long startNanos = System.nanoTime();
 
-	private volatile String productionVariant;
+	private volatile @Nullable String productionVariant;
 
-	private volatile Duration timeToFirstToken;
+	private volatile @Nullable Duration timeToFirstToken;
 
 	private volatile int tokens;
 
-	private volatile String finishReason;
+	private volatile @Nullable String finishReason;
 
 	private volatile int toolCalls;
 
-	private volatile TokenUsage usage;
+	private volatile @Nullable TokenUsage usage;
 
 	private volatile boolean nested;
 
 	private volatile Outcome outcome = Outcome.SUCCESS;
 
-	private volatile String errorCode;
+	private volatile @Nullable String errorCode;
 
 	/**
 	 * Creates a context.
@@ -93,7 +94,8 @@ public class StreamObservationContext extends Observation.Context {
 	 * @param inferenceComponentName the inference component invoked, or {@code null}
 	 * @param format the request format
 	 */
-	public StreamObservationContext(String endpointName, String inferenceComponentName, InferenceFormat format) {
+	public StreamObservationContext(String endpointName, @Nullable String inferenceComponentName,
+			InferenceFormat format) {
 		this(endpointName, inferenceComponentName, format, Operation.STREAM);
 	}
 
@@ -104,8 +106,8 @@ public class StreamObservationContext extends Observation.Context {
 	 * @param format the request format
 	 * @param operation the SageMaker operation
 	 */
-	public StreamObservationContext(String endpointName, String inferenceComponentName, InferenceFormat format,
-			Operation operation) {
+	public StreamObservationContext(String endpointName, @Nullable String inferenceComponentName,
+			InferenceFormat format, Operation operation) {
 		this.operation = operation;
 		this.endpointName = endpointName;
 		this.inferenceComponentName = inferenceComponentName;
@@ -161,7 +163,7 @@ public class StreamObservationContext extends Observation.Context {
 		return this.endpointName;
 	}
 
-	public String getInferenceComponentName() {
+	public @Nullable String getInferenceComponentName() {
 		return this.inferenceComponentName;
 	}
 
@@ -169,7 +171,7 @@ public class StreamObservationContext extends Observation.Context {
 		return this.format;
 	}
 
-	public String getProductionVariant() {
+	public @Nullable String getProductionVariant() {
 		return this.productionVariant;
 	}
 
@@ -177,7 +179,7 @@ public class StreamObservationContext extends Observation.Context {
 	 * Returns the time from subscription to the first token.
 	 * @return the time to first token, or {@code null} if no token arrived
 	 */
-	public Duration getTimeToFirstToken() {
+	public @Nullable Duration getTimeToFirstToken() {
 		return this.timeToFirstToken;
 	}
 
@@ -218,11 +220,11 @@ public class StreamObservationContext extends Observation.Context {
 	 * Returns the token usage the container reported.
 	 * @return the usage, or {@code null} if it reported none or the stream did not finish
 	 */
-	public TokenUsage getUsage() {
+	public @Nullable TokenUsage getUsage() {
 		return this.usage;
 	}
 
-	public String getFinishReason() {
+	public @Nullable String getFinishReason() {
 		return this.finishReason;
 	}
 
@@ -234,7 +236,7 @@ public class StreamObservationContext extends Observation.Context {
 	 * Returns the error code of the failure that ended the stream.
 	 * @return the error code, or {@code null} if the stream did not fail
 	 */
-	public String getErrorCode() {
+	public @Nullable String getErrorCode() {
 		return this.errorCode;
 	}
 

@@ -3,4 +3,7 @@
  * token, tokens, outcome and error code, named after the OpenTelemetry GenAI semantic
  * conventions.
  */
+@NullMarked
 package io.github.sagemakerstreaming.runtime.observation;
+
+import org.jspecify.annotations.NullMarked;
