@@ -102,6 +102,9 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 
 		private final int maxRecordSize;
 
+		/** The framer's handler, made once rather than for every part. */
+		private final LineFramer.LineHandler lines = this::line;
+
 		private Consumer<InferenceChunk> out = (chunk) -> {
 		};
 
@@ -131,7 +134,7 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 		public void decode(byte[] part, Consumer<InferenceChunk> chunks) {
 			this.out = chunks;
 			try {
-				this.framer.feed(part, this::line);
+				this.framer.feed(part, this.lines);
 			}
 			catch (LineFramer.RecordTooLargeException ex) {
 				throw recordTooLarge(ex);
@@ -142,7 +145,7 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 		public void complete(Consumer<InferenceChunk> chunks) {
 			this.out = chunks;
 			try {
-				this.framer.finish(this::line);
+				this.framer.finish(this.lines);
 			}
 			catch (StreamingInferenceException ex) {
 				if (!StreamingInferenceException.MALFORMED_RECORD.equals(ex.errorCode())) {

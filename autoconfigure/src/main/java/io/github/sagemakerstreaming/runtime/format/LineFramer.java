@@ -36,7 +36,8 @@ final class LineFramer {
 	 */
 	void feed(byte[] piece, LineHandler handler) {
 		int start = 0;
-		for (int end = indexOfNewline(piece, start); end >= 0; end = indexOfNewline(piece, start)) {
+		for (int end = ByteSearch.newline(piece, start, piece.length); end >= 0; end = ByteSearch.newline(piece, start,
+				piece.length)) {
 			if (this.carryLength > 0) {
 				append(piece, start, end - start);
 				handler.line(this.carry, 0, takeCarry());
@@ -81,15 +82,6 @@ final class LineFramer {
 			this.carryLength = 0;
 			throw new RecordTooLargeException(this.maxLineLength);
 		}
-	}
-
-	private static int indexOfNewline(byte[] bytes, int from) {
-		for (int i = from; i < bytes.length; i++) {
-			if (bytes[i] == '\n') {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 	/** A line longer than the limit. */
