@@ -1,8 +1,10 @@
 package io.github.sagemakerstreaming.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.sun.management.GcInfo;
 import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeAutoConfiguration;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
@@ -53,8 +56,8 @@ public final class ConcurrencyBenchmark {
 					streams, tokens, pace.toMillis(),
 					ramp.isZero() ? "all at once" : "over " + ramp.toSeconds() + " s");
 			System.out.println("| settings | completed | failed | peak open | added latency p50 | p99"
-					+ " | heap per open stream | client CPU per token |");
-			System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+					+ " | heap per open stream | client CPU per token | collections |");
+			System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Starter.class)
 				.web(WebApplicationType.NONE)
 				.properties("spring.main.banner-mode=off", "logging.level.root=warn",
@@ -87,6 +90,7 @@ public final class ConcurrencyBenchmark {
 		AtomicInteger completed = new AtomicInteger();
 		CountDownLatch done = new CountDownLatch(streams);
 		long cpuBefore = processCpuNanos();
+		long gcBefore = collectionMillis();
 		AtomicLong delivered = new AtomicLong();
 		long startNanos = System.nanoTime();
 		for (int i = 0; i < streams; i++) {
@@ -140,15 +144,43 @@ public final class ConcurrencyBenchmark {
 		}
 		Thread.sleep(Math.max(0, pace.toMillis() * tokens / 2 - ramp.toMillis() / 2));
 		int openAtMiddle = open.get();
-		System.gc();
-		long heapPerStream = (memory.getHeapMemoryUsage().getUsed() - heapBefore) / Math.max(1, openAtMiddle);
+		long heapPerStream = (heapAfterLastCollection() - heapBefore) / Math.max(1, openAtMiddle);
 		done.await(10, TimeUnit.MINUTES);
 		double cpuPerToken = (processCpuNanos() - cpuBefore) / (double) Math.max(1, delivered.get());
+		long gcMillis = collectionMillis() - gcBefore;
 		int count = Math.min(gaps.get(), added.length);
-		System.out.printf("| %s | %d | %d | %d | %.1f ms | %.1f ms | %d KiB | %.1f µs |%n", settings, completed.get(),
-				failed.get(), peakOpen.get(), Figures.percentile(added, count, 50) / 1e6,
-				Figures.percentile(added, count, 99) / 1e6, heapPerStream / 1024, cpuPerToken / 1e3);
+		System.out.printf("| %s | %d | %d | %d | %.1f ms | %.1f ms | %d KiB | %.1f µs | %d ms |%n", settings,
+				completed.get(), failed.get(), peakOpen.get(), Figures.percentile(added, count, 50) / 1e6,
+				Figures.percentile(added, count, 99) / 1e6, heapPerStream / 1024, cpuPerToken / 1e3, gcMillis);
 		failures.forEach((code, message) -> System.out.printf("  failed with %s, for example: %s%n", code, message));
+	}
+
+	/**
+	 * Returns the heap in use just after the JVM's latest collection, which the streams'
+	 * own garbage causes every few seconds. Forcing one instead would stop every stream
+	 * for hundreds of milliseconds in the middle of the latencies being measured.
+	 */
+	private static long heapAfterLastCollection() {
+		long latestStart = -1;
+		long used = 0;
+		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+			GcInfo last = ((com.sun.management.GarbageCollectorMXBean) collector).getLastGcInfo();
+			if (last != null && last.getStartTime() > latestStart) {
+				latestStart = last.getStartTime();
+				used = last.getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+			}
+		}
+		return used;
+	}
+
+	/**
+	 * Returns the time this JVM's collectors have spent collecting, pauses included.
+	 */
+	private static long collectionMillis() {
+		return ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(GarbageCollectorMXBean::getCollectionTime)
+			.sum();
 	}
 
 	/**
