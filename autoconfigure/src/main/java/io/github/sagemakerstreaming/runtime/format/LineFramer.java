@@ -36,8 +36,8 @@ final class LineFramer {
 	 */
 	void feed(byte[] piece, LineHandler handler) {
 		int start = 0;
-		for (int end = ByteSearch.newline(piece, start, piece.length); end >= 0; end = ByteSearch.newline(piece, start,
-				piece.length)) {
+		int end = ByteSearch.newline(piece, start, piece.length);
+		while (end >= 0) {
 			if (this.carryLength > 0) {
 				append(piece, start, end - start);
 				handler.line(this.carry, 0, takeCarry());
@@ -47,6 +47,7 @@ final class LineFramer {
 				handler.line(piece, start, end - start);
 			}
 			start = end + 1;
+			end = ByteSearch.newline(piece, start, piece.length);
 		}
 		append(piece, start, piece.length - start);
 	}
