@@ -21,7 +21,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,10 +37,9 @@ class SageMakerRuntimeMetricsAutoConfigurationTests {
 	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				SageMakerRuntimeAutoConfiguration.class, SageMakerRuntimeMetricsAutoConfiguration.class,
-				SageMakerRuntimeObservationAutoConfiguration.class))
+				SageMakerRuntimeAutoConfiguration.class, SageMakerRuntimeMetricsAutoConfiguration.class))
 		.withPropertyValues("sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.access-key=test",
 				"sagemaker.runtime.credentials.secret-key=test");
 
