@@ -1,6 +1,5 @@
 package io.github.sagemakerstreaming.runtime;
 
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
