@@ -3,7 +3,6 @@ package io.github.sagemakerstreaming.benchmarks;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.Map;
@@ -78,9 +77,8 @@ public final class ConcurrencyBenchmark {
 
 	private static void run(String settings, StreamingInferenceTemplate template, int streams, int tokens,
 			Duration pace, Duration ramp) throws InterruptedException {
-		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		System.gc();
-		long heapBefore = memory.getHeapMemoryUsage().getUsed();
+		long heapBefore = heapAfterLastCollection();
 		long[] added = new long[streams * tokens];
 		AtomicInteger gaps = new AtomicInteger();
 		AtomicInteger open = new AtomicInteger();
