@@ -15,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
@@ -65,6 +66,11 @@ public final class StreamingInferenceTemplate {
 	private final SageMakerRuntimeAsyncClient client;
 
 	/**
+	 * The direct transport that streams, or {@code null} when the SDK client streams.
+	 */
+	private final @Nullable DirectTransport direct;
+
+	/**
 	 * What every call adds to switch the SDK's own retries off, or {@code null} when the
 	 * client has them off already.
 	 */
@@ -82,6 +88,8 @@ public final class StreamingInferenceTemplate {
 
 	private StreamingInferenceTemplate(Builder builder) {
 		this.client = builder.client;
+		this.direct = (builder.directHttpClient != null) ? new DirectTransport(builder.client, builder.directHttpClient)
+				: null;
 		this.callOverride = RetrySettings.callOverride(builder.client);
 		this.defaults = builder.settings();
 		Objects.requireNonNull(this.defaults.format(), "format: a template needs a default format");
@@ -224,9 +232,10 @@ public final class StreamingInferenceTemplate {
 			.overrideConfiguration(this.callOverride)
 			.build();
 		ResponseDecoder responseDecoder = (resolved.format() == InferenceFormat.RAW) ? RAW_DECODER : this.decoder;
-		Flux<InferenceChunk> chunks = new ResponseStreamCall(this.client, sdkRequest, responseDecoder,
-				resolved.limits(), this.retry)
-			.chunks();
+		Flux<InferenceChunk> chunks = (this.direct != null)
+				? new DirectStreamCall(this.direct, sdkRequest, responseDecoder, resolved.limits(), this.retry).chunks()
+				: new ResponseStreamCall(this.client, sdkRequest, responseDecoder, resolved.limits(), this.retry)
+					.chunks();
 		return this.observation.observe(chunks, resolved.observationContext(StreamObservationContext.Operation.STREAM));
 	}
 
@@ -304,6 +313,8 @@ public final class StreamingInferenceTemplate {
 
 		private @Nullable StreamObservationConvention observationConvention;
 
+		private @Nullable SdkAsyncHttpClient directHttpClient;
+
 		private Builder(SageMakerRuntimeAsyncClient client) {
 			this.client = Objects.requireNonNull(client, "client");
 			format(InferenceFormat.OPENAI_CHAT);
@@ -366,6 +377,27 @@ public final class StreamingInferenceTemplate {
 		 */
 		public Builder observationConvention(@Nullable StreamObservationConvention observationConvention) {
 			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Streams on the direct transport rather than through the SDK client: the
+		 * template signs and sends each {@code InvokeEndpointWithResponseStream} request
+		 * itself, exactly as the client would (same URI, headers and SigV4 signature,
+		 * with the client's credentials, region, endpoint override and metric publishers,
+		 * and FIPS and dual-stack as the SDK reads them from the environment and
+		 * profile), on the given HTTP client, and decodes the event stream's frames
+		 * straight from the response's bytes. That skips the SDK's object for every event
+		 * and its 2 MiB buffer for every open stream. The {@code Flux} contract and the
+		 * exceptions are those of the SDK transport; {@link #invoke} and sessions still
+		 * go through the client. Pass the HTTP client the SDK client uses, so that both
+		 * share one connection pool; the template does not close it.
+		 * @param httpClient the HTTP client to stream on, or {@code null} to stream
+		 * through the SDK client (the default)
+		 * @return this builder
+		 */
+		public Builder directTransport(@Nullable SdkAsyncHttpClient httpClient) {
+			this.directHttpClient = httpClient;
 			return this;
 		}
 

@@ -20,21 +20,20 @@ import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.emulator.StreamFault;
 import io.github.sagemakerstreaming.emulator.StreamOutcome;
+import io.github.sagemakerstreaming.runtime.EmulatorClients.EmulatorClient;
 import io.github.sagemakerstreaming.runtime.format.ContainerDialectDecoder;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
 import software.amazon.awssdk.services.sagemakerruntime.model.ModelStreamErrorException;
 import software.amazon.awssdk.services.sagemakerruntime.model.ValidationErrorException;
@@ -44,9 +43,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The faults users meet with streaming endpoints, each through the real SDK against the
- * emulator: the expected error or recovery, tokens delivered exactly once, and the
- * connection closed.
+ * emulator, on both transports: the expected error or recovery, tokens delivered exactly
+ * once, and the connection closed.
  */
+@ParameterizedClass
+@EnumSource(Transport.class)
 class StreamingInferenceTemplateFaultIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -56,13 +57,17 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 	@RegisterExtension
 	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
 
-	private static SageMakerRuntimeAsyncClient client;
+	private static EmulatorClient client;
+
+	@Parameter
+	Transport transport;
 
 	@BeforeAll
 	static void createClient() {
-		client = EmulatorClients.builder(sagemaker.emulator(),
-				NettyNioAsyncHttpClient.builder().maxConcurrency(8).connectionAcquisitionTimeout(Duration.ofSeconds(3)))
-			.build();
+		client = EmulatorClients.shared(sagemaker.emulator(),
+				NettyNioAsyncHttpClient.builder()
+					.maxConcurrency(8)
+					.connectionAcquisitionTimeout(Duration.ofSeconds(3)));
 	}
 
 	@AfterAll
@@ -243,7 +248,7 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 	@Test
 	void anOversizedLineFailsWithABoundedError() {
 		String name = endpoint(Dialect.LMI).tokens("a", "x".repeat(4 * 1024 * 1024), "c").partSize(64 * 1024).name();
-		StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client)
+		StreamingInferenceTemplate template = this.transport.template(client)
 			.endpointName(name)
 			.decoder(new ContainerDialectDecoder(256 * 1024))
 			.build();
@@ -266,16 +271,13 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 	@Test
 	void subscribersCancellingAtRandomPointsCloseTheirConnectionsAndReturnEveryLease() {
 		PoolProbe leases = new PoolProbe();
-		try (SageMakerRuntimeAsyncClient ownClient = EmulatorClients
-			.builder(emulator(), NettyNioAsyncHttpClient.builder().maxConcurrency(8))
-			.overrideConfiguration((override) -> override.addMetricPublisher(leases))
-			.build()) {
+		try (EmulatorClient ownClient = EmulatorClients.shared(emulator(),
+				NettyNioAsyncHttpClient.builder().maxConcurrency(8),
+				(builder) -> builder.overrideConfiguration((override) -> override.addMetricPublisher(leases)))) {
 			String name = endpoint(Dialect.VLLM_CHAT).tokens(IntStream.range(0, 60).mapToObj((i) -> " t" + i).toList())
 				.tokenDelay(Duration.ofMillis(30))
 				.name();
-			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(ownClient)
-				.endpointName(name)
-				.build();
+			StreamingInferenceTemplate template = this.transport.template(ownClient).endpointName(name).build();
 			Flux.range(0, 24)
 				.flatMap((i) -> template.stream("hi").take(ThreadLocalRandom.current().nextInt(1, 21)).then(), 8)
 				.blockLast(TIMEOUT);
@@ -283,7 +285,7 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 				.allSatisfy(
 						(invocation) -> assertThat(invocation.awaitConnectionClosed(TIMEOUT)).as("connection closed")
 							.isTrue());
-			StreamingInferenceTemplate probe = StreamingInferenceTemplate.builder(ownClient)
+			StreamingInferenceTemplate probe = this.transport.template(ownClient)
 				.endpointName(endpoint(Dialect.TGI).name())
 				.build();
 			assertThat(leases.settledLeases(() -> probe.stream("hi").blockLast(TIMEOUT), TIMEOUT))
@@ -312,7 +314,7 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 	@Test
 	void aReadTimeoutAfterTheRequestWasWrittenIsReportedAsSuchAndNeverRetried() {
 		String name = endpoint(Dialect.TGI).responseDelay(Duration.ofSeconds(3)).name();
-		try (SageMakerRuntimeAsyncClient shortReads = shortReadTimeoutClient()) {
+		try (EmulatorClient shortReads = shortReadTimeoutClient()) {
 			StepVerifier.create(template(shortReads, name).stream("hi"))
 				.expectErrorSatisfies(
 						(ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class, (timeout) -> {
@@ -331,7 +333,7 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 	@Test
 	void anApplicationClientsReadTimeoutFiringMidStreamIsAReadTimeoutNotAGenericClientError() {
 		String name = endpoint(Dialect.VLLM_CHAT).pauseAfterTokens(1, Duration.ofSeconds(3)).name();
-		try (SageMakerRuntimeAsyncClient shortReads = shortReadTimeoutClient()) {
+		try (EmulatorClient shortReads = shortReadTimeoutClient()) {
 			InferenceRequest request = InferenceRequest.builder()
 				.prompt("hi")
 				.idleTimeout(Duration.ofSeconds(10))
@@ -351,12 +353,8 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			closedPort = socket.getLocalPort();
 		}
-		AtomicInteger attempts = new AtomicInteger();
-		try (SageMakerRuntimeAsyncClient refused = EmulatorClients
-			.builder(emulator(), NettyNioAsyncHttpClient.builder())
-			.endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
-			.overrideConfiguration((override) -> override.addExecutionInterceptor(countAttempts(attempts)))
-			.build()) {
+		try (EmulatorClient refused = EmulatorClients.shared(emulator(), NettyNioAsyncHttpClient.builder(),
+				(builder) -> builder.endpointOverride(URI.create("http://127.0.0.1:" + closedPort)))) {
 			StepVerifier.create(template(refused, "anywhere").stream("hi"))
 				.expectErrorSatisfies((ex) -> assertThat(ex)
 					.isInstanceOfSatisfying(StreamingInferenceException.class,
@@ -364,22 +362,19 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 								.isEqualTo(StreamingInferenceException.CLIENT_ERROR))
 					.hasRootCauseInstanceOf(ConnectException.class))
 				.verify(TIMEOUT);
+			assertThat(refused.http().requests()).as("attempts").hasValue(3);
 		}
-		assertThat(attempts).hasValue(3);
 	}
 
 	@Test
 	void noPooledConnectionInTimeIsRetriedBecauseNothingWasSent() {
 		String busy = endpoint(Dialect.TGI).firstTokenDelay(Duration.ofSeconds(5)).name();
 		String next = endpoint(Dialect.TGI).name();
-		AtomicInteger attempts = new AtomicInteger();
-		try (SageMakerRuntimeAsyncClient onePooled = EmulatorClients
-			.builder(emulator(),
-					NettyNioAsyncHttpClient.builder()
-						.maxConcurrency(1)
-						.connectionAcquisitionTimeout(Duration.ofMillis(200)))
-			.overrideConfiguration((override) -> override.addExecutionInterceptor(countAttempts(attempts)))
-			.build()) {
+		try (EmulatorClient onePooled = EmulatorClients.shared(emulator(),
+				NettyNioAsyncHttpClient.builder()
+					.maxConcurrency(1)
+					.connectionAcquisitionTimeout(Duration.ofMillis(200)))) {
+			AtomicInteger attempts = onePooled.http().requests();
 			reactor.core.Disposable holding = template(onePooled, busy).stream("hold").subscribe(null, (ex) -> {
 			});
 			await().atMost(TIMEOUT).until(() -> emulator().invocations(busy).size() == 1);
@@ -388,8 +383,8 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("Acquire operation took longer"))
 				.verify(TIMEOUT);
 			holding.dispose();
+			assertThat(attempts).hasValue(3);
 		}
-		assertThat(attempts).hasValue(3);
 		assertThat(emulator().invocations(next)).isEmpty();
 	}
 
@@ -438,21 +433,9 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 		assertThat(emulator().invocations(name)).hasSize(1);
 	}
 
-	private static SageMakerRuntimeAsyncClient shortReadTimeoutClient() {
-		return EmulatorClients.builder(emulator(), NettyNioAsyncHttpClient.builder())
-			.httpClientBuilder(NettyNioAsyncHttpClient.builder().readTimeout(Duration.ofMillis(300)))
-			.build();
-	}
-
-	private static ExecutionInterceptor countAttempts(AtomicInteger attempts) {
-		return new ExecutionInterceptor() {
-
-			@Override
-			public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
-				attempts.incrementAndGet();
-			}
-
-		};
+	private static EmulatorClient shortReadTimeoutClient() {
+		return EmulatorClients.shared(emulator(),
+				NettyNioAsyncHttpClient.builder().readTimeout(Duration.ofMillis(300)));
 	}
 
 	private static SageMakerEmulator emulator() {
@@ -463,12 +446,12 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 		return emulator().endpoint(TestEndpoints.register(emulator(), dialect)).tokens(ABC);
 	}
 
-	private static StreamingInferenceTemplate template(String endpointName) {
+	private StreamingInferenceTemplate template(String endpointName) {
 		return template(client, endpointName);
 	}
 
-	private static StreamingInferenceTemplate template(SageMakerRuntimeAsyncClient client, String endpointName) {
-		return StreamingInferenceTemplate.builder(client)
+	private StreamingInferenceTemplate template(EmulatorClient client, String endpointName) {
+		return this.transport.template(client)
 			.endpointName(endpointName)
 			.retry(3, Duration.ofMillis(10), Duration.ofMillis(50))
 			.build();
