@@ -1,5 +1,6 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,14 +9,17 @@ import java.util.stream.IntStream;
 import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
+import io.github.sagemakerstreaming.runtime.EmulatorClients.EmulatorClient;
 import io.netty.channel.ChannelOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * asks, so that the bytes held between the endpoint and the subscriber stay bounded by
  * the network's buffers instead of growing to the whole response.
  */
+@ParameterizedClass
+@EnumSource(Transport.class)
 class StreamingInferenceTemplateBackpressureIntegrationTests {
 
 	private static final int TOKENS = 20_000;
@@ -33,28 +39,28 @@ class StreamingInferenceTemplateBackpressureIntegrationTests {
 	@RegisterExtension
 	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
 
+	@Parameter
+	Transport transport;
+
 	@Test
 	void aSlowSubscriberHoldsBackTheEndpointInsteadOfBufferingTheResponse() throws InterruptedException {
+		String fast = "fast-" + this.transport.name().toLowerCase(Locale.ROOT);
 		sagemaker.emulator()
-			.register("fast", Dialect.LMI)
+			.register(fast, Dialect.LMI)
 			.tokens(IntStream.range(0, TOKENS).mapToObj((i) -> TOKEN).toList());
-		try (SageMakerRuntimeAsyncClient client = EmulatorClients
-			.builder(sagemaker.emulator(),
-					NettyNioAsyncHttpClient.builder().putChannelOption(ChannelOption.SO_RCVBUF, 128 * 1024))
-			.build()) {
-			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client)
-				.endpointName("fast")
-				.build();
+		try (EmulatorClient client = EmulatorClients.shared(sagemaker.emulator(),
+				NettyNioAsyncHttpClient.builder().putChannelOption(ChannelOption.SO_RCVBUF, 128 * 1024))) {
+			StreamingInferenceTemplate template = this.transport.template(client).endpointName(fast).build();
 			SlowSubscriber subscriber = new SlowSubscriber(20);
 			template.stream("hi").subscribe(subscriber);
 			assertThat(subscriber.done.await(30, TimeUnit.SECONDS)).isTrue();
-			RecordedInvocation invocation = sagemaker.emulator().invocations("fast").get(0);
+			RecordedInvocation invocation = sagemaker.emulator().invocations(fast).get(0);
 			long body = TOKENS * (long) (TOKEN.length() + 60);
 			long held = invocation.bytesSent() - subscriber.consumedBytes.get();
 			System.out.printf(
-					"Backpressure: %d tokens consumed slowly, %d KiB sent by the endpoint of a %d KiB response, "
+					"Backpressure (%s): %d tokens consumed slowly, %d KiB sent by the endpoint of a %d KiB response, "
 							+ "%d KiB held in between%n",
-					subscriber.consumed.get(), invocation.bytesSent() / 1024, body / 1024, held / 1024);
+					this.transport, subscriber.consumed.get(), invocation.bytesSent() / 1024, body / 1024, held / 1024);
 			assertThat(held).as("bytes held between endpoint and subscriber").isLessThan(8L * 1024 * 1024);
 			assertThat(invocation.bytesSent()).isLessThan(body / 2);
 			subscriber.dispose();

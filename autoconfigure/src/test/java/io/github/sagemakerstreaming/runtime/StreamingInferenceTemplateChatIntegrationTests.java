@@ -13,16 +13,19 @@ import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.emulator.ToolCallScript;
+import io.github.sagemakerstreaming.runtime.EmulatorClients.EmulatorClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
-import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +37,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * and tools on the wire, tool calls, usage and reasoning in every dialect that streams
  * them, cut at every size.
  */
+@ParameterizedClass
+@org.junit.jupiter.params.provider.EnumSource(Transport.class)
 class StreamingInferenceTemplateChatIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -46,11 +51,14 @@ class StreamingInferenceTemplateChatIntegrationTests {
 	@RegisterExtension
 	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
 
-	private static SageMakerRuntimeAsyncClient client;
+	private static EmulatorClient client;
+
+	@Parameter
+	Transport transport;
 
 	@BeforeAll
 	static void createClient() {
-		client = EmulatorClients.create(sagemaker.emulator());
+		client = EmulatorClients.shared(sagemaker.emulator(), NettyNioAsyncHttpClient.builder());
 	}
 
 	@AfterAll
@@ -113,7 +121,7 @@ class StreamingInferenceTemplateChatIntegrationTests {
 	void withoutIncludeUsageNothingIsAskedForAndNoUsageIsReported(Dialect dialect) {
 		String name = register(dialect);
 		emulator().endpoint(name).tokens("a", "b");
-		StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client)
+		StreamingInferenceTemplate template = this.transport.template(client)
 			.endpointName(name)
 			.includeUsage(false)
 			.build();
@@ -155,11 +163,13 @@ class StreamingInferenceTemplateChatIntegrationTests {
 			.tokens()
 			.toolCalls(new ToolCallScript("weather", "{\"city\": \"a long city name to cut\"}"))
 			.firstTokenDelay(Duration.ofMillis(50))
-			.tokenDelay(Duration.ofMillis(250));
+			.tokenDelay(Duration.ofMillis(500));
+		// The call spans more than the first-token limit; its first fragment, well within
+		// it even on a busy machine that is still setting up connections.
 		InferenceRequest request = InferenceRequest.builder()
 			.messages(List.of(ChatMessage.user("weather?")))
 			.tools(List.of(WEATHER))
-			.firstTokenTimeout(Duration.ofMillis(500))
+			.firstTokenTimeout(Duration.ofMillis(1000))
 			.build();
 		StepVerifier.create(template(name).streamChunks(request).filter(InferenceChunk::last))
 			.assertNext((last) -> assertThat(last.toolCalls()).hasSize(1))
@@ -269,8 +279,8 @@ class StreamingInferenceTemplateChatIntegrationTests {
 		return sagemaker.emulator();
 	}
 
-	private static StreamingInferenceTemplate template(String endpointName) {
-		return StreamingInferenceTemplate.builder(client).endpointName(endpointName).build();
+	private StreamingInferenceTemplate template(String endpointName) {
+		return this.transport.template(client).endpointName(endpointName).build();
 	}
 
 }

@@ -16,16 +16,19 @@ import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.emulator.StreamFault;
 import io.github.sagemakerstreaming.emulator.StreamOutcome;
+import io.github.sagemakerstreaming.runtime.EmulatorClients.EmulatorClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
-import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The template through the real AWS SDK client and the real event-stream wire format,
- * against the emulator.
+ * against the emulator, on both transports.
  */
+@ParameterizedClass
+@EnumSource(Transport.class)
 class StreamingInferenceTemplateIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -51,7 +56,10 @@ class StreamingInferenceTemplateIntegrationTests {
 	@RegisterExtension
 	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
 
-	private static SageMakerRuntimeAsyncClient client;
+	private static EmulatorClient client;
+
+	@Parameter
+	Transport transport;
 
 	@AfterAll
 	static void closeClient() {
@@ -154,7 +162,7 @@ class StreamingInferenceTemplateIntegrationTests {
 	@Test
 	void templateDefaultsReachTheWireAndRequestsOverrideThem() {
 		String name = register(Dialect.TGI);
-		StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client())
+		StreamingInferenceTemplate template = this.transport.template(client())
 			.endpointName(name)
 			.format(InferenceFormat.TGI)
 			.parameters(Map.of("max_new_tokens", 64, "temperature", 0.5))
@@ -282,15 +290,15 @@ class StreamingInferenceTemplateIntegrationTests {
 		return sagemaker.emulator();
 	}
 
-	private static synchronized SageMakerRuntimeAsyncClient client() {
+	private static synchronized EmulatorClient client() {
 		if (client == null) {
-			client = EmulatorClients.create(emulator());
+			client = EmulatorClients.shared(emulator(), NettyNioAsyncHttpClient.builder().maxConcurrency(500));
 		}
 		return client;
 	}
 
-	private static StreamingInferenceTemplate template(String endpointName) {
-		StreamingInferenceTemplate.Builder builder = StreamingInferenceTemplate.builder(client());
+	private StreamingInferenceTemplate template(String endpointName) {
+		StreamingInferenceTemplate.Builder builder = this.transport.template(client());
 		if (endpointName != null) {
 			builder.endpointName(endpointName);
 		}

@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,13 +17,16 @@ import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.emulator.StreamOutcome;
+import io.github.sagemakerstreaming.runtime.EmulatorClients.EmulatorClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * thread and memory figures are its own.
  */
 @Isolated
+@ParameterizedClass
+@EnumSource(Transport.class)
 class StreamingInferenceTemplateLoadIntegrationTests {
 
 	private static final int STREAMS = 500;
@@ -42,10 +48,14 @@ class StreamingInferenceTemplateLoadIntegrationTests {
 	@RegisterExtension
 	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
 
+	@Parameter
+	Transport transport;
+
 	@Test
 	void fiveHundredConcurrentStreamsWithTenPercentCancelledLoseAndLeakNothing() {
+		String load = "load-" + this.transport.name().toLowerCase(Locale.ROOT);
 		sagemaker.emulator()
-			.register("load", Dialect.VLLM_CHAT)
+			.register(load, Dialect.VLLM_CHAT)
 			.answer((prompt) -> IntStream.range(0, TOKENS).mapToObj((i) -> " " + prompt + ":" + i).toList())
 			.tokenDelay(Duration.ofMillis(10));
 		Set<Long> threadsBefore = sdkThreads();
@@ -54,13 +64,10 @@ class StreamingInferenceTemplateLoadIntegrationTests {
 		AtomicLong tokens = new AtomicLong();
 		AtomicInteger failures = new AtomicInteger();
 		long start = System.nanoTime();
-		try (SageMakerRuntimeAsyncClient client = EmulatorClients
-			.builder(sagemaker.emulator(), NettyNioAsyncHttpClient.builder().maxConcurrency(STREAMS))
-			.overrideConfiguration((override) -> override.addMetricPublisher(leases))
-			.build()) {
-			StreamingInferenceTemplate template = StreamingInferenceTemplate.builder(client)
-				.endpointName("load")
-				.build();
+		try (EmulatorClient client = EmulatorClients.shared(sagemaker.emulator(),
+				NettyNioAsyncHttpClient.builder().maxConcurrency(STREAMS),
+				(builder) -> builder.overrideConfiguration((override) -> override.addMetricPublisher(leases)))) {
+			StreamingInferenceTemplate template = this.transport.template(client).endpointName(load).build();
 			List<Boolean> intact = Flux.range(0, STREAMS).flatMap((i) -> {
 				String prompt = "s" + i;
 				Flux<String> stream = template.stream(prompt).doOnNext((token) -> tokens.incrementAndGet());
@@ -79,7 +86,7 @@ class StreamingInferenceTemplateLoadIntegrationTests {
 			long millis = (System.nanoTime() - start) / 1_000_000;
 			assertThat(intact).hasSize(STREAMS).allMatch(Boolean::booleanValue);
 			assertThat(failures).hasValue(0);
-			List<RecordedInvocation> invocations = sagemaker.emulator().invocations("load");
+			List<RecordedInvocation> invocations = sagemaker.emulator().invocations(load);
 			assertThat(invocations).hasSize(STREAMS);
 			for (RecordedInvocation invocation : invocations) {
 				int stream = Integer
@@ -94,14 +101,15 @@ class StreamingInferenceTemplateLoadIntegrationTests {
 						.isEqualTo(StreamOutcome.COMPLETED);
 				}
 			}
-			sagemaker.emulator().register("probe", Dialect.TGI).tokens("ok");
-			StreamingInferenceTemplate probe = StreamingInferenceTemplate.builder(client).endpointName("probe").build();
+			sagemaker.emulator().register(load + "-probe", Dialect.TGI).tokens("ok");
+			StreamingInferenceTemplate probe = this.transport.template(client).endpointName(load + "-probe").build();
 			assertThat(leases.settledLeases(() -> probe.stream("hi").blockLast(Duration.ofSeconds(10)),
 					Duration.ofSeconds(10)))
 				.as("connections still leased")
 				.isZero();
-			System.out.printf("Load: %d streams (%d cancelled), %d tokens, %d failures, %d ms, peak heap %d MiB%n",
-					STREAMS, STREAMS / 10, tokens.get(), failures.get(), millis, peakHeap() / (1024 * 1024));
+			System.out.printf("Load (%s): %d streams (%d cancelled), %d tokens, %d failures, %d ms, peak heap %d MiB%n",
+					this.transport, STREAMS, STREAMS / 10, tokens.get(), failures.get(), millis,
+					peakHeap() / (1024 * 1024));
 		}
 		awaitGone(threadsBefore);
 	}
