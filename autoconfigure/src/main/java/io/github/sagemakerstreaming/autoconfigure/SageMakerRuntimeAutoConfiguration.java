@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -27,7 +28,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of a {@link SageMakerRuntimeAsyncClient} for streaming and of a
  * {@link StreamingInferenceTemplate}. A user's own client, template or
- * {@link ResponseDecoder} bean wins.
+ * {@link ResponseDecoder} bean wins. With {@code sagemaker.runtime.transport=direct}, the
+ * client and the template's direct transport share one HTTP client.
  */
 @AutoConfiguration
 @ConditionalOnClass({ SageMakerRuntimeAsyncClient.class, NettyNioAsyncHttpClient.class, Flux.class })
@@ -36,14 +38,28 @@ import org.springframework.context.annotation.Bean;
 public final class SageMakerRuntimeAutoConfiguration {
 
 	@Bean
+	@ConditionalOnProperty(name = "sagemaker.runtime.transport", havingValue = "direct")
+	DirectTransportHttpClient sageMakerRuntimeDirectTransportHttpClient(SageMakerRuntimeProperties properties,
+			ObjectProvider<AwsCredentialsProvider> credentialsProvider,
+			ObjectProvider<AwsRegionProvider> regionProvider) {
+		SageMakerRuntimePropertiesValidator.validate(properties);
+		return new DirectTransportHttpClient(
+				new SageMakerRuntimeClientConfigurer(properties, credentialsProvider, regionProvider).httpClient()
+					.build());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	SageMakerRuntimeAsyncClient sageMakerRuntimeAsyncClient(SageMakerRuntimeProperties properties,
 			ObjectProvider<AwsCredentialsProvider> credentialsProvider,
 			ObjectProvider<AwsRegionProvider> regionProvider,
-			ObjectProvider<SageMakerRuntimeAsyncClientCustomizer> customizers) {
+			ObjectProvider<SageMakerRuntimeAsyncClientCustomizer> customizers,
+			ObjectProvider<DirectTransportHttpClient> directHttpClient) {
 		SageMakerRuntimePropertiesValidator.validate(properties);
 		SageMakerRuntimeAsyncClientBuilder builder = SageMakerRuntimeAsyncClient.builder();
-		new SageMakerRuntimeClientConfigurer(properties, credentialsProvider, regionProvider).configure(builder);
+		DirectTransportHttpClient shared = directHttpClient.getIfAvailable();
+		new SageMakerRuntimeClientConfigurer(properties, credentialsProvider, regionProvider).configure(builder,
+				(shared != null) ? shared.httpClient() : null);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		try {
 			return builder.build();
@@ -60,10 +76,12 @@ public final class SageMakerRuntimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	StreamingInferenceTemplate streamingInferenceTemplate(SageMakerRuntimeAsyncClient client,
 			SageMakerRuntimeProperties properties, ObjectProvider<ResponseDecoder> decoder,
-			ObjectProvider<StreamingInferenceTemplateCustomizer> customizers) {
+			ObjectProvider<StreamingInferenceTemplateCustomizer> customizers,
+			ObjectProvider<DirectTransportHttpClient> directHttpClient) {
 		SageMakerRuntimePropertiesValidator.validate(properties);
 		PropertyMapper map = PropertyMapper.get();
 		StreamingInferenceTemplate.Builder builder = StreamingInferenceTemplate.builder(client);
+		directHttpClient.ifAvailable((direct) -> builder.directTransport(direct.httpClient()));
 		map.from(properties::getEndpointName).to(setting("endpoint-name", builder::endpointName));
 		map.from(properties::getFormat).to(builder::format);
 		map.from(properties::getParameters)

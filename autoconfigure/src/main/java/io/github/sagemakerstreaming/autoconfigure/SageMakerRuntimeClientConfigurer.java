@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
@@ -44,7 +45,13 @@ final class SageMakerRuntimeClientConfigurer {
 		this.regionProvider = regionProvider;
 	}
 
-	void configure(SageMakerRuntimeAsyncClientBuilder builder) {
+	/**
+	 * Applies the properties to a client builder.
+	 * @param builder the builder
+	 * @param httpClient the HTTP client the client must share with the direct transport,
+	 * or {@code null} for one of the client's own
+	 */
+	void configure(SageMakerRuntimeAsyncClientBuilder builder, @Nullable SdkAsyncHttpClient httpClient) {
 		PropertyMapper map = PropertyMapper.get();
 		// The template retries only what never reached the model; the SDK's own retries
 		// would replay tokens.
@@ -53,7 +60,12 @@ final class SageMakerRuntimeClientConfigurer {
 		builder.credentialsProvider(verified(credentialsProvider()));
 		map.from(region()).to(builder::region);
 		map.from(this.properties::getEndpointOverride).to(builder::endpointOverride);
-		builder.httpClientBuilder(httpClient());
+		if (httpClient != null) {
+			builder.httpClient(httpClient);
+		}
+		else {
+			builder.httpClientBuilder(httpClient());
+		}
 	}
 
 	private AwsCredentialsProvider credentialsProvider() {
@@ -129,7 +141,7 @@ final class SageMakerRuntimeClientConfigurer {
 		return configured;
 	}
 
-	private NettyNioAsyncHttpClient.Builder httpClient() {
+	NettyNioAsyncHttpClient.Builder httpClient() {
 		SageMakerRuntimeProperties.Http http = this.properties.getHttp();
 		PropertyMapper map = PropertyMapper.get();
 		NettyNioAsyncHttpClient.Builder builder = NettyNioAsyncHttpClient.builder();

@@ -83,6 +83,14 @@ public class SageMakerRuntimeProperties {
 	private boolean includeUsage = true;
 
 	/**
+	 * How the template streams: 'sdk' through the SDK client, or 'direct', where it signs
+	 * and sends the call itself on the client's HTTP client and decodes the event stream
+	 * from the response's bytes, with less CPU and far less memory per open stream. Whole
+	 * answers and sessions go through the SDK client either way.
+	 */
+	private Transport transport = Transport.SDK;
+
+	/**
 	 * Longest wait from subscription to the first token, retries included.
 	 */
 	private Duration firstTokenTimeout = Duration.ofSeconds(90);
@@ -195,6 +203,14 @@ public class SageMakerRuntimeProperties {
 		this.includeUsage = includeUsage;
 	}
 
+	public Transport getTransport() {
+		return this.transport;
+	}
+
+	public void setTransport(Transport transport) {
+		this.transport = transport;
+	}
+
 	public Duration getFirstTokenTimeout() {
 		return this.firstTokenTimeout;
 	}
@@ -233,6 +249,23 @@ public class SageMakerRuntimeProperties {
 
 	public Http getHttp() {
 		return this.http;
+	}
+
+	/**
+	 * How the template streams.
+	 */
+	public enum Transport {
+
+		/**
+		 * Through the SDK client's InvokeEndpointWithResponseStream.
+		 */
+		SDK,
+
+		/**
+		 * On the direct transport, over the SDK client's HTTP client.
+		 */
+		DIRECT
+
 	}
 
 	/**

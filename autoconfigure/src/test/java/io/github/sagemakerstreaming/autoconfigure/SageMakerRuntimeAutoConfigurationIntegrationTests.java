@@ -47,6 +47,29 @@ class SageMakerRuntimeAutoConfigurationIntegrationTests {
 	}
 
 	@Test
+	void theDirectTransportStreamsOnTheHttpClientItSharesWithTheSdkClient() {
+		sagemaker.emulator().register("direct-llm", Dialect.VLLM_CHAT).tokens("Hi", "!");
+		contextRunner("direct-llm").withPropertyValues("sagemaker.runtime.transport=direct").run((context) -> {
+			assertThat(context.getBean(StreamingInferenceTemplate.class).stream("hi").collectList().block(TIMEOUT))
+				.containsExactly("Hi", "!");
+			assertThat(sagemaker.emulator().invocations("direct-llm").get(0).headers().get("user-agent"))
+				.contains("sagemaker-runtime-spring-boot/direct");
+			assertThat(context).hasSingleBean(DirectTransportHttpClient.class);
+		});
+	}
+
+	@Test
+	void theSdkTransportIsTheDefault() {
+		sagemaker.emulator().register("sdk-llm", Dialect.VLLM_CHAT).tokens("Hi");
+		contextRunner("sdk-llm").run((context) -> {
+			context.getBean(StreamingInferenceTemplate.class).stream("hi").blockLast(TIMEOUT);
+			assertThat(sagemaker.emulator().invocations("sdk-llm").get(0).headers().get("user-agent"))
+				.doesNotContain("/direct");
+			assertThat(context).doesNotHaveBean(DirectTransportHttpClient.class);
+		});
+	}
+
+	@Test
 	void propertiesShapeTheRequest() {
 		sagemaker.emulator().register("props-llm", Dialect.LMI).tokens("Hi", "!");
 		contextRunner("props-llm").withPropertyValues("sagemaker.runtime.format=tgi",
