@@ -54,9 +54,10 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void decodingObservationAndMetricsKnowNothingOfTheTemplate() {
+	void decodingTheDirectTransportObservationAndMetricsKnowNothingOfTheTemplate() {
 		noClasses().that()
 			.resideInAnyPackage("io.github.sagemakerstreaming.runtime.format..",
+					"io.github.sagemakerstreaming.runtime.direct..",
 					"io.github.sagemakerstreaming.runtime.observation..",
 					"io.github.sagemakerstreaming.runtime.metrics..")
 			.should()

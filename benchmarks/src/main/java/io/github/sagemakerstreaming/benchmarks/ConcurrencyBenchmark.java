@@ -5,6 +5,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -27,16 +28,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Holds many concurrent streams on this machine: once with the starter's auto-configured
- * defaults, once with the AWS SDK's own defaults, reporting failures, the latency added
- * between tokens (each gap minus the emulator's pace, p50 and p99), the heap each open
- * stream costs and the client JVM's CPU time per token. The endpoint runs in a process of
- * its own ({@link PacedEndpoint}).
+ * Holds many concurrent streams on this machine: with the starter's auto-configured
+ * defaults, with {@code sagemaker.runtime.transport=direct}, and with the AWS SDK's own
+ * defaults, reporting failures, the latency added between tokens (each gap minus the
+ * emulator's pace, p50 and p99), the heap each open stream costs and the client JVM's CPU
+ * time per token. The endpoint runs in a process of its own ({@link PacedEndpoint}).
  * <p>
  * Streams start either all at once (a burst) or spread evenly over a ramp, as users
  * arrive.
  * <p>
- * {@code java -cp benchmarks/target/benchmarks.jar io.github.sagemakerstreaming.benchmarks.ConcurrencyBenchmark [streams] [tokens] [pace ms] [ramp s]}
+ * {@code java -cp benchmarks/target/benchmarks.jar io.github.sagemakerstreaming.benchmarks.ConcurrencyBenchmark [streams] [tokens] [pace ms] [ramp s] [starter,direct,sdk]}
  */
 public final class ConcurrencyBenchmark {
 
@@ -48,6 +49,7 @@ public final class ConcurrencyBenchmark {
 		int tokens = (args.length > 1) ? Integer.parseInt(args[1]) : 40;
 		Duration pace = Duration.ofMillis((args.length > 2) ? Integer.parseInt(args[2]) : 250);
 		Duration ramp = Duration.ofSeconds((args.length > 3) ? Integer.parseInt(args[3]) : 0);
+		List<String> settings = (args.length > 4) ? List.of(args[4].split(",")) : List.of("starter", "direct", "sdk");
 		try (PacedEndpoint endpoint = PacedEndpoint.start(tokens, pace)) {
 			System.out.printf(
 					"%d concurrent streams of %d tokens, one token every %d ms, starting %s,"
@@ -57,22 +59,36 @@ public final class ConcurrencyBenchmark {
 			System.out.println("| settings | completed | failed | peak open | added latency p50 | p99"
 					+ " | heap per open stream | client CPU per token | collections |");
 			System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Starter.class)
-				.web(WebApplicationType.NONE)
-				.properties("spring.main.banner-mode=off", "logging.level.root=warn",
-						"sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.access-key=bench",
-						"sagemaker.runtime.credentials.secret-key=bench",
-						"sagemaker.runtime.endpoint-override=" + endpoint.endpointOverride(),
-						"sagemaker.runtime.endpoint-name=concurrent")
-				.run()) {
-				run("starter defaults", context.getBean(StreamingInferenceTemplate.class), streams, tokens, pace, ramp);
+			if (settings.contains("starter")) {
+				try (ConfigurableApplicationContext context = starter(endpoint, "sdk")) {
+					run("starter defaults", context.getBean(StreamingInferenceTemplate.class), streams, tokens, pace,
+							ramp);
+				}
 			}
-			try (SageMakerRuntimeAsyncClient client = EmulatorClient.withSdkDefaults(endpoint.endpointOverride())
-				.build()) {
-				run("AWS SDK defaults", StreamingInferenceTemplate.builder(client).endpointName("concurrent").build(),
-						streams, tokens, pace, ramp);
+			if (settings.contains("direct")) {
+				try (ConfigurableApplicationContext context = starter(endpoint, "direct")) {
+					run("starter, transport=direct", context.getBean(StreamingInferenceTemplate.class), streams, tokens,
+							pace, ramp);
+				}
+			}
+			if (settings.contains("sdk")) {
+				try (SageMakerRuntimeAsyncClient client = EmulatorClient.withSdkDefaults(endpoint.endpointOverride())
+					.build()) {
+					run("AWS SDK defaults",
+							StreamingInferenceTemplate.builder(client).endpointName("concurrent").build(), streams,
+							tokens, pace, ramp);
+				}
 			}
 		}
+	}
+
+	private static ConfigurableApplicationContext starter(PacedEndpoint endpoint, String transport) {
+		return new SpringApplicationBuilder(Starter.class).web(WebApplicationType.NONE)
+			.properties("spring.main.banner-mode=off", "logging.level.root=warn", "sagemaker.runtime.region=us-east-1",
+					"sagemaker.runtime.credentials.access-key=bench", "sagemaker.runtime.credentials.secret-key=bench",
+					"sagemaker.runtime.endpoint-override=" + endpoint.endpointOverride(),
+					"sagemaker.runtime.endpoint-name=concurrent", "sagemaker.runtime.transport=" + transport)
+			.run();
 	}
 
 	private static void run(String settings, StreamingInferenceTemplate template, int streams, int tokens,

@@ -26,6 +26,7 @@ import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
@@ -63,6 +64,8 @@ public final class EndToEndBenchmark {
 		CLIENTS.put("sdk", "raw SDK (payload parts counted)");
 		CLIENTS.put("starter", "starter, no time limits");
 		CLIENTS.put("starter-limits", "starter, first-token and idle limits");
+		CLIENTS.put("starter-direct", "starter, direct transport, no time limits");
+		CLIENTS.put("starter-direct-limits", "starter, direct transport, first-token and idle limits");
 	}
 
 	private EndToEndBenchmark() {
@@ -156,6 +159,16 @@ public final class EndToEndBenchmark {
 				starter(StreamingInferenceTemplate.builder(sdk).endpointName(endpointName).build(), tokens);
 			case "starter-limits" -> starter(StreamingInferenceTemplate.builder(sdk)
 				.endpointName(endpointName)
+				.firstTokenTimeout(Duration.ofSeconds(90))
+				.idleTimeout(Duration.ofSeconds(60))
+				.build(), tokens);
+			case "starter-direct" -> starter(StreamingInferenceTemplate.builder(sdk)
+				.endpointName(endpointName)
+				.directTransport(NettyNioAsyncHttpClient.create())
+				.build(), tokens);
+			case "starter-direct-limits" -> starter(StreamingInferenceTemplate.builder(sdk)
+				.endpointName(endpointName)
+				.directTransport(NettyNioAsyncHttpClient.create())
 				.firstTokenTimeout(Duration.ofSeconds(90))
 				.idleTimeout(Duration.ofSeconds(60))
 				.build(), tokens);

@@ -91,15 +91,6 @@ public final class EventStreamFrameDecoder {
 		this.pendingLength -= decoded;
 	}
 
-	/**
-	 * Returns whether bytes of a frame not yet complete are held: at the end of the body,
-	 * that frame was cut off.
-	 * @return whether a partial frame is held
-	 */
-	public boolean hasPartialFrame() {
-		return this.pendingLength > 0;
-	}
-
 	private void append(ByteBuffer bytes) {
 		int needed = this.pendingLength + bytes.remaining();
 		if (needed > this.pending.length) {
