@@ -14,6 +14,10 @@ import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +60,28 @@ class SageMakerRuntimeAutoConfigurationIntegrationTests {
 				.contains("sagemaker-runtime-spring-boot/direct");
 			assertThat(context).hasSingleBean(DirectTransportHttpClient.class);
 		});
+	}
+
+	@Test
+	void theDirectTransportTakesAnApplicationClientsRegionCredentialsAndEndpoint() {
+		sagemaker.emulator().register("own-client-llm", Dialect.TGI).tokens("own");
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class))
+			.withPropertyValues("sagemaker.runtime.transport=direct", "sagemaker.runtime.endpoint-name=own-client-llm")
+			.withBean(SageMakerRuntimeAsyncClient.class,
+					() -> SageMakerRuntimeAsyncClient.builder()
+						.region(Region.EU_WEST_1)
+						.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("own", "key")))
+						.endpointOverride(sagemaker.emulator().endpointOverride())
+						.build())
+			.run((context) -> {
+				assertThat(context.getBean(StreamingInferenceTemplate.class).stream("hi").collectList().block(TIMEOUT))
+					.containsExactly("own");
+				RecordedInvocation invocation = sagemaker.emulator().invocations("own-client-llm").get(0);
+				assertThat(invocation.headers().get("user-agent")).contains("/direct");
+				assertThat(invocation.headers().get("authorization")).contains("Credential=own/")
+					.contains("/eu-west-1/sagemaker/aws4_request");
+			});
 	}
 
 	@Test
