@@ -2,7 +2,9 @@ package io.github.sagemakerstreaming.runtime;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -12,6 +14,7 @@ import io.github.sagemakerstreaming.runtime.direct.ServiceErrors;
 import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -152,12 +155,12 @@ final class DirectStreamCall {
 		return new SdkHttpContentPublisher() {
 
 			@Override
-			public java.util.Optional<Long> contentLength() {
+			public Optional<Long> contentLength() {
 				return content.contentLength();
 			}
 
 			@Override
-			public void subscribe(org.reactivestreams.Subscriber<? super ByteBuffer> subscriber) {
+			public void subscribe(Subscriber<? super ByteBuffer> subscriber) {
 				content.subscribe(subscriber);
 			}
 
@@ -168,8 +171,8 @@ final class DirectStreamCall {
 	 * A failure of the HTTP client as the SDK client reports it.
 	 */
 	private static Throwable sdkFailure(Throwable failure) {
-		Throwable cause = (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null)
-				? failure.getCause() : failure;
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
 		if (cause instanceof SdkException) {
 			return cause;
 		}

@@ -65,8 +65,7 @@ class SageMakerRuntimeAutoConfigurationIntegrationTests {
 	@Test
 	void theDirectTransportTakesAnApplicationClientsRegionCredentialsAndEndpoint() {
 		sagemaker.emulator().register("own-client-llm", Dialect.TGI).tokens("own");
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class))
 			.withPropertyValues("sagemaker.runtime.transport=direct", "sagemaker.runtime.endpoint-name=own-client-llm")
 			.withBean(SageMakerRuntimeAsyncClient.class,
 					() -> SageMakerRuntimeAsyncClient.builder()

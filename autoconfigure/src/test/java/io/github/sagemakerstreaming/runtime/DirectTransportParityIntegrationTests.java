@@ -12,11 +12,13 @@ import io.github.sagemakerstreaming.emulator.StreamFault;
 import io.github.sagemakerstreaming.runtime.EmulatorClients.EmulatorClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorException;
 import software.amazon.awssdk.services.sagemakerruntime.model.ModelStreamErrorException;
@@ -105,7 +107,30 @@ class DirectTransportParityIntegrationTests {
 		}
 	}
 
+	@Test
+	void credentialsThatCannotBeResolvedFailTheSameOnBothTransports() {
+		String name = TestEndpoints.register(sagemaker.emulator(), Dialect.TGI);
+		try (EmulatorClient noCredentials = EmulatorClients.shared(sagemaker.emulator(),
+				NettyNioAsyncHttpClient.builder(), (builder) -> builder.credentialsProvider(() -> {
+					throw SdkClientException.create("Unable to load credentials from any of the providers");
+				}))) {
+			Throwable sdk = failure(Transport.SDK, noCredentials, name);
+			Throwable direct = failure(Transport.DIRECT, noCredentials, name);
+			assertThat(direct).isExactlyInstanceOf(sdk.getClass()).hasMessage(sdk.getMessage());
+			assertThat(((StreamingInferenceException) direct).errorCode())
+				.isEqualTo(((StreamingInferenceException) sdk).errorCode());
+			assertThat(direct.getMessage()).contains("Unable to load credentials");
+			assertThat(direct.getCause()).isInstanceOf(SdkClientException.class);
+			assertThat(sdk.getCause()).isInstanceOf(SdkClientException.class);
+		}
+		assertThat(sagemaker.emulator().invocations(name)).isEmpty();
+	}
+
 	private static Throwable failure(Transport transport, String endpointName) {
+		return failure(transport, client, endpointName);
+	}
+
+	private static Throwable failure(Transport transport, EmulatorClient client, String endpointName) {
 		StreamingInferenceTemplate template = transport.template(client)
 			.endpointName(endpointName)
 			.retry(2, Duration.ofMillis(10), Duration.ofMillis(20))

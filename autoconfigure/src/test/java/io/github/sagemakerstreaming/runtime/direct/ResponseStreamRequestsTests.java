@@ -12,7 +12,12 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -23,6 +28,8 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClientBuilder;
@@ -35,10 +42,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The direct transport's request against what the SDK client sends for the same call,
  * credentials and signing instant, captured just before the SDK would transmit it: the
  * same method, URI and headers, the {@code Authorization} header included, byte for byte.
+ * Isolated, because the FIPS and dual-stack cases set the system properties the SDK
+ * reads.
  */
+@Isolated
 class ResponseStreamRequestsTests {
 
 	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+	/**
+	 * One HTTP client for every SDK client here, which closing each would take seconds.
+	 */
+	private static SdkAsyncHttpClient http;
+
+	@BeforeAll
+	static void createHttpClient() {
+		http = NettyNioAsyncHttpClient.create();
+	}
+
+	@AfterAll
+	static void closeHttpClient() {
+		http.close();
+	}
 
 	@Test
 	void aCallWithEveryHeaderIsSignedAsTheSdkSignsIt() {
@@ -81,10 +106,31 @@ class ResponseStreamRequestsTests {
 					.endpointOverride(URI.create("https://proxy.example.com:8443/sagemaker")));
 	}
 
-	private static void assertSignedAsTheSdkSignsIt(InvokeEndpointWithResponseStreamRequest request,
+	@ParameterizedTest
+	@CsvSource({ "aws.useFipsEndpoint, runtime-fips.sagemaker.us-east-2.amazonaws.com",
+			"aws.useDualstackEndpoint, runtime.sagemaker.us-east-2.api.aws" })
+	void fipsAndDualStackSetAsTheSdkReadsThemReachTheSameEndpoint(String property, String host) {
+		InvokeEndpointWithResponseStreamRequest request = InvokeEndpointWithResponseStreamRequest.builder()
+			.endpointName("regulated")
+			.body(SdkBytes.fromUtf8String("{}"))
+			.contentType("application/json")
+			.build();
+		System.setProperty(property, "true");
+		try {
+			assertThat(assertSignedAsTheSdkSignsIt(request, AwsBasicCredentials.create("AKIDEXAMPLE", "secret"),
+					(client) -> client.region(Region.US_EAST_2))
+				.host()).isEqualTo(host);
+		}
+		finally {
+			System.clearProperty(property);
+		}
+	}
+
+	private static SdkHttpRequest assertSignedAsTheSdkSignsIt(InvokeEndpointWithResponseStreamRequest request,
 			AwsCredentials credentials, Consumer<SageMakerRuntimeAsyncClientBuilder> configuration) {
 		AtomicReference<SdkHttpRequest> sent = new AtomicReference<>();
 		SageMakerRuntimeAsyncClientBuilder builder = SageMakerRuntimeAsyncClient.builder()
+			.httpClient(http)
 			.credentialsProvider(StaticCredentialsProvider.create(credentials))
 			.overrideConfiguration((override) -> override.retryStrategy(AwsRetryStrategy.doNotRetry())
 				.addExecutionInterceptor(captureAndStop(sent)));
@@ -108,6 +154,7 @@ class ResponseStreamRequestsTests {
 			assertThat(direct.firstMatchingHeader("Authorization")).isEqualTo(sdk.firstMatchingHeader("Authorization"))
 				.isPresent();
 			assertThat(withoutUserAgent(direct.headers())).isEqualTo(withoutUserAgent(sdk.headers()));
+			return direct;
 		}
 	}
 
