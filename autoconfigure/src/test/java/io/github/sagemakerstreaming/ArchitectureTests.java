@@ -25,14 +25,19 @@ class ArchitectureTests {
 
 	/**
 	 * The API's value and exception types: every public type of the {@code runtime}
-	 * package but the template. Their names are fixed in that package, beside the
-	 * template, so they are the vocabulary that every layer below the template speaks.
+	 * package but the template (a type nested in one that is not public is not). Their
+	 * names are fixed in that package, beside the template, so they are the vocabulary
+	 * that every layer below the template speaks.
 	 */
 	private static final DescribedPredicate<JavaClass> API_VALUES = DescribedPredicate.describe(
 			"the API's value and exception types",
-			(type) -> type.getPackageName().equals("io.github.sagemakerstreaming.runtime")
-					&& type.getModifiers().contains(JavaModifier.PUBLIC)
+			(type) -> type.getPackageName().equals("io.github.sagemakerstreaming.runtime") && isPublic(type)
 					&& !type.getName().startsWith(StreamingInferenceTemplate.class.getName()));
+
+	private static boolean isPublic(JavaClass type) {
+		return type.getModifiers().contains(JavaModifier.PUBLIC)
+				&& type.getEnclosingClass().map(ArchitectureTests::isPublic).orElse(true);
+	}
 
 	@Test
 	void packagesAreLayersWithNoCycleBetweenThem() {

@@ -1,27 +1,50 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import io.github.sagemakerstreaming.runtime.direct.DirectEndpoints;
 import io.github.sagemakerstreaming.runtime.direct.ResponseStreamRequests;
-import software.amazon.awssdk.http.SdkHttpRequest;
+import io.github.sagemakerstreaming.runtime.direct.ServiceErrors;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
+import software.amazon.awssdk.http.async.SdkHttpContentPublisher;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
-import software.amazon.awssdk.metrics.MetricCollection;
+import software.amazon.awssdk.metrics.MetricCollector;
 import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeServiceClientConfiguration;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
 
 /**
- * What the direct transport takes from a client and an HTTP client: where calls go, how
- * they are signed, what sends them, and where their metrics are published.
+ * Streams on the direct transport: signs the call with the client's credentials, sends it
+ * on an SDK HTTP client, and gives the response's bytes to a {@link DirectResponse}. Its
+ * failures are the SDK client's: the SDK's exception types for SageMaker's errors, and an
+ * {@code SdkClientException} around what the HTTP client throws. Each call's HTTP metrics
+ * go to the client's metric publishers.
  */
-final class DirectTransport {
+final class DirectTransport implements StreamTransport {
 
 	private final SdkAsyncHttpClient httpClient;
 
@@ -39,21 +62,101 @@ final class DirectTransport {
 		this.metricPublishers = configuration.overrideConfiguration().metricPublishers();
 	}
 
-	SdkAsyncHttpClient httpClient() {
-		return this.httpClient;
+	@Override
+	public void open(InvokeEndpointWithResponseStreamRequest request, MonoSink<OpenStream<?>> sink) {
+		MetricCollector call = MetricCollector.create("ApiCall");
+		AtomicBoolean settled = new AtomicBoolean();
+		Consumer<Throwable> fail = (failure) -> {
+			if (settled.compareAndSet(false, true)) {
+				publish(call);
+				sink.error(failure);
+			}
+		};
+		AtomicReference<@Nullable SdkHttpResponse> headers = new AtomicReference<>();
+		SdkAsyncHttpResponseHandler handler = new SdkAsyncHttpResponseHandler() {
+
+			@Override
+			public void onHeaders(SdkHttpResponse response) {
+				headers.set(response);
+			}
+
+			@Override
+			public void onStream(Publisher<ByteBuffer> body) {
+				SdkHttpResponse response = Objects.requireNonNull(headers.get(), "headers come before the body");
+				if (!response.isSuccessful()) {
+					bytesOf(body).subscribe((bytes) -> fail.accept(ServiceErrors.fromResponse(response, bytes)), fail);
+				}
+				else if (settled.compareAndSet(false, true)) {
+					sink.success(new DirectResponse(response, body, () -> publish(call)));
+				}
+			}
+
+			@Override
+			public void onError(Throwable failure) {
+				fail.accept(sdkFailure(failure));
+			}
+
+		};
+		CompletableFuture<Void> execution = this.credentials.resolveIdentity()
+			.thenCompose((identity) -> this.httpClient.execute(AsyncExecuteRequest.builder()
+				.request(this.requests.signed(request, identity, UUID.randomUUID().toString(), Clock.systemUTC()))
+				.requestContentPublisher(content(request.body().asByteArrayUnsafe()))
+				.responseHandler(handler)
+				.metricCollector(call.createChild("ApiCallAttempt").createChild("HttpClient"))
+				.build()));
+		execution.whenComplete((done, failure) -> {
+			if (failure != null) {
+				fail.accept(sdkFailure(failure));
+			}
+		});
+		sink.onCancel(() -> execution.cancel(true));
+	}
+
+	private void publish(MetricCollector call) {
+		this.metricPublishers.forEach((publisher) -> publisher.publish(call.collect()));
+	}
+
+	private static Mono<byte[]> bytesOf(Publisher<ByteBuffer> body) {
+		return Flux.from(body).collectList().map((buffers) -> {
+			int length = buffers.stream().mapToInt(ByteBuffer::remaining).sum();
+			ByteBuffer whole = ByteBuffer.allocate(length);
+			buffers.forEach(whole::put);
+			return whole.array();
+		});
+	}
+
+	private static SdkHttpContentPublisher content(byte[] body) {
+		AsyncRequestBody content = AsyncRequestBody.fromBytesUnsafe(body);
+		return new SdkHttpContentPublisher() {
+
+			@Override
+			public Optional<Long> contentLength() {
+				return content.contentLength();
+			}
+
+			@Override
+			public void subscribe(Subscriber<? super ByteBuffer> subscriber) {
+				content.subscribe(subscriber);
+			}
+
+		};
 	}
 
 	/**
-	 * Resolves the credentials and signs a call with them, as of now.
+	 * A failure as the SDK client reports it: its own exceptions as they are, anything
+	 * else from resolving credentials or from the HTTP client inside an
+	 * {@code SdkClientException}.
 	 */
-	CompletableFuture<SdkHttpRequest> signed(InvokeEndpointWithResponseStreamRequest request) {
-		return this.credentials.resolveIdentity()
-			.thenApply((credentials) -> this.requests.signed(request, credentials, UUID.randomUUID().toString(),
-					Clock.systemUTC()));
-	}
-
-	void publish(MetricCollection metrics) {
-		this.metricPublishers.forEach((publisher) -> publisher.publish(metrics));
+	private static Throwable sdkFailure(Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (cause instanceof SdkException) {
+			return cause;
+		}
+		return SdkClientException.builder()
+			.message("Unable to execute HTTP request: " + cause.getMessage())
+			.cause(cause)
+			.build();
 	}
 
 }

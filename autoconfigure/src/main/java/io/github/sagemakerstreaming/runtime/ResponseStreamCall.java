@@ -1,42 +1,24 @@
 package io.github.sagemakerstreaming.runtime;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-
+import io.github.sagemakerstreaming.runtime.StreamTransport.OpenStream;
 import io.github.sagemakerstreaming.runtime.format.ResponseDecoder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoSink;
-import software.amazon.awssdk.core.async.SdkPublisher;
-import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
-import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponse;
-import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
-import software.amazon.awssdk.services.sagemakerruntime.model.PayloadPart;
-import software.amazon.awssdk.services.sagemakerruntime.model.ResponseStream;
 
 /**
- * One {@code InvokeEndpointWithResponseStream} call as a {@link Flux}: the call starts on
- * subscription, the SDK's event publisher is subscribed to exactly once, demand flows to
- * it, and cancelling the subscription cancels the SDK subscription, which closes the
+ * One {@code InvokeEndpointWithResponseStream} call as a {@link Flux}, on either
+ * transport: the call starts on subscription, the response's stream is subscribed to
+ * exactly once, demand flows to it, and cancelling the subscription closes the
  * connection.
  * <p>
- * The request comes with the SDK's retries off ({@link RetrySettings#callOverride}): the
- * SDK would otherwise re-send it after a {@code ModelStreamError} and replay tokens
- * already delivered. The call retries on its own only while SageMaker has not answered,
- * so before any token exists.
+ * The call retries on its own only while SageMaker has not answered, so before any token
+ * exists; neither transport retries by itself, which would replay tokens already
+ * delivered.
  */
 final class ResponseStreamCall {
 
-	/**
-	 * How many payload parts are requested from the SDK ahead of the subscriber's demand.
-	 */
-	private static final int PREFETCH = 32;
-
-	private final SageMakerRuntimeAsyncClient client;
+	private final StreamTransport transport;
 
 	private final InvokeEndpointWithResponseStreamRequest request;
 
@@ -46,9 +28,9 @@ final class ResponseStreamCall {
 
 	private final RetrySettings retry;
 
-	ResponseStreamCall(SageMakerRuntimeAsyncClient client, InvokeEndpointWithResponseStreamRequest request,
+	ResponseStreamCall(StreamTransport transport, InvokeEndpointWithResponseStreamRequest request,
 			ResponseDecoder decoder, StreamLimits limits, RetrySettings retry) {
-		this.client = client;
+		this.transport = transport;
 		this.request = request;
 		this.decoder = decoder;
 		this.limits = limits;
@@ -57,63 +39,30 @@ final class ResponseStreamCall {
 
 	Flux<InferenceChunk> chunks() {
 		StreamDeadlines deadlines = new StreamDeadlines(this.limits, this.request.endpointName());
-		Flux<InferenceChunk> chunks = Mono.<OpenStream>create(this::invoke)
+		Flux<InferenceChunk> chunks = Mono.<OpenStream<?>>create((sink) -> this.transport.open(this.request, sink))
 			.onErrorMap((ex) -> StreamingFailures.translate(ex, this.request.endpointName(), null, deadlines.elapsed()))
 			.retryWhen(this.retry.spec())
 			.flatMapMany((stream) -> decode(stream, deadlines));
 		return deadlines.bound(chunks);
 	}
 
-	private void invoke(MonoSink<OpenStream> sink) {
-		AtomicReference<InvokeEndpointWithResponseStreamResponse> response = new AtomicReference<>();
-		AtomicBoolean opened = new AtomicBoolean();
-		InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
-			.builder()
-			.onResponse(response::set)
-			.onEventStream((events) -> {
-				opened.set(true);
-				sink.success(new OpenStream(
-						Objects.requireNonNull(response.get(), "the SDK gives the response before its events"),
-						events));
-			})
-			.build();
-		CompletableFuture<Void> call = this.client.invokeEndpointWithResponseStream(this.request, handler);
-		call.whenComplete((done, failure) -> {
-			if (!opened.get()) {
-				sink.error((failure != null) ? failure
-						: new IllegalStateException("SageMaker completed the call without a response stream"));
-			}
-		});
-		sink.onCancel(() -> call.cancel(true));
-	}
-
-	private Flux<InferenceChunk> decode(OpenStream stream, StreamDeadlines deadlines) {
+	private <P> Flux<InferenceChunk> decode(OpenStream<P> stream, StreamDeadlines deadlines) {
 		ResponseMetadata metadata = stream.metadata(this.request.endpointName());
 		deadlines.responded(metadata.requestId());
 		ResponseDecoder.Session session = this.decoder.start(metadata);
-		Flux<ResponseStream> events = Flux.from(stream.events());
+		Flux<P> pieces = Flux.from(stream.pieces());
 		if (this.limits.any()) {
-			events = events.doOnNext((event) -> deadlines.event())
+			pieces = pieces.doOnNext((piece) -> deadlines.event())
 				.doOnRequest(deadlines::eventsRequested)
 				.doOnTerminate(deadlines::eventsEnded);
 		}
-		return events
-			.concatMapIterable((event) -> (event instanceof PayloadPart part)
-					? DecodedChunks.of((chunks) -> session.decode(part.bytes().asByteArrayUnsafe(), chunks))
-					: List.of(), PREFETCH)
+		return pieces
+			.concatMapIterable((piece) -> DecodedChunks.of((chunks) -> stream.decode(piece, session, chunks)),
+					stream.prefetch())
 			.concatWith(Flux.defer(() -> Flux.fromIterable(DecodedChunks.of(session::complete))))
 			.onErrorMap((ex) -> StreamingFailures.translate(ex, metadata.endpointName(), metadata.requestId(),
-					deadlines.elapsed()));
-	}
-
-	private record OpenStream(InvokeEndpointWithResponseStreamResponse response, SdkPublisher<ResponseStream> events) {
-
-		ResponseMetadata metadata(String endpointName) {
-			return new ResponseMetadata(endpointName, this.response.responseMetadata().requestId(),
-					this.response.invokedProductionVariant(), this.response.contentType(),
-					this.response.customAttributes());
-		}
-
+					deadlines.elapsed()))
+			.doFinally((signal) -> stream.ended());
 	}
 
 }

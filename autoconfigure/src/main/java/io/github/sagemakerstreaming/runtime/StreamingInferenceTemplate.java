@@ -66,9 +66,9 @@ public final class StreamingInferenceTemplate {
 	private final SageMakerRuntimeAsyncClient client;
 
 	/**
-	 * The direct transport that streams, or {@code null} when the SDK client streams.
+	 * How streams reach SageMaker: the SDK client or the direct transport.
 	 */
-	private final @Nullable DirectTransport direct;
+	private final StreamTransport transport;
 
 	/**
 	 * What every call adds to switch the SDK's own retries off, or {@code null} when the
@@ -88,8 +88,8 @@ public final class StreamingInferenceTemplate {
 
 	private StreamingInferenceTemplate(Builder builder) {
 		this.client = builder.client;
-		this.direct = (builder.directHttpClient != null) ? new DirectTransport(builder.client, builder.directHttpClient)
-				: null;
+		this.transport = (builder.directHttpClient != null)
+				? new DirectTransport(builder.client, builder.directHttpClient) : new SdkTransport(builder.client);
 		this.callOverride = RetrySettings.callOverride(builder.client);
 		this.defaults = builder.settings();
 		Objects.requireNonNull(this.defaults.format(), "format: a template needs a default format");
@@ -232,10 +232,9 @@ public final class StreamingInferenceTemplate {
 			.overrideConfiguration(this.callOverride)
 			.build();
 		ResponseDecoder responseDecoder = (resolved.format() == InferenceFormat.RAW) ? RAW_DECODER : this.decoder;
-		Flux<InferenceChunk> chunks = (this.direct != null)
-				? new DirectStreamCall(this.direct, sdkRequest, responseDecoder, resolved.limits(), this.retry).chunks()
-				: new ResponseStreamCall(this.client, sdkRequest, responseDecoder, resolved.limits(), this.retry)
-					.chunks();
+		Flux<InferenceChunk> chunks = new ResponseStreamCall(this.transport, sdkRequest, responseDecoder,
+				resolved.limits(), this.retry)
+			.chunks();
 		return this.observation.observe(chunks, resolved.observationContext(StreamObservationContext.Operation.STREAM));
 	}
 
