@@ -30,11 +30,14 @@ public final class EmulatorClients {
 
 	static SageMakerRuntimeAsyncClientBuilder builder(SageMakerEmulator emulator,
 			NettyNioAsyncHttpClient.Builder http) {
+		return pointedAt(emulator).httpClientBuilder(http.readTimeout(Duration.ofSeconds(30)));
+	}
+
+	private static SageMakerRuntimeAsyncClientBuilder pointedAt(SageMakerEmulator emulator) {
 		return SageMakerRuntimeAsyncClient.builder()
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.endpointOverride(emulator.endpointOverride())
-			.httpClientBuilder(http.readTimeout(Duration.ofSeconds(30)));
+			.endpointOverride(emulator.endpointOverride());
 	}
 
 	/**
@@ -47,16 +50,13 @@ public final class EmulatorClients {
 
 	/**
 	 * Creates a client, customised, with an HTTP client of its own that both transports
-	 * can use and that counts the requests sent on it.
+	 * can use and that counts the requests sent on it. The Netty client keeps its own
+	 * read timeout (30 s unless set).
 	 */
 	static EmulatorClient shared(SageMakerEmulator emulator, NettyNioAsyncHttpClient.Builder http,
 			Consumer<SageMakerRuntimeAsyncClientBuilder> customizer) {
 		CountingHttpClient counting = new CountingHttpClient(http.build());
-		SageMakerRuntimeAsyncClientBuilder builder = SageMakerRuntimeAsyncClient.builder()
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.endpointOverride(emulator.endpointOverride())
-			.httpClient(counting);
+		SageMakerRuntimeAsyncClientBuilder builder = pointedAt(emulator).httpClient(counting);
 		customizer.accept(builder);
 		return new EmulatorClient(builder.build(), counting);
 	}
