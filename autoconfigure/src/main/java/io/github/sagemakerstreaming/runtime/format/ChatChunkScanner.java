@@ -42,9 +42,18 @@ final class ChatChunkScanner {
 
 	private static final byte[] ZERO = ascii("0");
 
-	/** Keys of other dialects or of things this scanner leaves to Jackson. */
-	private static final byte[][] FOREIGN = { ascii("token"), ascii("generated_text"), ascii("outputs"), ascii("error"),
-			ascii("details"), ascii("error_type"), ascii("code") };
+	/**
+	 * Keys of other dialects or of things this scanner leaves to Jackson, by their
+	 * length, so that most keys are found foreign or not by one lookup.
+	 */
+	private static final byte[][][] FOREIGN = byLength(ascii("token"), ascii("generated_text"), ascii("outputs"),
+			ascii("error"), ascii("details"), ascii("error_type"), ascii("code"));
+
+	/**
+	 * The bytes where a run of plain characters in a key or string stops: its closing
+	 * quote, an escape, and a control character, which JSON does not allow unescaped.
+	 */
+	private static final boolean[] STOPS_RUN = stopsRun();
 
 	private static final int FAILED = -1;
 
@@ -236,13 +245,11 @@ final class ChatChunkScanner {
 		}
 		int start = this.position + 1;
 		int close = start;
-		while (close < this.end && this.bytes[close] != '"') {
-			if (this.bytes[close] == '\\') {
-				return FAILED;
-			}
+		while (close < this.end && !STOPS_RUN[this.bytes[close] & 0xFF]) {
 			close++;
 		}
-		if (close >= this.end) {
+		if (close >= this.end || this.bytes[close] != '"') {
+			// Unterminated, or an escape or a control character: Jackson decides.
 			return FAILED;
 		}
 		this.keyEnd = close;
@@ -263,7 +270,11 @@ final class ChatChunkScanner {
 	}
 
 	private boolean isForeign(int start) {
-		for (byte[] name : FOREIGN) {
+		int length = this.keyEnd - start;
+		if (length >= FOREIGN.length) {
+			return false;
+		}
+		for (byte[] name : FOREIGN[length]) {
 			if (isKey(start, name)) {
 				return true;
 			}
@@ -285,13 +296,13 @@ final class ChatChunkScanner {
 		boolean escaped = false;
 		while (i < this.end) {
 			byte b = this.bytes[i];
-			if (b == '"') {
+			if (!STOPS_RUN[b & 0xFF]) {
+				i++;
+			}
+			else if (b == '"') {
 				break;
 			}
-			if (b >= 0 && b < 0x20) {
-				return null;
-			}
-			if (b == '\\') {
+			else if (b == '\\') {
 				int escape = escapeLength(i);
 				if (escape < 0) {
 					return null;
@@ -300,7 +311,7 @@ final class ChatChunkScanner {
 				i += escape;
 			}
 			else {
-				i++;
+				return null;
 			}
 		}
 		if (i >= this.end) {
@@ -409,18 +420,23 @@ final class ChatChunkScanner {
 		int i = this.position + 1;
 		while (i < this.end) {
 			byte b = this.bytes[i];
-			if (b == '"') {
+			if (!STOPS_RUN[b & 0xFF]) {
+				i++;
+			}
+			else if (b == '"') {
 				this.position = i + 1;
 				return true;
 			}
-			if (b >= 0 && b < 0x20) {
+			else if (b == '\\') {
+				int step = escapeLength(i);
+				if (step < 0) {
+					return false;
+				}
+				i += step;
+			}
+			else {
 				return false;
 			}
-			int step = (b == '\\') ? escapeLength(i) : 1;
-			if (step < 0) {
-				return false;
-			}
-			i += step;
 		}
 		return false;
 	}
@@ -532,6 +548,31 @@ final class ChatChunkScanner {
 
 	private static byte[] ascii(String text) {
 		return text.getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private static boolean[] stopsRun() {
+		boolean[] stops = new boolean[256];
+		for (int b = 0; b < 0x20; b++) {
+			stops[b] = true;
+		}
+		stops['"'] = true;
+		stops['\\'] = true;
+		return stops;
+	}
+
+	private static byte[][][] byLength(byte[]... names) {
+		int longest = 0;
+		for (byte[] name : names) {
+			longest = Math.max(longest, name.length);
+		}
+		byte[][][] byLength = new byte[longest + 1][][];
+		for (int length = 0; length <= longest; length++) {
+			int size = length;
+			byLength[length] = java.util.Arrays.stream(names)
+				.filter((name) -> name.length == size)
+				.toArray(byte[][]::new);
+		}
+		return byLength;
 	}
 
 }

@@ -55,7 +55,8 @@ class ChatChunkScannerTests {
 				"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"日本 🚀\"},\"finish_reason\":\"length\"}]}",
 				"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}], \"a\": {\"b\" \"c\"}}",
 				"{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"whole\"},\"finish_reason\":\"stop\"}]}",
-				"[1]", "{}", "{\"choices\":null}"));
+				"[1]", "{}", "{\"choices\":null}",
+				"{\"i\u0001d\":\"raw control character in a key\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}"));
 		for (Dialect dialect : List.of(Dialect.TGI_MESSAGES, Dialect.VLLM_CHAT, Dialect.LMI_VLLM, Dialect.LMI_CHAT,
 				Dialect.VLLM_COMPLETIONS)) {
 			Answer answer = new Answer(List.of("think"), List.of("a", " \"b\"", "\n", " 日本"),
@@ -112,7 +113,7 @@ class ChatChunkScannerTests {
 		for (int i = 0; i < 20_000; i++) {
 			byte[] bytes = seeds.get(random.nextInt(seeds.size())).getBytes(StandardCharsets.UTF_8);
 			int at = random.nextInt(bytes.length);
-			String alphabet = "{}[]\",:\\ 0a-e.nult";
+			String alphabet = "{}[]\",:\\ 0a-e.nult\u0001";
 			bytes[at] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
 			ContainerRecord fast = new ContainerRecord();
 			if (new ChatChunkScanner().read(bytes, 0, bytes.length, fast)) {
