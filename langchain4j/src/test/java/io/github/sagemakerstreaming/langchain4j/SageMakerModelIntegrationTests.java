@@ -34,12 +34,15 @@ import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.emulator.ToolCallScript;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import tools.jackson.databind.JsonNode;
@@ -158,6 +161,34 @@ class SageMakerModelIntegrationTests {
 		}).onCompleteResponse(done::complete).onError(done::completeExceptionally).start();
 		assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("The tool answered: 10:42 in Lima");
 		assertThat(clock.asked).containsExactly("Lima");
+	}
+
+	@Test
+	void aToolRoundTripStreamsOnTheDirectTransport() throws Exception {
+		String name = endpoint(Dialect.VLLM_CHAT).agent().partSize(6).name();
+		CityClock clock = new CityClock();
+		try (SdkAsyncHttpClient http = NettyNioAsyncHttpClient.create();
+				SageMakerRuntimeAsyncClient direct = SageMakerRuntimeAsyncClient.builder()
+					.region(Region.US_EAST_1)
+					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+					.endpointOverride(sagemaker.emulator().endpointOverride())
+					.httpClient(http)
+					.build()) {
+			StreamingAssistant assistant = AiServices.builder(StreamingAssistant.class)
+				.streamingChatModel(SageMakerStreamingChatModel.builder()
+					.template(StreamingInferenceTemplate.builder(direct).directTransport(http).build())
+					.defaultRequestParameters(SageMakerChatRequestParameters.builder().endpointName(name).build())
+					.build())
+				.tools(clock)
+				.build();
+			CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+			assistant.ask("Lima").onPartialResponse((token) -> {
+			}).onCompleteResponse(done::complete).onError(done::completeExceptionally).start();
+			assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("The tool answered: 10:42 in Lima");
+		}
+		assertThat(clock.asked).containsExactly("Lima");
+		assertThat(sagemaker.emulator().invocations(name)).hasSize(2)
+			.allSatisfy((invocation) -> assertThat(invocation.headers().get("user-agent")).contains("/direct"));
 	}
 
 	@Test

@@ -153,6 +153,23 @@ class SageMakerChatModelIntegrationTests {
 	}
 
 	@Test
+	void aToolRoundTripStreamsOnTheDirectTransport() {
+		String name = endpoint(Dialect.VLLM_CHAT).agent().partSize(5).name();
+		CityClock clock = new CityClock();
+		this.contextRunner
+			.withPropertyValues("sagemaker.runtime.endpoint-name=" + name, "sagemaker.runtime.transport=direct")
+			.run((context) -> {
+				ChatClient client = ChatClient.create(context.getBean(SageMakerChatModel.class));
+				String answer = String.join("",
+						client.prompt().user("Lima").tools(clock).stream().content().collectList().block(TIMEOUT));
+				assertThat(answer).isEqualTo("The tool answered: \"10:42 in Lima\"");
+			});
+		assertThat(clock.asked).containsExactly("Lima");
+		assertThat(sagemaker.emulator().invocations(name)).hasSize(2)
+			.allSatisfy((invocation) -> assertThat(invocation.headers().get("user-agent")).contains("/direct"));
+	}
+
+	@Test
 	void optionsOverrideTheEndpointAndSendTheGenerationParameters() {
 		String configured = endpoint(Dialect.VLLM_CHAT).name();
 		String other = endpoint(Dialect.LMI_VLLM).tokens("other").name();
