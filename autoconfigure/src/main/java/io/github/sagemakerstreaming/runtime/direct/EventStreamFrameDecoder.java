@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Both checksums of every frame are checked before anything of it is used. Frames that
  * arrive whole are decoded where they lie; only a frame split across pieces is copied,
- * into a buffer that grows to the largest such frame (so a stream costs about a kilobyte
- * until a large frame comes, where the SDK's decoder takes 2 MiB up front). As in the
- * SDK, a frame of an unknown event or message type is skipped.
+ * into a buffer that starts at a kilobyte and grows to the largest such frame, where the
+ * SDK's decoder takes 2 MiB for every stream up front. As in the SDK, a frame of an
+ * unknown event or message type is skipped.
  * <p>
  * A decoder is used by one stream at a time, and is not thread-safe.
  */
@@ -174,7 +174,7 @@ public final class EventStreamFrameDecoder {
 		}
 	}
 
-	static int intAt(byte[] bytes, int index) {
+	private static int intAt(byte[] bytes, int index) {
 		return ((bytes[index] & 0xFF) << 24) | ((bytes[index + 1] & 0xFF) << 16) | ((bytes[index + 2] & 0xFF) << 8)
 				| (bytes[index + 3] & 0xFF);
 	}
