@@ -39,13 +39,9 @@ public final class SageMakerRuntimeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "sagemaker.runtime.transport", havingValue = "direct")
-	DirectTransportHttpClient sageMakerRuntimeDirectTransportHttpClient(SageMakerRuntimeProperties properties,
-			ObjectProvider<AwsCredentialsProvider> credentialsProvider,
-			ObjectProvider<AwsRegionProvider> regionProvider) {
+	DirectTransportHttpClient sageMakerRuntimeDirectTransportHttpClient(SageMakerRuntimeProperties properties) {
 		SageMakerRuntimePropertiesValidator.validate(properties);
-		return new DirectTransportHttpClient(
-				new SageMakerRuntimeClientConfigurer(properties, credentialsProvider, regionProvider).httpClient()
-					.build());
+		return new DirectTransportHttpClient(SageMakerRuntimeClientConfigurer.httpClient(properties).build());
 	}
 
 	@Bean

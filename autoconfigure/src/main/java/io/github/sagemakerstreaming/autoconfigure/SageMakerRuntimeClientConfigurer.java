@@ -64,7 +64,7 @@ final class SageMakerRuntimeClientConfigurer {
 			builder.httpClient(httpClient);
 		}
 		else {
-			builder.httpClientBuilder(httpClient());
+			builder.httpClientBuilder(httpClient(this.properties));
 		}
 	}
 
@@ -123,12 +123,12 @@ final class SageMakerRuntimeClientConfigurer {
 	 * timeouts, or none ({@link Duration#ZERO}), so that every stream limit, a request's
 	 * included, is honoured whatever its length.
 	 */
-	private Duration readTimeout() {
-		Duration configured = this.properties.getHttp().getReadTimeout();
+	private static Duration readTimeout(SageMakerRuntimeProperties properties) {
+		Duration configured = properties.getHttp().getReadTimeout();
 		if (configured == null) {
 			return Duration.ZERO;
 		}
-		Duration streamLimit = Stream.of(this.properties.getFirstTokenTimeout(), this.properties.getIdleTimeout())
+		Duration streamLimit = Stream.of(properties.getFirstTokenTimeout(), properties.getIdleTimeout())
 			.filter(Objects::nonNull)
 			.max(Duration::compareTo)
 			.orElse(null);
@@ -141,15 +141,18 @@ final class SageMakerRuntimeClientConfigurer {
 		return configured;
 	}
 
-	NettyNioAsyncHttpClient.Builder httpClient() {
-		SageMakerRuntimeProperties.Http http = this.properties.getHttp();
+	/**
+	 * Builds the Netty HTTP client that {@code sagemaker.runtime.http.*} describes.
+	 */
+	static NettyNioAsyncHttpClient.Builder httpClient(SageMakerRuntimeProperties properties) {
+		SageMakerRuntimeProperties.Http http = properties.getHttp();
 		PropertyMapper map = PropertyMapper.get();
 		NettyNioAsyncHttpClient.Builder builder = NettyNioAsyncHttpClient.builder();
 		map.from(http::getMaxConcurrency).to(builder::maxConcurrency);
 		map.from(http::getMaxPendingConnectionAcquires).to(builder::maxPendingConnectionAcquires);
 		map.from(http::getConnectionAcquisitionTimeout).to(builder::connectionAcquisitionTimeout);
 		map.from(http::getConnectTimeout).to(builder::connectionTimeout);
-		builder.readTimeout(readTimeout());
+		builder.readTimeout(readTimeout(properties));
 		map.from(http::getWriteTimeout).to(builder::writeTimeout);
 		map.from(http::isTcpKeepAlive).to(builder::tcpKeepAlive);
 		return builder;

@@ -31,8 +31,10 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
 import software.amazon.awssdk.http.async.SdkHttpContentPublisher;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.metrics.MetricCollection;
 import software.amazon.awssdk.metrics.MetricCollector;
 import software.amazon.awssdk.metrics.MetricPublisher;
+import software.amazon.awssdk.metrics.NoOpMetricCollector;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeServiceClientConfiguration;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
@@ -42,7 +44,7 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWith
  * on an SDK HTTP client, and gives the response's bytes to a {@link DirectResponse}. Its
  * failures are the SDK client's: the SDK's exception types for SageMaker's errors, and an
  * {@code SdkClientException} around what the HTTP client throws. Each call's HTTP metrics
- * go to the client's metric publishers.
+ * go to the client's metric publishers, and are not collected when it has none.
  */
 final class DirectTransport implements StreamTransport {
 
@@ -64,7 +66,8 @@ final class DirectTransport implements StreamTransport {
 
 	@Override
 	public void open(InvokeEndpointWithResponseStreamRequest request, MonoSink<OpenStream<?>> sink) {
-		MetricCollector call = MetricCollector.create("ApiCall");
+		MetricCollector call = this.metricPublishers.isEmpty() ? NoOpMetricCollector.create()
+				: MetricCollector.create("ApiCall");
 		AtomicBoolean settled = new AtomicBoolean();
 		Consumer<Throwable> fail = (failure) -> {
 			if (settled.compareAndSet(false, true)) {
@@ -113,7 +116,10 @@ final class DirectTransport implements StreamTransport {
 	}
 
 	private void publish(MetricCollector call) {
-		this.metricPublishers.forEach((publisher) -> publisher.publish(call.collect()));
+		if (!this.metricPublishers.isEmpty()) {
+			MetricCollection metrics = call.collect();
+			this.metricPublishers.forEach((publisher) -> publisher.publish(metrics));
+		}
 	}
 
 	private static Mono<byte[]> bytesOf(Publisher<ByteBuffer> body) {

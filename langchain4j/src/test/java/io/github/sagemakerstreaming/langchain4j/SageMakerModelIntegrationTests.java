@@ -45,6 +45,7 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClientBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,11 +72,14 @@ class SageMakerModelIntegrationTests {
 
 	@BeforeAll
 	static void createClient() {
-		client = SageMakerRuntimeAsyncClient.builder()
+		client = emulatorClient().build();
+	}
+
+	private static SageMakerRuntimeAsyncClientBuilder emulatorClient() {
+		return SageMakerRuntimeAsyncClient.builder()
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.endpointOverride(sagemaker.emulator().endpointOverride())
-			.build();
+			.endpointOverride(sagemaker.emulator().endpointOverride());
 	}
 
 	@AfterAll
@@ -151,15 +155,7 @@ class SageMakerModelIntegrationTests {
 	void aToolRoundTripWhenStreamed() throws Exception {
 		String name = endpoint(Dialect.VLLM_CHAT).agent().partSize(6).name();
 		CityClock clock = new CityClock();
-		StreamingAssistant assistant = AiServices.builder(StreamingAssistant.class)
-			.streamingChatModel(streamingModel(name))
-			.tools(clock)
-			.chatMemory(MessageWindowChatMemory.withMaxMessages(10))
-			.build();
-		CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-		assistant.ask("Lima").onPartialResponse((token) -> {
-		}).onCompleteResponse(done::complete).onError(done::completeExceptionally).start();
-		assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("The tool answered: 10:42 in Lima");
+		assertThat(streamedRoundTrip(streamingModel(name), clock)).isEqualTo("The tool answered: 10:42 in Lima");
 		assertThat(clock.asked).containsExactly("Lima");
 	}
 
@@ -168,27 +164,32 @@ class SageMakerModelIntegrationTests {
 		String name = endpoint(Dialect.VLLM_CHAT).agent().partSize(6).name();
 		CityClock clock = new CityClock();
 		try (SdkAsyncHttpClient http = NettyNioAsyncHttpClient.create();
-				SageMakerRuntimeAsyncClient direct = SageMakerRuntimeAsyncClient.builder()
-					.region(Region.US_EAST_1)
-					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-					.endpointOverride(sagemaker.emulator().endpointOverride())
-					.httpClient(http)
-					.build()) {
-			StreamingAssistant assistant = AiServices.builder(StreamingAssistant.class)
-				.streamingChatModel(SageMakerStreamingChatModel.builder()
-					.template(StreamingInferenceTemplate.builder(direct).directTransport(http).build())
-					.defaultRequestParameters(SageMakerChatRequestParameters.builder().endpointName(name).build())
-					.build())
-				.tools(clock)
+				SageMakerRuntimeAsyncClient direct = emulatorClient().httpClient(http).build()) {
+			SageMakerStreamingChatModel model = SageMakerStreamingChatModel.builder()
+				.template(StreamingInferenceTemplate.builder(direct).directTransport(http).build())
+				.defaultRequestParameters(SageMakerChatRequestParameters.builder().endpointName(name).build())
 				.build();
-			CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-			assistant.ask("Lima").onPartialResponse((token) -> {
-			}).onCompleteResponse(done::complete).onError(done::completeExceptionally).start();
-			assertThat(done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("The tool answered: 10:42 in Lima");
+			assertThat(streamedRoundTrip(model, clock)).isEqualTo("The tool answered: 10:42 in Lima");
 		}
 		assertThat(clock.asked).containsExactly("Lima");
 		assertThat(sagemaker.emulator().invocations(name)).hasSize(2)
 			.allSatisfy((invocation) -> assertThat(invocation.headers().get("user-agent")).contains("/direct"));
+	}
+
+	/**
+	 * Asks about Lima through a streaming assistant with the clock as its tool, and
+	 * returns the final answer.
+	 */
+	private static String streamedRoundTrip(SageMakerStreamingChatModel model, CityClock clock) throws Exception {
+		StreamingAssistant assistant = AiServices.builder(StreamingAssistant.class)
+			.streamingChatModel(model)
+			.tools(clock)
+			.chatMemory(MessageWindowChatMemory.withMaxMessages(10))
+			.build();
+		CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+		assistant.ask("Lima").onPartialResponse((token) -> {
+		}).onCompleteResponse(done::complete).onError(done::completeExceptionally).start();
+		return done.get(20, TimeUnit.SECONDS).aiMessage().text();
 	}
 
 	@Test

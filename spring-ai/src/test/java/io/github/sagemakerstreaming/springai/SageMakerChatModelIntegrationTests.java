@@ -156,14 +156,11 @@ class SageMakerChatModelIntegrationTests {
 	void aToolRoundTripStreamsOnTheDirectTransport() {
 		String name = endpoint(Dialect.VLLM_CHAT).agent().partSize(5).name();
 		CityClock clock = new CityClock();
-		this.contextRunner
-			.withPropertyValues("sagemaker.runtime.endpoint-name=" + name, "sagemaker.runtime.transport=direct")
-			.run((context) -> {
-				ChatClient client = ChatClient.create(context.getBean(SageMakerChatModel.class));
-				String answer = String.join("",
-						client.prompt().user("Lima").tools(clock).stream().content().collectList().block(TIMEOUT));
-				assertThat(answer).isEqualTo("The tool answered: \"10:42 in Lima\"");
-			});
+		run(this.contextRunner.withPropertyValues("sagemaker.runtime.transport=direct"), name, (client) -> {
+			String answer = String.join("",
+					client.prompt().user("Lima").tools(clock).stream().content().collectList().block(TIMEOUT));
+			assertThat(answer).isEqualTo("The tool answered: \"10:42 in Lima\"");
+		});
 		assertThat(clock.asked).containsExactly("Lima");
 		assertThat(sagemaker.emulator().invocations(name)).hasSize(2)
 			.allSatisfy((invocation) -> assertThat(invocation.headers().get("user-agent")).contains("/direct"));
@@ -240,7 +237,11 @@ class SageMakerChatModelIntegrationTests {
 	}
 
 	private void run(String endpointName, ThrowingClientCheck check) {
-		this.contextRunner.withPropertyValues("sagemaker.runtime.endpoint-name=" + endpointName).run((context) -> {
+		run(this.contextRunner, endpointName, check);
+	}
+
+	private static void run(ApplicationContextRunner contextRunner, String endpointName, ThrowingClientCheck check) {
+		contextRunner.withPropertyValues("sagemaker.runtime.endpoint-name=" + endpointName).run((context) -> {
 			assertThat(context).hasSingleBean(SageMakerChatModel.class);
 			check.check(ChatClient.create(context.getBean(SageMakerChatModel.class)));
 		});

@@ -1,7 +1,5 @@
 package io.github.sagemakerstreaming.runtime.direct;
 
-import java.nio.charset.StandardCharsets;
-
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.http.SdkHttpResponse;
@@ -122,7 +120,7 @@ public final class ServiceErrors {
 			return MissingNode.getInstance();
 		}
 		try {
-			return JSON.readTree(new String(body, StandardCharsets.UTF_8));
+			return JSON.readTree(body);
 		}
 		catch (JacksonException ex) {
 			return MissingNode.getInstance();
