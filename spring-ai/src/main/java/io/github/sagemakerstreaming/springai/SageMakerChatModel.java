@@ -132,11 +132,13 @@ public class SageMakerChatModel implements ChatModel {
 		return this.defaultOptions;
 	}
 
+	/**
+	 * Puts the prompt's options, of any type, over the default options, field by field:
+	 * the defaults are always the base, whether the prompt comes from a
+	 * {@code ChatClient} (which starts from them) or straight to this model.
+	 */
 	private Prompt withOptions(Prompt prompt) {
 		ChatOptions options = prompt.getOptions();
-		if (options instanceof SageMakerChatOptions) {
-			return prompt;
-		}
 		SageMakerChatOptions merged = (options != null)
 				? this.defaultOptions.mutate().combineWith(options.mutate()).build() : this.defaultOptions;
 		return new Prompt(prompt.getInstructions(), merged);

@@ -1,5 +1,7 @@
 package io.github.sagemakerstreaming.springai;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -207,7 +209,9 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 
 	/**
 	 * Builds {@link SageMakerChatOptions}; {@link #combineWith(ChatOptions.Builder)} lets
-	 * the options of another builder win where they are set, the SageMaker ones included.
+	 * the options of another builder win where they are set, the SageMaker ones included:
+	 * its tool context entries are added over these, and its tool callbacks are added to
+	 * these, replacing one of the same name.
 	 */
 	public static class Builder extends DefaultToolCallingChatOptions.Builder<Builder> {
 
@@ -265,6 +269,13 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 		@Override
 		public Builder combineWith(ChatOptions.Builder<?> other) {
 			super.combineWith(other);
+			if (this.toolCallbacks != null) {
+				// Options combined with a copy of themselves (as a ChatClient's are with
+				// the model's defaults) must not send a tool twice.
+				Map<String, ToolCallback> byName = new LinkedHashMap<>();
+				this.toolCallbacks.forEach((tool) -> byName.put(tool.getToolDefinition().name(), tool));
+				this.toolCallbacks = new ArrayList<>(byName.values());
+			}
 			if (other instanceof Builder that) {
 				this.endpointName = (that.endpointName != null) ? that.endpointName : this.endpointName;
 				this.inferenceComponentName = (that.inferenceComponentName != null) ? that.inferenceComponentName

@@ -3,6 +3,9 @@ package io.github.sagemakerstreaming.springai;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -13,7 +16,11 @@ import io.github.sagemakerstreaming.emulator.HttpFault;
 import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import io.github.sagemakerstreaming.springai.autoconfigure.SageMakerChatModelAutoConfiguration;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
@@ -21,8 +28,14 @@ import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.support.ToolCallbacks;
+import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
+import org.springframework.ai.tool.function.FunctionToolCallback;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +62,11 @@ class SageMakerChatModelIntegrationTests {
 
 	@RegisterExtension
 	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
+
+	/** The options of every request a chat model made, as its observations saw them. */
+	private final List<ChatOptions> requestOptions = new CopyOnWriteArrayList<>();
+
+	private final ObservationRegistry observations = observing(this.requestOptions);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class,
@@ -195,6 +213,78 @@ class SageMakerChatModelIntegrationTests {
 	}
 
 	@Test
+	void aPromptWithSageMakerOptionsOverridesTheModelsDefaultsFieldByField() {
+		String template = endpoint(Dialect.VLLM_CHAT).name();
+		String modelDefault = endpoint(Dialect.VLLM_CHAT).tokens("default").name();
+		runModel(template, (model) -> {
+			String answer = model
+				.call(new Prompt("hi",
+						SageMakerChatOptions.builder()
+							.temperature(0.25)
+							.toolCallbacks(tool("lookUp"))
+							.toolContext(Map.of("region", "us-east-1"))
+							.build()))
+				.getResult()
+				.getOutput()
+				.getText();
+			assertThat(answer).isEqualTo("default");
+			assertThat(sagemaker.emulator().invocations(template)).isEmpty();
+			JsonNode body = body(modelDefault, 0);
+			assertThat(body.path("max_tokens").asInt()).isEqualTo(32);
+			assertThat(body.path("temperature").asDouble()).isEqualTo(0.25);
+			assertThat(toolNames(body)).containsExactly("localTime", "lookUp");
+			assertThat(this.requestOptions).singleElement()
+				.isInstanceOfSatisfying(SageMakerChatOptions.class, (options) -> assertThat(options.getToolContext())
+					.containsExactlyInAnyOrderEntriesOf(Map.of("tenant", "acme", "region", "us-east-1")));
+		}, modelDefault);
+	}
+
+	@Test
+	void aPromptWithGenericOptionsOverridesTheModelsDefaultsFieldByField() {
+		String template = endpoint(Dialect.VLLM_CHAT).name();
+		String modelDefault = endpoint(Dialect.VLLM_CHAT).name();
+		runModel(template, (model) -> {
+			model.stream(new Prompt("hi", ChatOptions.builder().maxTokens(8).build())).collectList().block(TIMEOUT);
+			JsonNode body = body(modelDefault, 0);
+			assertThat(body.path("max_tokens").asInt()).isEqualTo(8);
+			assertThat(toolNames(body)).containsExactly("localTime");
+		}, modelDefault);
+	}
+
+	@Test
+	void aPromptWithoutOptionsTakesTheModelsDefaults() {
+		String template = endpoint(Dialect.VLLM_CHAT).name();
+		String modelDefault = endpoint(Dialect.VLLM_CHAT).name();
+		runModel(template, (model) -> {
+			model.call(new Prompt("hi"));
+			JsonNode body = body(modelDefault, 0);
+			assertThat(body.path("max_tokens").asInt()).isEqualTo(32);
+			assertThat(toolNames(body)).containsExactly("localTime");
+		}, modelDefault);
+	}
+
+	@Test
+	void theChatClientsOptionsAndToolsComeOnTopOfTheModelsDefaultsOnce() {
+		String template = endpoint(Dialect.VLLM_CHAT).name();
+		String modelDefault = endpoint(Dialect.VLLM_CHAT).name();
+		runModel(template, (model) -> {
+			ChatClient client = ChatClient.create(model);
+			client.prompt().user("hi").call().content();
+			client.prompt()
+				.user("hi")
+				.options(SageMakerChatOptions.builder().temperature(0.5))
+				.toolCallbacks(tool("lookUp"))
+				.call()
+				.content();
+			assertThat(toolNames(body(modelDefault, 0))).containsExactly("localTime");
+			JsonNode body = body(modelDefault, 1);
+			assertThat(body.path("max_tokens").asInt()).isEqualTo(32);
+			assertThat(body.path("temperature").asDouble()).isEqualTo(0.5);
+			assertThat(toolNames(body)).containsExactly("localTime", "lookUp");
+		}, modelDefault);
+	}
+
+	@Test
 	void reasoningIsInTheAssistantMessagesMetadata() {
 		String name = endpoint(Dialect.VLLM_CHAT).reasoning("Think", "ing").tokens("42").name();
 		run(name, (client) -> {
@@ -247,6 +337,53 @@ class SageMakerChatModelIntegrationTests {
 		});
 	}
 
+	/**
+	 * Runs a check against a chat model whose default options name another endpoint than
+	 * the template's, with a token limit and a tool.
+	 */
+	private void runModel(String templateEndpoint, ThrowingModelCheck check, String modelDefaultEndpoint) {
+		this.contextRunner.withPropertyValues("sagemaker.runtime.endpoint-name=" + templateEndpoint)
+			.run((context) -> check.check(SageMakerChatModel.builder()
+				.template(context.getBean(StreamingInferenceTemplate.class))
+				.defaultOptions(SageMakerChatOptions.builder()
+					.endpointName(modelDefaultEndpoint)
+					.maxTokens(32)
+					.toolCallbacks(ToolCallbacks.from(new CityClock()))
+					.toolContext(Map.of("tenant", "acme", "region", "eu-west-1"))
+					.build())
+				.observationRegistry(this.observations)
+				.build()));
+	}
+
+	private static ObservationRegistry observing(List<ChatOptions> requestOptions) {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<ChatModelObservationContext>() {
+
+			@Override
+			public void onStart(ChatModelObservationContext context) {
+				requestOptions.add(Objects.requireNonNull(context.getRequest().getOptions()));
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof ChatModelObservationContext;
+			}
+
+		});
+		return registry;
+	}
+
+	private static ToolCallback tool(String name) {
+		return FunctionToolCallback.builder(name, (String question) -> "answer")
+			.description("Looks something up")
+			.inputType(String.class)
+			.build();
+	}
+
+	private static List<String> toolNames(JsonNode body) {
+		return body.path("tools").valueStream().map((tool) -> tool.path("function").path("name").asString()).toList();
+	}
+
 	private static EmulatedEndpoint endpoint(Dialect dialect) {
 		String name = dialect.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-ai-" + endpoints.incrementAndGet();
 		return sagemaker.emulator().register(name, dialect);
@@ -260,6 +397,13 @@ class SageMakerChatModelIntegrationTests {
 	private interface ThrowingClientCheck {
 
 		void check(ChatClient client) throws Exception;
+
+	}
+
+	@FunctionalInterface
+	private interface ThrowingModelCheck {
+
+		void check(SageMakerChatModel model) throws Exception;
 
 	}
 
