@@ -268,6 +268,20 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 			.verify(TIMEOUT);
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = Dialect.class, names = { "VLLM_CHAT", "TGI" })
+	void aRecordNestedTooDeepFailsTheStreamAtOnceAsMalformed(Dialect dialect) {
+		String name = endpoint(dialect).failAfterTokens(1, StreamFault.deeplyNested()).name();
+		StepVerifier.create(template(name).stream("hi"))
+			.expectNext("a")
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(StreamingInferenceException.class, (failure) -> {
+						assertThat(failure.errorCode()).isEqualTo(StreamingInferenceException.MALFORMED_RECORD);
+						assertThat(failure).hasMessageContaining(name).hasMessageContaining("nesting depth");
+					}))
+			.verify(TIMEOUT);
+	}
+
 	@Test
 	void subscribersCancellingAtRandomPointsCloseTheirConnectionsAndReturnEveryLease() {
 		PoolProbe leases = new PoolProbe();

@@ -48,9 +48,19 @@ public record StreamFault(Kind kind, @Nullable String code, @Nullable String mes
 		 * An extra token whose text holds bytes that are not valid UTF-8; the stream then
 		 * goes on.
 		 */
-		INVALID_UTF8
+		INVALID_UTF8,
+
+		/**
+		 * An extra token whose record starts with a field nested
+		 * {@value StreamFault#DEEP_NESTING} arrays deep, which a broken or hostile
+		 * container could send; the stream then goes on.
+		 */
+		DEEPLY_NESTED
 
 	}
+
+	/** How many arrays deep a {@link Kind#DEEPLY_NESTED} record nests its first field. */
+	public static final int DEEP_NESTING = 100_000;
 
 	/**
 	 * A {@code ModelStreamError}, as SageMaker sends when the model does not finish in
@@ -116,6 +126,16 @@ public record StreamFault(Kind kind, @Nullable String code, @Nullable String mes
 	}
 
 	/**
+	 * An extra token {@code deep} whose record starts with the field
+	 * {@code "nested":[[[..]]]}, {@value #DEEP_NESTING} arrays deep, after which the
+	 * stream continues.
+	 * @return the fault
+	 */
+	public static StreamFault deeplyNested() {
+		return new StreamFault(Kind.DEEPLY_NESTED, null, null);
+	}
+
+	/**
 	 * A frame of an event type the SDK does not know, after which the stream continues.
 	 * @return the fault
 	 */
@@ -128,7 +148,7 @@ public record StreamFault(Kind kind, @Nullable String code, @Nullable String mes
 	 * @return true for faults that do not end the stream
 	 */
 	public boolean continues() {
-		return this.kind == Kind.UNKNOWN_EVENT || this.kind == Kind.INVALID_UTF8;
+		return this.kind == Kind.UNKNOWN_EVENT || this.kind == Kind.INVALID_UTF8 || this.kind == Kind.DEEPLY_NESTED;
 	}
 
 }

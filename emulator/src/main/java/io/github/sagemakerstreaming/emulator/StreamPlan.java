@@ -132,6 +132,7 @@ final class StreamPlan {
 			case UNKNOWN_EVENT -> add(EventStreamFrames.event("FutureEvent", "application/json",
 					"{\"note\":\"an event type added after this SDK version\"}".getBytes(StandardCharsets.UTF_8)));
 			case INVALID_UTF8 -> group.add(invalidUtf8Record(dialect));
+			case DEEPLY_NESTED -> group.add(deeplyNestedRecord(dialect));
 		}
 		return fault.continues();
 	}
@@ -145,6 +146,14 @@ final class StreamPlan {
 		out.writeBytes(INVALID_UTF8);
 		out.write(record, at + INVALID_UTF8_MARKER.length(), record.length - at - INVALID_UTF8_MARKER.length());
 		return out.toByteArray();
+	}
+
+	private static byte[] deeplyNestedRecord(Dialect dialect) {
+		String record = dialect.tokenRecord(0, "deep");
+		int open = record.indexOf('{') + 1;
+		String nested = "\"nested\":" + "[".repeat(StreamFault.DEEP_NESTING) + "]".repeat(StreamFault.DEEP_NESTING)
+				+ ",";
+		return (record.substring(0, open) + nested + record.substring(open)).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private void flush(List<byte[]> group) {

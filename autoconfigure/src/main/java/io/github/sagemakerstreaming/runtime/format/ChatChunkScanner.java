@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code {"choices":[{"index":0,"delta":{"content":".."},"finish_reason":null}],..}}),
  * straight from its bytes, for speed. Anything else, or anything unusual in it (another
  * choice, tool calls, reasoning, usage figures, an error, a {@code \}{@code u} escape,
- * malformed JSON), is left to the Jackson reader, which is the reference: for every
- * record this scanner accepts, it fills the {@link ContainerRecord} exactly as Jackson
- * would.
+ * malformed JSON, anything beyond Jackson's {@link JacksonRecordReader#LIMITS}), is left
+ * to the {@link JacksonRecordReader}, which is the reference: for every record this
+ * scanner accepts, it fills the {@link ContainerRecord} exactly as Jackson would. It
+ * decodes strings as {@code new String(bytes, UTF_8)} does, as that reader does.
  */
 final class ChatChunkScanner {
 
@@ -55,7 +56,23 @@ final class ChatChunkScanner {
 	 */
 	private static final boolean[] STOPS_RUN = stopsRun();
 
+	/** The deepest nesting Jackson reads: the scanner never recurses deeper. */
+	private static final int MAX_DEPTH = JacksonRecordReader.LIMITS.getMaxNestingDepth();
+
+	private static final int MAX_NUMBER_LENGTH = JacksonRecordReader.LIMITS.getMaxNumberLength();
+
+	private static final int MAX_NAME_LENGTH = JacksonRecordReader.LIMITS.getMaxNameLength();
+
+	private static final int MAX_STRING_LENGTH = JacksonRecordReader.LIMITS.getMaxStringLength();
+
 	private static final int FAILED = -1;
+
+	/** The depths of the objects whose fields this scanner reads. */
+	private static final int RECORD_DEPTH = 1;
+
+	private static final int CHOICE_DEPTH = 3;
+
+	private static final int DELTA_DEPTH = 4;
 
 	private static final byte[] NO_BYTES = {};
 
@@ -119,7 +136,7 @@ final class ChatChunkScanner {
 						return false;
 					}
 				}
-				else if (isForeign(key) || !skipValue()) {
+				else if (isForeign(key) || !skipValue(RECORD_DEPTH)) {
 					return false;
 				}
 			}
@@ -170,7 +187,7 @@ final class ChatChunkScanner {
 					return false;
 				}
 			}
-			else if (!skipValue()) {
+			else if (!skipValue(CHOICE_DEPTH)) {
 				return false;
 			}
 		}
@@ -199,7 +216,7 @@ final class ChatChunkScanner {
 				}
 			}
 			else if (isKey(key, ROLE)) {
-				if (!skipValue()) {
+				if (!skipValue(DELTA_DEPTH)) {
 					return false;
 				}
 			}
@@ -248,8 +265,9 @@ final class ChatChunkScanner {
 		while (close < this.end && !STOPS_RUN[this.bytes[close] & 0xFF]) {
 			close++;
 		}
-		if (close >= this.end || this.bytes[close] != '"') {
-			// Unterminated, or an escape or a control character: Jackson decides.
+		if (close >= this.end || this.bytes[close] != '"' || close - start > MAX_NAME_LENGTH) {
+			// Unterminated, an escape or a control character, or longer than Jackson
+			// reads: Jackson decides.
 			return FAILED;
 		}
 		this.keyEnd = close;
@@ -314,7 +332,7 @@ final class ChatChunkScanner {
 				return null;
 			}
 		}
-		if (i >= this.end) {
+		if (i >= this.end || i - start > MAX_STRING_LENGTH) {
 			return null;
 		}
 		this.position = i + 1;
@@ -369,18 +387,19 @@ final class ChatChunkScanner {
 	}
 
 	/**
-	 * Skips any value, nested objects and arrays included, checking its grammar as
-	 * Jackson would.
+	 * Skips any value, nested objects and arrays included, checking its grammar and
+	 * Jackson's limits as Jackson would.
+	 * @param depth the depth of the object or array that holds the value
 	 */
-	private boolean skipValue() {
+	private boolean skipValue(int depth) {
 		skipWhitespace();
 		if (this.position >= this.end) {
 			return false;
 		}
 		return switch (this.bytes[this.position]) {
 			case '"' -> skipString();
-			case '{' -> skipObject();
-			case '[' -> skipArray();
+			case '{' -> depth < MAX_DEPTH && skipObject(depth + 1);
+			case '[' -> depth < MAX_DEPTH && skipArray(depth + 1);
 			case 't' -> readLiteral(TRUE);
 			case 'f' -> readLiteral(FALSE);
 			case 'n' -> readLiteral(NULL);
@@ -388,13 +407,13 @@ final class ChatChunkScanner {
 		};
 	}
 
-	private boolean skipObject() {
+	private boolean skipObject(int depth) {
 		this.position++;
 		if (next('}')) {
 			return true;
 		}
 		do {
-			if (readKey() == FAILED || !skipValue()) {
+			if (readKey() == FAILED || !skipValue(depth)) {
 				return false;
 			}
 		}
@@ -402,13 +421,13 @@ final class ChatChunkScanner {
 		return expect('}');
 	}
 
-	private boolean skipArray() {
+	private boolean skipArray(int depth) {
 		this.position++;
 		if (next(']')) {
 			return true;
 		}
 		do {
-			if (!skipValue()) {
+			if (!skipValue(depth)) {
 				return false;
 			}
 		}
@@ -417,7 +436,8 @@ final class ChatChunkScanner {
 	}
 
 	private boolean skipString() {
-		int i = this.position + 1;
+		int start = this.position + 1;
+		int i = start;
 		while (i < this.end) {
 			byte b = this.bytes[i];
 			if (!STOPS_RUN[b & 0xFF]) {
@@ -425,7 +445,7 @@ final class ChatChunkScanner {
 			}
 			else if (b == '"') {
 				this.position = i + 1;
-				return true;
+				return i - start <= MAX_STRING_LENGTH;
 			}
 			else if (b == '\\') {
 				int step = escapeLength(i);
@@ -494,7 +514,7 @@ final class ChatChunkScanner {
 			}
 			i = exponent;
 		}
-		if (i < this.end && !isDelimiter(this.bytes[i])) {
+		if ((i < this.end && !isDelimiter(this.bytes[i])) || i - this.position > MAX_NUMBER_LENGTH) {
 			return false;
 		}
 		this.position = i;

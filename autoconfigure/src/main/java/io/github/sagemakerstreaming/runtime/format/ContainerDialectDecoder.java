@@ -1,7 +1,5 @@
 package io.github.sagemakerstreaming.runtime.format;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,13 +13,7 @@ import io.github.sagemakerstreaming.runtime.TokenUsage;
 import io.github.sagemakerstreaming.runtime.ToolCall;
 import io.github.sagemakerstreaming.runtime.ToolCallDelta;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.async.ByteArrayFeeder;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.JsonRecyclerPools;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Decodes the streams of every common LLM container, recognising the dialect record by
@@ -52,13 +44,6 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 
 	/** The default limit on the size of one record, 1 MiB. */
 	public static final int DEFAULT_MAX_RECORD_SIZE = 1024 * 1024;
-
-	/**
-	 * Buffers are recycled per thread: decoding runs on the SDK's few event-loop threads.
-	 */
-	private static final JsonFactory JSON = JsonFactory.builder()
-		.recyclerPool(JsonRecyclerPools.threadLocalPool())
-		.build();
 
 	private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
@@ -100,6 +85,8 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 
 		private final ChatChunkScanner scanner = new ChatChunkScanner();
 
+		private final JacksonRecordReader jackson = new JacksonRecordReader();
+
 		private final int maxRecordSize;
 
 		/** The framer's handler, made once rather than for every part. */
@@ -121,8 +108,6 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 		private @Nullable ToolCallJoiner toolCalls;
 
 		private @Nullable TokenUsage usage;
-
-		private @Nullable JsonParser parser;
 
 		DialectSession(ResponseMetadata metadata, int maxRecordSize) {
 			this.metadata = metadata;
@@ -159,7 +144,7 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 				// The answer had finished; only a record after it (usage) was cut off.
 			}
 			finally {
-				discardParser();
+				this.jackson.close();
 			}
 			if (!this.finished) {
 				if (this.choiceFinish == null && !this.endlessDialect) {
@@ -203,44 +188,14 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 		}
 
 		/**
-		 * Reads one whole record with the stream's own non-blocking parser, made once and
-		 * fed record by record, so that no parser is built per token. A record must leave
-		 * the parser at the root; otherwise it is malformed, and the parser is replaced.
+		 * Reads a record that the scanner left with Jackson.
 		 */
 		private boolean parse(byte[] bytes, int offset, int length) {
 			try {
-				if (this.parser == null) {
-					this.parser = JSON.createNonBlockingByteArrayParser(ObjectReadContext.empty());
-				}
-				((ByteArrayFeeder) this.parser.nonBlockingInputFeeder()).feedInput(bytes, offset, offset + length);
-				if (this.record.read(this.parser) && this.parser.streamReadContext().inRoot()
-						&& this.parser.nextToken() == JsonToken.NOT_AVAILABLE) {
-					return true;
-				}
-				discardParser();
-				return false;
+				return this.jackson.read(bytes, offset, length, this.record);
 			}
-			catch (JacksonException ex) {
-				discardParser();
-				if (isValidUtf8(bytes, offset, length)) {
-					return false;
-				}
-				// Invalid UTF-8 inside a record: decode it with replacement characters,
-				// as a text decoder would.
-				try (JsonParser lenient = JSON.createParser(ObjectReadContext.empty(),
-						new String(bytes, offset, length, StandardCharsets.UTF_8))) {
-					return this.record.read(lenient);
-				}
-				catch (JacksonException stillInvalid) {
-					return false;
-				}
-			}
-		}
-
-		private void discardParser() {
-			if (this.parser != null) {
-				this.parser.close();
-				this.parser = null;
+			catch (StreamConstraintsException ex) {
+				throw DecodingFailures.beyondLimits(this.metadata, bytes, offset, length, ex);
 			}
 		}
 
@@ -347,16 +302,6 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 				}
 			}
 			return true;
-		}
-
-		private static boolean isValidUtf8(byte[] bytes, int offset, int length) {
-			try {
-				StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, offset, length));
-				return true;
-			}
-			catch (CharacterCodingException ex) {
-				return false;
-			}
 		}
 
 	}

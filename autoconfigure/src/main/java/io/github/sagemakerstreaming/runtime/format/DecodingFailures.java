@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.github.sagemakerstreaming.runtime.ResponseMetadata;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * The failures of a record that the built-in decoders cannot read, with messages that
@@ -35,6 +36,16 @@ final class DecodingFailures {
 						+ ". The built-in decoder reads Hugging Face TGI, DJL/LMI, vLLM and OpenAI-style records. "
 						+ OTHER_FORMATS,
 				StreamingInferenceException.UNRECOGNIZED_FORMAT, metadata.endpointName(), metadata.requestId(), null);
+	}
+
+	static StreamingInferenceException beyondLimits(ResponseMetadata metadata, byte[] bytes, int offset, int length,
+			StreamConstraintsException cause) {
+		return new StreamingInferenceException(
+				"Endpoint '" + metadata.endpointName() + "' sent a record beyond the " + "limits of the JSON reader ("
+						+ cause.getOriginalMessage() + "; " + length + " bytes: " + quote(bytes, offset, length)
+						+ "), so the stream was stopped. No model's answer needs such a "
+						+ "record: check what the endpoint's container sends. " + OTHER_FORMATS,
+				StreamingInferenceException.MALFORMED_RECORD, metadata.endpointName(), metadata.requestId(), cause);
 	}
 
 	/**

@@ -11,8 +11,7 @@ import io.github.sagemakerstreaming.runtime.TokenUsage;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Decodes the whole answer of {@code InvokeEndpoint} into the chunks a stream of it would
@@ -27,8 +26,6 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class WholeAnswerDecoder {
 
-	private static final JsonFactory JSON = JsonFactory.builder().build();
-
 	/**
 	 * Decodes a whole answer.
 	 * @param body the container's body
@@ -37,8 +34,13 @@ public final class WholeAnswerDecoder {
 	 */
 	public List<InferenceChunk> decode(byte[] body, ResponseMetadata metadata) {
 		ContainerRecord record = new ContainerRecord();
-		if (!read(body, record)) {
-			throw DecodingFailures.malformed(metadata, body, 0, body.length);
+		try {
+			if (!read(body, record)) {
+				throw DecodingFailures.malformed(metadata, body, 0, body.length);
+			}
+		}
+		catch (StreamConstraintsException ex) {
+			throw DecodingFailures.beyondLimits(metadata, body, 0, body.length, ex);
 		}
 		if (record.hasError || record.tokenError != null || "error".equals(record.finishReason)) {
 			throw new ContainerErrorException(record.errorDescription(), metadata);
@@ -85,7 +87,7 @@ public final class WholeAnswerDecoder {
 	 * {@code [{..}]}).
 	 */
 	private static boolean read(byte[] body, ContainerRecord record) {
-		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
+		try (JsonParser parser = JacksonRecordReader.parser(body)) {
 			JsonToken first = parser.nextToken();
 			if (first == JsonToken.START_ARRAY) {
 				return record.read(parser) && parser.nextToken() == JsonToken.END_ARRAY && parser.nextToken() == null;
@@ -94,6 +96,9 @@ public final class WholeAnswerDecoder {
 				return false;
 			}
 			return record.readObject(parser) && parser.nextToken() == null;
+		}
+		catch (StreamConstraintsException ex) {
+			throw ex;
 		}
 		catch (JacksonException ex) {
 			return false;

@@ -1,7 +1,5 @@
 package io.github.sagemakerstreaming.runtime.format;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +12,10 @@ import io.github.sagemakerstreaming.emulator.ToolCallScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The fast chat-chunk scanner against Jackson, the reference: on every record it accepts,
@@ -26,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * saves nothing.
  */
 class ChatChunkScannerTests {
-
-	private static final JsonFactory JSON = JsonFactory.builder().build();
 
 	static Stream<String> records() {
 		List<String> records = new ArrayList<>(List.of(
@@ -110,50 +105,126 @@ class ChatChunkScannerTests {
 	void agreesWithJacksonOnRandomMutationsOfRealRecords() {
 		Random random = new Random(42);
 		List<String> seeds = records().limit(6).toList();
-		for (int i = 0; i < 20_000; i++) {
+		int illFormedRead = 0;
+		for (int i = 0; i < 40_000; i++) {
 			byte[] bytes = seeds.get(random.nextInt(seeds.size())).getBytes(StandardCharsets.UTF_8);
 			int at = random.nextInt(bytes.length);
-			String alphabet = "{}[]\",:\\ 0a-e.nult\u0001";
-			bytes[at] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+			boolean illFormed = random.nextInt(4) == 0;
+			if (illFormed) {
+				bytes = withIllFormedUtf8(bytes, at, random);
+			}
+			else {
+				String alphabet = "{}[]\",:\\ 0a-e.nult\u0001";
+				bytes[at] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+			}
 			ContainerRecord fast = new ContainerRecord();
 			if (new ChatChunkScanner().read(bytes, 0, bytes.length, fast)) {
 				ContainerRecord reference = new ContainerRecord();
 				assertThat(jackson(bytes, reference)).as(new String(bytes, StandardCharsets.UTF_8)).isTrue();
 				assertThat(describe(fast)).as(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(describe(reference));
+				illFormedRead += illFormed ? 1 : 0;
 			}
+		}
+		assertThat(illFormedRead).as("records with ill-formed UTF-8 that both read").isGreaterThan(1_000);
+	}
+
+	@ParameterizedTest
+	@MethodSource("nestingPlaces")
+	void agreesWithJacksonOnNestingAsDeepAsItAllowsAndRefusesOneLevelDeeper(String place) {
+		int limit = JacksonRecordReader.LIMITS.getMaxNestingDepth();
+		byte[] deepest = nested(place, limit).getBytes(StandardCharsets.UTF_8);
+		ContainerRecord fast = new ContainerRecord();
+		assertThat(new ChatChunkScanner().read(deepest, 0, deepest.length, fast)).as("scanner at the limit").isTrue();
+		ContainerRecord reference = new ContainerRecord();
+		assertThat(jackson(deepest, reference)).as("Jackson at the limit").isTrue();
+		assertThat(describe(fast)).isEqualTo(describe(reference)).contains("text=x");
+		byte[] deeper = nested(place, limit + 1).getBytes(StandardCharsets.UTF_8);
+		assertThat(new ChatChunkScanner().read(deeper, 0, deeper.length, new ContainerRecord()))
+			.as("scanner one level deeper")
+			.isFalse();
+		assertThatExceptionOfType(StreamConstraintsException.class)
+			.isThrownBy(() -> new JacksonRecordReader().read(deeper, 0, deeper.length, new ContainerRecord()))
+			.withMessageContaining("nesting depth (" + (limit + 1) + ")");
+	}
+
+	@Test
+	void neverRecursesIntoAHundredThousandNestedArrays() {
+		byte[] bytes = nested("record", 100_000).getBytes(StandardCharsets.UTF_8);
+		assertThat(new ChatChunkScanner().read(bytes, 0, bytes.length, new ContainerRecord())).isFalse();
+	}
+
+	@Test
+	void leavesNumbersAndKeysLongerThanJacksonReadsToJackson() {
+		int digits = JacksonRecordReader.LIMITS.getMaxNumberLength();
+		int keyLength = JacksonRecordReader.LIMITS.getMaxNameLength();
+		String chunk = "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}";
+		for (String record : List.of("{\"n\":" + "1".repeat(digits) + "," + chunk,
+				"{\"" + "k".repeat(keyLength) + "\":1," + chunk)) {
+			byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
+			assertThat(new ChatChunkScanner().read(bytes, 0, bytes.length, new ContainerRecord())).isTrue();
+			assertThat(jackson(bytes, new ContainerRecord())).isTrue();
+		}
+		for (String record : List.of("{\"n\":" + "1".repeat(digits + 1) + "," + chunk,
+				"{\"" + "k".repeat(keyLength + 1) + "\":1," + chunk)) {
+			byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
+			assertThat(new ChatChunkScanner().read(bytes, 0, bytes.length, new ContainerRecord())).isFalse();
+			assertThatExceptionOfType(StreamConstraintsException.class)
+				.isThrownBy(() -> jackson(bytes, new ContainerRecord()));
+		}
+	}
+
+	static Stream<String> nestingPlaces() {
+		return Stream.of("record", "choice", "role");
+	}
+
+	/**
+	 * A chat chunk with a value nested {@code depth} levels deep, counting the record's
+	 * object, in the record, in the choice or as the delta's role.
+	 */
+	private static String nested(String place, int depth) {
+		int outer = switch (place) {
+			case "record" -> 1;
+			case "choice" -> 3;
+			default -> 4;
+		};
+		String value = "[".repeat(depth - outer) + "]".repeat(depth - outer);
+		return switch (place) {
+			case "record" -> "{\"nested\":" + value + ",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}";
+			case "choice" -> "{\"choices\":[{\"index\":0,\"nested\":" + value + ",\"delta\":{\"content\":\"x\"}}]}";
+			default -> "{\"choices\":[{\"index\":0,\"delta\":{\"role\":" + value + ",\"content\":\"x\"}}]}";
+		};
+	}
+
+	/**
+	 * Reads a record as the decoder's Jackson path does.
+	 */
+	private static boolean jackson(byte[] bytes, ContainerRecord record) {
+		JacksonRecordReader reader = new JacksonRecordReader();
+		try {
+			return reader.read(bytes, 0, bytes.length, record);
+		}
+		finally {
+			reader.close();
 		}
 	}
 
 	/**
-	 * Reads a record as the decoder's Jackson path does: strictly, and if that fails on
-	 * bytes that are not UTF-8, again from the text decoded with replacement characters.
+	 * Puts one ill-formed UTF-8 sequence in place of the byte at {@code at}: an overlong
+	 * form, a surrogate, a code point above U+10FFFF, a truncated sequence, a stray
+	 * continuation byte or a byte that never starts one.
 	 */
-	private static boolean jackson(byte[] bytes, ContainerRecord record) {
-		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), bytes)) {
-			return record.read(parser) && parser.nextToken() == null;
+	private static byte[] withIllFormedUtf8(byte[] bytes, int at, Random random) {
+		int[][] sequences = { { 0xC0, 0x80 }, { 0xC1, 0xBF }, { 0xE0, 0x80, 0x80 }, { 0xF0, 0x80, 0x80, 0x80 },
+				{ 0xF4, 0x90, 0x80, 0x80 }, { 0xED, 0xA0, 0x80 }, { 0xE2, 0x82 }, { 0xF0, 0x9F, 0x98 }, { 0x80 },
+				{ 0xF5, 0x80, 0x80, 0x80 }, { 0xFF } };
+		int[] sequence = sequences[random.nextInt(sequences.length)];
+		byte[] mutated = new byte[bytes.length - 1 + sequence.length];
+		System.arraycopy(bytes, 0, mutated, 0, at);
+		for (int i = 0; i < sequence.length; i++) {
+			mutated[at + i] = (byte) sequence[i];
 		}
-		catch (RuntimeException ex) {
-			if (isUtf8(bytes)) {
-				return false;
-			}
-			try (JsonParser lenient = JSON.createParser(ObjectReadContext.empty(),
-					new String(bytes, StandardCharsets.UTF_8))) {
-				return record.read(lenient) && lenient.nextToken() == null;
-			}
-			catch (RuntimeException stillInvalid) {
-				return false;
-			}
-		}
-	}
-
-	private static boolean isUtf8(byte[] bytes) {
-		try {
-			StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
-			return true;
-		}
-		catch (CharacterCodingException ex) {
-			return false;
-		}
+		System.arraycopy(bytes, at + 1, mutated, at + sequence.length, bytes.length - at - 1);
+		return mutated;
 	}
 
 	private static String describe(ContainerRecord record) {

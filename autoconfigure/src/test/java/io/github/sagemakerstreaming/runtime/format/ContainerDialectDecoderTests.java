@@ -339,6 +339,69 @@ class ContainerDialectDecoderTests {
 		assertThat(decode(List.of(body))).containsExactly("a\uFFFD(b", "c", "<end:null>");
 	}
 
+	/**
+	 * Every class of ill-formed UTF-8 inside a string: overlong forms, surrogates, code
+	 * points above U+10FFFF, truncated sequences, stray continuation bytes and bytes that
+	 * never start one.
+	 */
+	static Stream<byte[]> illFormedSequences() {
+		int[][] sequences = { { 0xC0, 0x80 }, { 0xC1, 0xBF }, { 0xE0, 0x80, 0x80 }, { 0xE0, 0x9F, 0xBF },
+				{ 0xF0, 0x80, 0x80, 0x80 }, { 0xF0, 0x8F, 0xBF, 0xBF }, { 0xF4, 0x90, 0x80, 0x80 },
+				{ 0xED, 0xA0, 0x80 }, { 0xED, 0xBF, 0xBF }, { 0xE2, 0x82 }, { 0xF0, 0x9F, 0x98 }, { 0x80 },
+				{ 0xBF, 0xBF }, { 0xF5, 0x80, 0x80, 0x80 }, { 0xF8, 0x88, 0x80, 0x80, 0x80 }, { 0xFE }, { 0xFF },
+				{ 0xC3, 0x28 } };
+		return Arrays.stream(sequences).map((sequence) -> {
+			byte[] bytes = new byte[sequence.length];
+			for (int i = 0; i < sequence.length; i++) {
+				bytes[i] = (byte) sequence[i];
+			}
+			return bytes;
+		});
+	}
+
+	@ParameterizedTest
+	@MethodSource("illFormedSequences")
+	void readsIllFormedUtf8AsTheJdkDoesOnEveryPath(byte[] sequence) {
+		String expected = new String(concat("x", sequence, "y"), StandardCharsets.UTF_8);
+		assertThat(expected).as("the JDK's reading").doesNotContain("\u0000").contains("\uFFFD");
+		assertThat(expected.chars().filter((c) -> Character.isSurrogate((char) c))).isEmpty();
+		byte[] chat = concat("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x", sequence,
+				"y\"},\"finish_reason\":\"stop\"}]}\n\n");
+		byte[] chatWithUsage = concat("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x", sequence,
+				"y\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2}}\n\n");
+		byte[] tgi = concat("data:{\"token\":{\"text\":\"x", sequence, "y\"},\"generated_text\":\"\"}\n\n");
+		assertThat(decode(List.of(chat))).as("fast path").containsExactly(expected, "<end:stop>");
+		assertThat(decode(List.of(chatWithUsage))).as("Jackson").containsExactly(expected, "<end:stop><usage:1/2>");
+		assertThat(decode(List.of(tgi))).as("Jackson, TGI").containsExactly(expected, "<end:null>");
+		List<InferenceChunk> whole = new WholeAnswerDecoder()
+			.decode(concat("[{\"generated_text\":\"x", sequence, "y\"}]"), METADATA);
+		assertThat(whole.get(0).text()).as("whole answer").isEqualTo(expected);
+	}
+
+	@Test
+	void readsARecordNestedAsDeepAsJacksonAllowsAndFailsOneLevelDeeper() {
+		int limit = JacksonRecordReader.LIMITS.getMaxNestingDepth();
+		assertThat(decode(List.of(nestedRecord(limit - 1)))).containsExactly("a", "<end:stop>");
+		assertThatExceptionOfType(StreamingInferenceException.class)
+			.isThrownBy(() -> new ContainerDialectDecoder().start(METADATA).decode(nestedRecord(limit), (chunk) -> {
+			}))
+			.satisfies((ex) -> {
+				assertThat(ex.errorCode()).isEqualTo(StreamingInferenceException.MALFORMED_RECORD);
+				assertThat(ex.getMessage()).contains("'my-llm'", "nesting depth (" + (limit + 1) + ")")
+					.doesNotContainIgnoringCase("retry");
+				assertThat(ex.getCause()).isNotNull();
+			});
+	}
+
+	/**
+	 * A chat record whose first field nests {@code arrays} arrays in the record's object.
+	 */
+	private static byte[] nestedRecord(int arrays) {
+		return ("data: {\"nested\":" + "[".repeat(arrays) + "]".repeat(arrays)
+				+ ",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"finish_reason\":\"stop\"}]}\n\n")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
 	@Test
 	void failsARecordLongerThanTheLimitWithoutBufferingIt() {
 		ResponseDecoder.Session session = new ContainerDialectDecoder(64).start(METADATA);
