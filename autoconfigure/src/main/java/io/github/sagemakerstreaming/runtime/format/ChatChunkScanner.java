@@ -56,7 +56,10 @@ final class ChatChunkScanner {
 	 */
 	private static final boolean[] STOPS_RUN = stopsRun();
 
-	/** The deepest nesting Jackson reads: the scanner never recurses deeper. */
+	/**
+	 * Jackson's limits, kept so that the scanner never accepts a record that Jackson
+	 * refuses, and never recurses deeper than Jackson reads.
+	 */
 	private static final int MAX_DEPTH = JacksonRecordReader.LIMITS.getMaxNestingDepth();
 
 	private static final int MAX_NUMBER_LENGTH = JacksonRecordReader.LIMITS.getMaxNumberLength();
