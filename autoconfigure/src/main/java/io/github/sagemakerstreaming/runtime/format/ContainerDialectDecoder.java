@@ -133,7 +133,9 @@ public final class ContainerDialectDecoder implements ResponseDecoder {
 				this.framer.finish(this.lines);
 			}
 			catch (StreamingInferenceException ex) {
-				if (!StreamingInferenceException.MALFORMED_RECORD.equals(ex.errorCode())) {
+				if (!StreamingInferenceException.MALFORMED_RECORD.equals(ex.errorCode())
+						|| ex.getCause() instanceof StreamConstraintsException) {
+					// Not a record cut off: one that no amount of it would make readable.
 					throw ex;
 				}
 				if (this.choiceFinish == null) {

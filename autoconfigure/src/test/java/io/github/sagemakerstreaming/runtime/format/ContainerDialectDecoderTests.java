@@ -393,6 +393,19 @@ class ContainerDialectDecoderTests {
 			});
 	}
 
+	@Test
+	void aLastRecordNestedTooDeepIsMalformedNotCutOff() {
+		int limit = JacksonRecordReader.LIMITS.getMaxNestingDepth();
+		byte[] record = nestedRecord(limit);
+		ResponseDecoder.Session session = new ContainerDialectDecoder().start(METADATA);
+		session.decode(Arrays.copyOf(record, record.length - 2), (chunk) -> {
+		});
+		assertThatExceptionOfType(StreamingInferenceException.class).isThrownBy(() -> session.complete((chunk) -> {
+		}))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(StreamingInferenceException.MALFORMED_RECORD))
+			.withMessageContaining("nesting depth");
+	}
+
 	/**
 	 * A chat record whose first field nests {@code arrays} arrays in the record's object.
 	 */
