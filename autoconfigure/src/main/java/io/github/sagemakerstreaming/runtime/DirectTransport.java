@@ -87,7 +87,8 @@ final class DirectTransport implements StreamTransport {
 			public void onStream(Publisher<ByteBuffer> body) {
 				SdkHttpResponse response = Objects.requireNonNull(headers.get(), "headers come before the body");
 				if (!response.isSuccessful()) {
-					bytesOf(body).subscribe((bytes) -> fail.accept(ServiceErrors.fromResponse(response, bytes)), fail);
+					bytesOf(body).subscribe((bytes) -> fail.accept(ServiceErrors.fromResponse(response, bytes, 0)),
+							fail);
 				}
 				else if (settled.compareAndSet(false, true)) {
 					sink.success(new DirectResponse(response, body, () -> publish(call)));
