@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
  * When and how a streaming call is tried again: only when the request certainly did not
  * reach the model, so before any token can have been delivered (throttling, a model not
  * ready, 500, 502, 503, 504, a connection that could not be made, no pooled connection),
- * with exponential backoff and jitter.
+ * with exponential backoff and jitter; and once more, at once, when the service refused
+ * it for the time it was signed at.
  *
  * @param maxAttempts the number of attempts, the first included; 1 means no retry
  * @param initialBackoff the backoff before the first retry
