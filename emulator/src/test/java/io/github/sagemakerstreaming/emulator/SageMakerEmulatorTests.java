@@ -1,9 +1,9 @@
 package io.github.sagemakerstreaming.emulator;
 
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -100,19 +100,23 @@ class SageMakerEmulatorTests {
 		try (SageMakerEmulator skewed = SageMakerEmulator.start()) {
 			skewed.register("skewed", Dialect.TGI);
 			skewed.clockOffset(Duration.ofMinutes(10));
-			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(skewed.endpointOverride() + "/endpoints/skewed/invocations"))
-					.header("X-Amz-Date",
-							DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-								.format(Instant.now().atOffset(ZoneOffset.UTC)))
-					.POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":\"hi\"}"))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).isEqualTo(403);
-			assertThat(response.headers().firstValue("x-amzn-ErrorType"))
-				.hasValueSatisfying((type) -> assertThat(type).startsWith("InvalidSignatureException:"));
-			assertThat(response.body()).contains("Signature expired: ");
+			HttpURLConnection connection = (HttpURLConnection) URI
+				.create(skewed.endpointOverride() + "/endpoints/skewed/invocations")
+				.toURL()
+				.openConnection();
+			connection.setRequestMethod("POST");
+			connection.setRequestProperty("Connection", "close");
+			connection.setRequestProperty("X-Amz-Date",
+					DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(Instant.now().atOffset(ZoneOffset.UTC)));
+			connection.setDoOutput(true);
+			connection.getOutputStream().write("{\"inputs\":\"hi\"}".getBytes(StandardCharsets.UTF_8));
+			assertThat(connection.getResponseCode()).isEqualTo(403);
+			assertThat(connection.getHeaderField("x-amzn-ErrorType")).startsWith("InvalidSignatureException:");
+			try (InputStream error = connection.getErrorStream()) {
+				assertThat(new String(error.readAllBytes(), StandardCharsets.UTF_8)).contains("Signature expired: ");
+			}
 			Instant serviceTime = ZonedDateTime
-				.parse(response.headers().firstValue("Date").orElseThrow(), DateTimeFormatter.RFC_1123_DATE_TIME)
+				.parse(connection.getHeaderField("Date"), DateTimeFormatter.RFC_1123_DATE_TIME)
 				.toInstant();
 			assertThat(Duration.between(Instant.now(), serviceTime)).isBetween(Duration.ofMinutes(9),
 					Duration.ofMinutes(11));
