@@ -1,7 +1,6 @@
 package io.github.sagemakerstreaming.runtime;
 
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.function.Consumer;
 import io.github.sagemakerstreaming.runtime.direct.DirectEndpoints;
 import io.github.sagemakerstreaming.runtime.direct.ResponseStreamRequests;
 import io.github.sagemakerstreaming.runtime.direct.ServiceErrors;
+import io.github.sagemakerstreaming.runtime.direct.SigningClock;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -38,10 +38,12 @@ import software.amazon.awssdk.metrics.NoOpMetricCollector;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeServiceClientConfiguration;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
+import software.amazon.awssdk.services.sagemakerruntime.model.SageMakerRuntimeException;
 
 /**
- * Streams on the direct transport: signs the call with the client's credentials, sends it
- * on an SDK HTTP client, and gives the response's bytes to a {@link DirectResponse}. Its
+ * Streams on the direct transport: signs the call with the client's credentials, at this
+ * machine's time corrected as the SDK client corrects it for a skewed clock, sends it on
+ * an SDK HTTP client, and gives the response's bytes to a {@link DirectResponse}. Its
  * failures are the SDK client's: the SDK's exception types for SageMaker's errors, and an
  * {@code SdkClientException} around what the HTTP client throws. Each call's HTTP metrics
  * go to the client's metric publishers, and are not collected when it has none.
@@ -53,6 +55,8 @@ final class DirectTransport implements StreamTransport {
 	private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
 
 	private final ResponseStreamRequests requests;
+
+	private final SigningClock clock = new SigningClock();
 
 	private final List<MetricPublisher> metricPublishers;
 
@@ -75,6 +79,7 @@ final class DirectTransport implements StreamTransport {
 				sink.error(failure);
 			}
 		};
+		int timeOffset = this.clock.offset();
 		AtomicReference<@Nullable SdkHttpResponse> headers = new AtomicReference<>();
 		SdkAsyncHttpResponseHandler handler = new SdkAsyncHttpResponseHandler() {
 
@@ -87,7 +92,7 @@ final class DirectTransport implements StreamTransport {
 			public void onStream(Publisher<ByteBuffer> body) {
 				SdkHttpResponse response = Objects.requireNonNull(headers.get(), "headers come before the body");
 				if (!response.isSuccessful()) {
-					bytesOf(body).subscribe((bytes) -> fail.accept(ServiceErrors.fromResponse(response, bytes)), fail);
+					bytesOf(body).subscribe((bytes) -> fail.accept(errorResponse(response, bytes, timeOffset)), fail);
 				}
 				else if (settled.compareAndSet(false, true)) {
 					sink.success(new DirectResponse(response, body, () -> publish(call)));
@@ -102,7 +107,8 @@ final class DirectTransport implements StreamTransport {
 		};
 		CompletableFuture<Void> execution = this.credentials.resolveIdentity()
 			.thenCompose((identity) -> this.httpClient.execute(AsyncExecuteRequest.builder()
-				.request(this.requests.signed(request, identity, UUID.randomUUID().toString(), Clock.systemUTC()))
+				.request(this.requests.signed(request, identity, UUID.randomUUID().toString(),
+						SigningClock.correctedBy(timeOffset)))
 				.requestContentPublisher(content(request.body().asByteArrayUnsafe()))
 				.responseHandler(handler)
 				.metricCollector(call.createChild("ApiCallAttempt").createChild("HttpClient"))
@@ -113,6 +119,16 @@ final class DirectTransport implements StreamTransport {
 			}
 		});
 		sink.onCancel(() -> execution.cancel(true));
+	}
+
+	/**
+	 * Reads an error response, and corrects the signing clock if it refused the request
+	 * for the time it was signed at, as the SDK client does after each attempt.
+	 */
+	private SageMakerRuntimeException errorResponse(SdkHttpResponse response, byte[] body, int timeOffset) {
+		SageMakerRuntimeException error = ServiceErrors.fromResponse(response, body, timeOffset);
+		this.clock.correct(error);
+		return error;
 	}
 
 	private void publish(MetricCollector call) {

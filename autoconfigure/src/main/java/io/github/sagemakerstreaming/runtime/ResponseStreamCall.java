@@ -41,6 +41,7 @@ final class ResponseStreamCall {
 		StreamDeadlines deadlines = new StreamDeadlines(this.limits, this.request.endpointName());
 		Flux<InferenceChunk> chunks = Mono.<OpenStream<?>>create((sink) -> this.transport.open(this.request, sink))
 			.onErrorMap((ex) -> StreamingFailures.translate(ex, this.request.endpointName(), null, deadlines.elapsed()))
+			.retryWhen(RetrySettings.ONCE_WITH_CORRECTED_CLOCK)
 			.retryWhen(this.retry.spec())
 			.flatMapMany((stream) -> decode(stream, deadlines));
 		return deadlines.bound(chunks);

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
  * When and how a streaming call is tried again: only when the request certainly did not
  * reach the model, so before any token can have been delivered (throttling, a model not
  * ready, 500, 502, 503, 504, a connection that could not be made, no pooled connection),
- * with exponential backoff and jitter.
+ * with exponential backoff and jitter; and once more, at once, when the service refused
+ * it for the time it was signed at.
  *
  * @param maxAttempts the number of attempts, the first included; 1 means no retry
  * @param initialBackoff the backoff before the first retry
@@ -35,6 +36,15 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 	private static final Logger logger = LoggerFactory.getLogger(StreamingInferenceTemplate.class);
 
 	private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 500, 502, 503, 504);
+
+	/**
+	 * Sends a call that the service refused for the time it was signed at once more,
+	 * whatever the attempts allowed: it never reached the model, and both transports have
+	 * corrected their clock from the service's time by then, as the SDK client does.
+	 */
+	static final Retry ONCE_WITH_CORRECTED_CLOCK = Retry.max(1)
+		.filter(RetrySettings::isRefusedForItsTime)
+		.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 
 	/**
 	 * Switches the SDK's own retries off for a call, whatever the client's configuration:
@@ -110,6 +120,20 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 		return cause instanceof SdkClientException && !(failure instanceof StreamTimeoutException)
 				&& (StreamingFailures.hasCause(cause, ConnectException.class)
 						|| StreamingFailures.hasCause(cause, UnknownHostException.class) || isAcquireTimeout(cause));
+	}
+
+	/**
+	 * Returns whether the service refused a call for the time it was signed at, as the
+	 * SDK judges it against this machine's clock: a code that says so
+	 * ({@code RequestTimeTooSkewed}, ...), or one that may
+	 * ({@code InvalidSignatureException}, 401, 403, ...) with a {@code Date} more than 4
+	 * minutes from this machine's time. The SDK client does not keep on the exception it
+	 * delivers the time offset it signed with, so the judgement starts from this
+	 * machine's clock on both transports.
+	 */
+	static boolean isRefusedForItsTime(Throwable failure) {
+		return failure.getCause() instanceof AwsServiceException service
+				&& service.toBuilder().clockSkew(Duration.ZERO).build().isClockSkewException();
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -76,34 +81,80 @@ class DirectTransportParityIntegrationTests {
 		setUp.accept(endpoint);
 		Throwable sdk = failure(Transport.SDK, endpoint.name());
 		Throwable direct = failure(Transport.DIRECT, endpoint.name());
-		assertThat(direct).isExactlyInstanceOf(sdk.getClass()).hasMessage(sdk.getMessage());
-		StreamingInferenceException sdkFailure = (StreamingInferenceException) sdk;
-		StreamingInferenceException directFailure = (StreamingInferenceException) direct;
-		assertThat(directFailure.errorCode()).isEqualTo(sdkFailure.errorCode());
-		assertThat(directFailure.endpointName()).isEqualTo(sdkFailure.endpointName());
-		assertThat(directFailure.requestId() != null).isEqualTo(sdkFailure.requestId() != null);
-		if (sdk.getCause() == null) {
-			assertThat(direct.getCause()).isNull();
-			return;
-		}
-		assertThat(direct.getCause()).isExactlyInstanceOf(sdk.getCause().getClass());
-		if (sdk.getCause() instanceof AwsServiceException sdkCause) {
-			AwsServiceException directCause = (AwsServiceException) direct.getCause();
-			assertThat(directCause.statusCode()).isEqualTo(sdkCause.statusCode());
-			assertThat(directCause.awsErrorDetails().errorCode()).isEqualTo(sdkCause.awsErrorDetails().errorCode());
-			assertThat(directCause.awsErrorDetails().errorMessage())
-				.isEqualTo(sdkCause.awsErrorDetails().errorMessage());
-			assertThat(directCause.awsErrorDetails().serviceName()).isEqualTo(sdkCause.awsErrorDetails().serviceName());
+		assertSameFailure(sdk, direct);
+		if (direct.getCause() instanceof AwsServiceException directCause) {
 			assertThat(directCause.requestId()).isNotBlank();
 		}
-		if (sdk.getCause() instanceof ModelErrorException sdkCause) {
-			ModelErrorException directCause = (ModelErrorException) direct.getCause();
-			assertThat(directCause.originalStatusCode()).isEqualTo(sdkCause.originalStatusCode());
-			assertThat(directCause.originalMessage()).isEqualTo(sdkCause.originalMessage());
-			assertThat(directCause.logStreamArn()).isEqualTo(sdkCause.logStreamArn());
+	}
+
+	/**
+	 * Error responses of every shape that can reach a client: SageMaker's own, with and
+	 * without {@code x-amzn-ErrorType}, and those of what may stand between the client
+	 * and SageMaker (a proxy, a VPC endpoint, a load balancer), which carry no error type
+	 * and often no JSON.
+	 */
+	static Stream<Arguments> errorResponses() {
+		String coral = ":http://internal.amazon.com/coral/com.amazonaws.sagemaker/";
+		return Stream.of(errorResponse("500 without a body or an error type", 500, Map.of(), ""),
+				errorResponse("503 without a body or an error type", 503, Map.of(), ""),
+				errorResponse("403 without a body or an error type", 403, Map.of(), ""),
+				errorResponse("502 from a load balancer, in HTML", 502, Map.of("Content-Type", "text/html"),
+						"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+								+ "<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n"),
+				errorResponse("413 from a proxy, in HTML", 413, Map.of("Content-Type", "text/html"),
+						"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n"
+								+ "<center><h1>413 Request Entity Too Large</h1></center>\r\n</body>\r\n</html>\r\n"),
+				errorResponse("404 in plain text", 404, Map.of("Content-Type", "text/plain"), "Not Found"),
+				errorResponse("500 with JSON cut short", 500, json(), "{\"message\":\"cut"),
+				errorResponse("__type with a namespace", 400, json(),
+						"{\"__type\":\"com.amazonaws.sagemaker#ValidationError\",\"message\":\"Input too long\"}"),
+				errorResponse("__type of an unmodeled error", 403, json(),
+						"{\"__type\":\"AccessDeniedException\",\"Message\":\"User is not authorized\"}"),
+				errorResponse("__type that is not a string", 400, json(), "{\"__type\":42,\"message\":\"odd\"}"),
+				errorResponse("code and message, no type", 500, json(),
+						"{\"code\":\"InternalServerError\",\"message\":\"boom\"}"),
+				errorResponse("errorMessage only", 503, json(), "{\"errorMessage\":\"try later\"}"),
+				errorResponse("error type with the Coral suffix", 400,
+						Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "ValidationError" + coral,
+								"x-amzn-RequestId", "req-1"),
+						"{\"Message\":\"Input too long\"}"),
+				errorResponse("error type without a suffix", 429,
+						Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "ModelNotReadyException"),
+						"{\"message\":\"Model is not ready\"}"),
+				errorResponse("unmodeled error type with the Coral suffix", 403,
+						Map.of("Content-Type", "application/json", "x-amzn-ErrorType",
+								"UnrecognizedClientException" + coral),
+						"{\"message\":\"The security token included in the request is invalid.\"}"),
+				errorResponse("error type and message in headers, no body", 400,
+						Map.of("x-amzn-ErrorType", "ValidationError", "x-amzn-error-message", "From the header")),
+				errorResponse("error type in the header and another in the body", 500,
+						Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "InternalFailure" + coral),
+						"{\"__type\":\"ValidationError\",\"message\":\"the header wins\"}"),
+				errorResponse("modeled error type with an HTML body", 503,
+						Map.of("Content-Type", "text/html", "x-amzn-ErrorType", "ServiceUnavailable"),
+						"<html><body>Service Unavailable</body></html>"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("errorResponses")
+	void anErrorResponseOfAnyShapeFailsTheSameOnBothTransports(String shape, int status, Map<String, String> headers,
+			String body) {
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> request.receive().then(Mono.defer(() -> {
+				headers.forEach(response::header);
+				return response.status(status).sendString(Mono.just(body)).then();
+			})))
+			.bindNow();
+		try (EmulatorClient proxied = EmulatorClients.shared(sagemaker.emulator(), NettyNioAsyncHttpClient.builder(),
+				(builder) -> builder.endpointOverride(URI.create("http://127.0.0.1:" + server.port())))) {
+			Throwable sdk = failure(Transport.SDK, proxied, "behind-a-proxy");
+			Throwable direct = failure(Transport.DIRECT, proxied, "behind-a-proxy");
+			assertSameFailure(sdk, direct);
 		}
-		if (sdk.getCause() instanceof ModelStreamErrorException sdkCause) {
-			assertThat(((ModelStreamErrorException) direct.getCause()).errorCode()).isEqualTo(sdkCause.errorCode());
+		finally {
+			server.disposeNow();
 		}
 	}
 
@@ -126,6 +177,43 @@ class DirectTransportParityIntegrationTests {
 		assertThat(sagemaker.emulator().invocations(name)).isEmpty();
 	}
 
+	/**
+	 * Asserts that the two transports failed the same way: the same exception, error code
+	 * and message, and a cause of the same SDK type with the same details.
+	 */
+	private static void assertSameFailure(Throwable sdk, Throwable direct) {
+		assertThat(direct).isExactlyInstanceOf(sdk.getClass()).hasMessage(sdk.getMessage());
+		StreamingInferenceException sdkFailure = (StreamingInferenceException) sdk;
+		StreamingInferenceException directFailure = (StreamingInferenceException) direct;
+		assertThat(directFailure.errorCode()).isEqualTo(sdkFailure.errorCode());
+		assertThat(directFailure.endpointName()).isEqualTo(sdkFailure.endpointName());
+		assertThat(directFailure.requestId() != null).isEqualTo(sdkFailure.requestId() != null);
+		if (sdk.getCause() == null) {
+			assertThat(direct.getCause()).isNull();
+			return;
+		}
+		assertThat(direct.getCause()).isExactlyInstanceOf(sdk.getCause().getClass());
+		if (sdk.getCause() instanceof AwsServiceException sdkCause) {
+			AwsServiceException directCause = (AwsServiceException) direct.getCause();
+			assertThat(directCause.statusCode()).isEqualTo(sdkCause.statusCode());
+			assertThat(directCause.awsErrorDetails().errorCode()).isEqualTo(sdkCause.awsErrorDetails().errorCode());
+			assertThat(directCause.awsErrorDetails().errorMessage())
+				.isEqualTo(sdkCause.awsErrorDetails().errorMessage());
+			assertThat(directCause.awsErrorDetails().serviceName()).isEqualTo(sdkCause.awsErrorDetails().serviceName());
+			assertThat(directCause.requestId() != null).isEqualTo(sdkCause.requestId() != null);
+			assertThat(directCause.isClockSkewException()).isEqualTo(sdkCause.isClockSkewException());
+		}
+		if (sdk.getCause() instanceof ModelErrorException sdkCause) {
+			ModelErrorException directCause = (ModelErrorException) direct.getCause();
+			assertThat(directCause.originalStatusCode()).isEqualTo(sdkCause.originalStatusCode());
+			assertThat(directCause.originalMessage()).isEqualTo(sdkCause.originalMessage());
+			assertThat(directCause.logStreamArn()).isEqualTo(sdkCause.logStreamArn());
+		}
+		if (sdk.getCause() instanceof ModelStreamErrorException sdkCause) {
+			assertThat(((ModelStreamErrorException) direct.getCause()).errorCode()).isEqualTo(sdkCause.errorCode());
+		}
+	}
+
 	private static Throwable failure(Transport transport, String endpointName) {
 		return failure(transport, client, endpointName);
 	}
@@ -146,6 +234,18 @@ class DirectTransportParityIntegrationTests {
 
 	private static Arguments fault(String name, Consumer<EmulatedEndpoint> setUp) {
 		return Arguments.of(name, setUp);
+	}
+
+	private static Arguments errorResponse(String shape, int status, Map<String, String> headers, String body) {
+		return Arguments.of(shape, status, headers, body);
+	}
+
+	private static Arguments errorResponse(String shape, int status, Map<String, String> headers) {
+		return errorResponse(shape, status, headers, "");
+	}
+
+	private static Map<String, String> json() {
+		return Map.of("Content-Type", "application/json");
 	}
 
 }

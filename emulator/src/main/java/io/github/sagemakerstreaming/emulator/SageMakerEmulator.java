@@ -2,6 +2,7 @@ package io.github.sagemakerstreaming.emulator;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,9 +38,11 @@ import reactor.netty.http.server.HttpServerResponse;
  * id is a {@code ValidationError}. Point an AWS SDK client's endpoint override at
  * {@link #endpointOverride()}; any credentials are accepted.
  * <p>
- * It validates requests as SageMaker does, records each one with its outcome, and injects
- * the faults that each {@link EmulatedEndpoint} is told to. It listens on loopback unless
- * told otherwise.
+ * It refuses a request signed more than 5 minutes from its clock as AWS does, and tells
+ * its time in each answer's {@code Date} header ({@link #clockOffset(Duration)} sets it
+ * off this machine's). It validates requests as SageMaker does, records each one with its
+ * outcome, and injects the faults that each {@link EmulatedEndpoint} is told to. It
+ * listens on loopback unless told otherwise.
  */
 public final class SageMakerEmulator implements AutoCloseable {
 
@@ -59,6 +62,8 @@ public final class SageMakerEmulator implements AutoCloseable {
 	private final DisposableServer server;
 
 	private volatile boolean controlPlaneDenied;
+
+	private volatile Duration clockOffset = Duration.ZERO;
 
 	private SageMakerEmulator(String host, int port) {
 		this.server = HttpServer.create()
@@ -169,6 +174,19 @@ public final class SageMakerEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Sets how far this service's clock is from this machine's, as for a client whose
+	 * clock is wrong by that much (none unless set). As AWS does, a request signed more
+	 * than 5 minutes from the service's clock is refused with a 403
+	 * {@code InvalidSignatureException}, and every answer tells the service's time in its
+	 * {@code Date} header.
+	 * @param offset how far ahead of this machine's clock the service's is (behind if
+	 * negative)
+	 */
+	public void clockOffset(Duration offset) {
+		this.clockOffset = offset;
+	}
+
+	/**
 	 * Sets how long a stateful session lives after it is opened (20 minutes unless set).
 	 * @param timeToLive the session time to live
 	 */
@@ -200,6 +218,12 @@ public final class SageMakerEmulator implements AutoCloseable {
 		response.withConnection((connection) -> connection.channel()
 			.closeFuture()
 			.addListener((closed) -> invocation.connectionClosed()));
+		Instant now = Instant.now().plus(this.clockOffset);
+		response.header("Date", SigningTime.httpDate(now));
+		HttpFault refused = SigningTime.check(invocation.header("X-Amz-Date"), now);
+		if (refused != null) {
+			return error(response, invocation, requestId, refused, name);
+		}
 		String invalid = RequestValidation.check(name, body, invocation);
 		if (invalid != null) {
 			return error(response, invocation, requestId, HttpFault.validationError(invalid), name);

@@ -1,11 +1,22 @@
 package io.github.sagemakerstreaming.emulator;
 
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -69,6 +80,47 @@ class SageMakerEmulatorTests {
 			.body(SdkBytes.fromUtf8String("{\"messages\":[{\"role\":\"user\",\"content\":\"What is a frame?\"}]}")));
 		assertThat(response.body().asUtf8String()).contains("\"content\":\"You asked: \\\"What is a frame?\\\".");
 		assertThat(DefaultAnswer.tokensFor("What is a frame?")).allMatch((token) -> !token.isEmpty());
+	}
+
+	@ParameterizedTest
+	@CsvSource({
+			"10, Signature expired: 20261205T100000Z is now earlier than 20261205T100500Z (20261205T101000Z - 5 min.)",
+			"-10, Signature not yet current: 20261205T100000Z is still later than 20261205T095500Z (20261205T095000Z + 5 min.)" })
+	void aRequestSignedMoreThanFiveMinutesFromTheServicesClockIsRefusedAsAwsRefusesIt(long minutes, String message) {
+		Instant signed = Instant.parse("2026-12-05T10:00:00Z");
+		HttpFault refusal = SigningTime.check("20261205T100000Z", signed.plusSeconds(minutes * 60));
+		assertThat(refusal).isEqualTo(new HttpFault(403, "InvalidSignatureException", message));
+		assertThat(SigningTime.check("20261205T100000Z", signed.plusSeconds(299))).isNull();
+		assertThat(SigningTime.check("20261205T100000Z", signed.minusSeconds(299))).isNull();
+		assertThat(SigningTime.httpDate(signed)).isEqualTo("Sat, 05 Dec 2026 10:00:00 GMT");
+	}
+
+	@Test
+	void aClientTenMinutesBehindTheServiceIsRefusedWithTheServicesTime() throws Exception {
+		try (SageMakerEmulator skewed = SageMakerEmulator.start()) {
+			skewed.register("skewed", Dialect.TGI);
+			skewed.clockOffset(Duration.ofMinutes(10));
+			HttpURLConnection connection = (HttpURLConnection) URI
+				.create(skewed.endpointOverride() + "/endpoints/skewed/invocations")
+				.toURL()
+				.openConnection();
+			connection.setRequestMethod("POST");
+			connection.setRequestProperty("Connection", "close");
+			connection.setRequestProperty("X-Amz-Date",
+					DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(Instant.now().atOffset(ZoneOffset.UTC)));
+			connection.setDoOutput(true);
+			connection.getOutputStream().write("{\"inputs\":\"hi\"}".getBytes(StandardCharsets.UTF_8));
+			assertThat(connection.getResponseCode()).isEqualTo(403);
+			assertThat(connection.getHeaderField("x-amzn-ErrorType")).startsWith("InvalidSignatureException:");
+			try (InputStream error = connection.getErrorStream()) {
+				assertThat(new String(error.readAllBytes(), StandardCharsets.UTF_8)).contains("Signature expired: ");
+			}
+			Instant serviceTime = ZonedDateTime
+				.parse(connection.getHeaderField("Date"), DateTimeFormatter.RFC_1123_DATE_TIME)
+				.toInstant();
+			assertThat(Duration.between(Instant.now(), serviceTime)).isBetween(Duration.ofMinutes(9),
+					Duration.ofMinutes(11));
+		}
 	}
 
 	@Test

@@ -1,8 +1,24 @@
 package io.github.sagemakerstreaming.runtime.direct;
 
+import java.io.ByteArrayInputStream;
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
+import software.amazon.awssdk.core.http.HttpResponseHandler;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.protocols.core.ExceptionMetadata;
+import software.amazon.awssdk.protocols.json.AwsJsonProtocol;
+import software.amazon.awssdk.protocols.json.AwsJsonProtocolFactory;
+import software.amazon.awssdk.protocols.json.JsonOperationMetadata;
 import software.amazon.awssdk.services.sagemakerruntime.model.InternalDependencyException;
 import software.amazon.awssdk.services.sagemakerruntime.model.InternalFailureException;
 import software.amazon.awssdk.services.sagemakerruntime.model.InternalStreamFailureException;
@@ -20,9 +36,10 @@ import tools.jackson.databind.node.MissingNode;
 /**
  * SageMaker's errors as the SDK client reports them: the same exception type for each
  * error code, with the same code, message, status and request id, so that both transports
- * fail with the same typed exceptions. The code and message are read where the SDK's JSON
- * protocol reads them: the {@code x-amzn-ErrorType} and {@code x-amzn-error-message}
- * headers, else the body's {@code __type} and {@code message}.
+ * fail with the same typed exceptions. An error response is read by the SDK's own JSON
+ * protocol error unmarshaller, configured as the generated SageMaker Runtime client
+ * configures it, so that every shape of answer (SageMaker's, and that of a proxy or load
+ * balancer in the way, with no error type and no JSON) gives what the SDK client gives.
  */
 public final class ServiceErrors {
 
@@ -37,6 +54,19 @@ public final class ServiceErrors {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * The SDK's unmarshaller of error responses, with the protocol, version and default
+	 * exception of the generated client ({@code DefaultSageMakerRuntimeAsyncClient}).
+	 */
+	private static final HttpResponseHandler<AwsServiceException> ERROR_RESPONSES = AwsJsonProtocolFactory.builder()
+		.clientConfiguration(SdkClientConfiguration.builder().build())
+		.defaultServiceExceptionSupplier(SageMakerRuntimeException::builder)
+		.protocol(AwsJsonProtocol.REST_JSON)
+		.protocolVersion("1.1")
+		.build()
+		.createErrorResponseHandler(JsonOperationMetadata.builder().isPayloadJson(true).build(),
+				ServiceErrors::modeledException);
+
 	private ServiceErrors() {
 	}
 
@@ -44,28 +74,57 @@ public final class ServiceErrors {
 	 * Reads an HTTP error response.
 	 * @param response the response, with a status that is not a success
 	 * @param body its body
+	 * @param timeOffset the offset, in seconds, of the clock the request was signed with
+	 * from this machine's, which the SDK records on the exception to tell a refusal for a
+	 * skewed clock
 	 * @return the exception the SDK client would throw
 	 */
-	public static SageMakerRuntimeException fromResponse(SdkHttpResponse response, byte[] body) {
-		JsonNode json = json(body);
-		String code = response.firstMatchingHeader("x-amzn-ErrorType")
-			.map((type) -> type.split(":", 2)[0])
-			.orElseGet(() -> typeFromBody(json));
-		String message = response.firstMatchingHeader("x-amzn-error-message").orElseGet(() -> messageFromBody(json));
-		SageMakerRuntimeException.Builder builder = switch (code) {
-			case "ValidationError" -> ValidationErrorException.builder();
-			case "ModelError" -> ModelErrorException.builder()
-				.originalStatusCode(
-						json.path("OriginalStatusCode").isNumber() ? json.path("OriginalStatusCode").asInt() : null)
-				.originalMessage(text(json, "OriginalMessage"))
-				.logStreamArn(text(json, "LogStreamArn"));
-			case "ModelNotReadyException" -> ModelNotReadyException.builder();
-			case "InternalFailure" -> InternalFailureException.builder();
-			case "ServiceUnavailable" -> ServiceUnavailableException.builder();
-			case "InternalDependencyException" -> InternalDependencyException.builder();
-			default -> SageMakerRuntimeException.builder();
-		};
-		return build(builder, code, message, response.statusCode(), SERVICE_NAME, response);
+	public static SageMakerRuntimeException fromResponse(SdkHttpResponse response, byte[] body, int timeOffset) {
+		SdkHttpFullResponse full = SdkHttpFullResponse.builder()
+			.statusCode(response.statusCode())
+			.statusText(response.statusText().orElse(null))
+			.headers(response.headers())
+			.content(AbortableInputStream.create(new ByteArrayInputStream(body)))
+			.build();
+		ExecutionAttributes attributes = new ExecutionAttributes()
+			.putAttribute(SdkExecutionAttribute.SERVICE_NAME, SERVICE_NAME)
+			.putAttribute(SdkExecutionAttribute.TIME_OFFSET, timeOffset);
+		try {
+			return (SageMakerRuntimeException) ERROR_RESPONSES.handle(full, attributes);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The SDK could not read an error response", ex);
+		}
+	}
+
+	/**
+	 * The modeled exceptions of an error response, with their status, as the generated
+	 * client lists them for {@code InvokeEndpointWithResponseStream}; none for a response
+	 * with no error code.
+	 */
+	private static Optional<ExceptionMetadata> modeledException(@Nullable String errorCode) {
+		if (errorCode == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(switch (errorCode) {
+			case "ModelStreamError" -> modeled(errorCode, null, ModelStreamErrorException::builder);
+			case "ModelError" -> modeled(errorCode, 424, ModelErrorException::builder);
+			case "InternalStreamFailure" -> modeled(errorCode, null, InternalStreamFailureException::builder);
+			case "ValidationError" -> modeled(errorCode, 400, ValidationErrorException::builder);
+			case "ServiceUnavailable" -> modeled(errorCode, 503, ServiceUnavailableException::builder);
+			case "InternalFailure" -> modeled(errorCode, 500, InternalFailureException::builder);
+			case "InternalDependencyException" -> modeled(errorCode, 530, InternalDependencyException::builder);
+			case "ModelNotReadyException" -> modeled(errorCode, 429, ModelNotReadyException::builder);
+			default -> null;
+		});
+	}
+
+	private static ExceptionMetadata modeled(String errorCode, @Nullable Integer status, Supplier<SdkPojo> builder) {
+		return ExceptionMetadata.builder()
+			.errorCode(errorCode)
+			.httpStatusCode(status)
+			.exceptionBuilderSupplier(builder)
+			.build();
 	}
 
 	/**
