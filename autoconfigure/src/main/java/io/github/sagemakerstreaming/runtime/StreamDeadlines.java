@@ -1,6 +1,7 @@
 package io.github.sagemakerstreaming.runtime;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,8 +9,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -17,11 +16,11 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Watches one stream's time limits with a single timer. The stream reports the events it
- * asks the SDK for and receives, and the chunks it delivers; the timer sleeps until the
- * nearest deadline and, when it wakes early, schedules itself again as a new task, so
- * that a stream re-armed a million times is watched on the same stack depth as one
- * re-armed once.
+ * Watches one stream's time limits with a single timer, on a worker of its own that the
+ * stream's end disposes. The stream reports the events it asks the SDK for and receives,
+ * and the chunks it delivers; the timer sleeps until the nearest deadline and, when it
+ * wakes early, schedules itself again as a new task, so that a stream re-armed a million
+ * times is watched on the same stack depth as one re-armed once.
  * <p>
  * An event costs one counter increment and no clock read: while the idle limit is
  * watched, the timer looks at the counter every eighth of the limit and restarts the idle
@@ -85,8 +84,8 @@ final class StreamDeadlines {
 	}
 
 	/**
-	 * Creates deadlines whose timer runs on the given scheduler and reads the given
-	 * clock.
+	 * Creates deadlines whose timer runs on a worker of the given scheduler and reads the
+	 * given clock.
 	 */
 	StreamDeadlines(StreamLimits limits, @Nullable String endpointName, Scheduler scheduler, LongSupplier nanoClock) {
 		this.limits = limits;
@@ -168,13 +167,20 @@ final class StreamDeadlines {
 	 */
 	private Mono<StreamTimeoutException> expiry() {
 		return Mono.create((sink) -> {
-			Disposable.Swap timer = Disposables.swap();
+			Scheduler.Worker timer = this.scheduler.createWorker();
 			sink.onDispose(timer);
 			watch(sink, timer);
 		});
 	}
 
-	private void watch(MonoSink<StreamTimeoutException> sink, Disposable.Swap timer) {
+	/**
+	 * Checks the limits and, as its last act, arms the next check on the stream's own
+	 * worker. Nothing records the armed task, so however the checks interleave (one may
+	 * even start before the one that armed it has returned), no check can undo a later
+	 * one. Disposing the worker, when the stream ends, cancels the armed check and
+	 * refuses any arming after it.
+	 */
+	private void watch(MonoSink<StreamTimeoutException> sink, Scheduler.Worker timer) {
 		if (timer.isDisposed()) {
 			return;
 		}
@@ -193,7 +199,15 @@ final class StreamDeadlines {
 			// stay silent.
 			return;
 		}
-		timer.update(this.scheduler.schedule(() -> watch(sink, timer), wait, TimeUnit.NANOSECONDS));
+		try {
+			timer.schedule(() -> watch(sink, timer), wait, TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			if (!timer.isDisposed()) {
+				throw ex;
+			}
+			// The stream ended during this check: there is nothing left to watch.
+		}
 	}
 
 	/**

@@ -3,31 +3,29 @@ package io.github.sagemakerstreaming.runtime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Scheduler;
 import reactor.test.publisher.TestPublisher;
-import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The time limits on a virtual clock: the timer's stack, the idle clock against the
- * subscriber's demand, and the race between a stream's last chunk and its timer.
+ * subscriber's demand, the race between a stream's last chunk and its timer, and the
+ * timer's checks overtaking one another, racing a cancel, and outliving no stream.
  */
 class StreamDeadlinesTests {
 
 	private static final ResponseMetadata METADATA = new ResponseMetadata("my-llm", "req-1", "AllTraffic",
 			"text/event-stream", null);
 
-	private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
-
-	private final CountingScheduler timer = new CountingScheduler(this.time);
+	private final StagedTimer timer = new StagedTimer();
 
 	@Test
 	void reArmingTheTimerKeepsTheStackDepthAtDeliveryTheSame() {
@@ -47,12 +45,12 @@ class StreamDeadlinesTests {
 		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
 		deadlines.eventsRequested(1);
 		deadlines.event();
-		this.time.advanceTimeBy(Duration.ofHours(1));
+		this.timer.advanceTimeBy(Duration.ofHours(1));
 		assertThat(failures).as("the endpoint was never asked for more").isEmpty();
 		deadlines.eventsRequested(1);
-		this.time.advanceTimeBy(Duration.ofMillis(499));
+		this.timer.advanceTimeBy(Duration.ofMillis(499));
 		assertThat(failures).as("the clock restarts when the subscriber asks again").isEmpty();
-		this.time.advanceTimeBy(Duration.ofMillis(1));
+		this.timer.advanceTimeBy(Duration.ofMillis(1));
 		assertThat(failures).singleElement()
 			.isInstanceOfSatisfying(StreamTimeoutException.class,
 					(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.IDLE));
@@ -62,12 +60,12 @@ class StreamDeadlinesTests {
 	@Test
 	void anEventReadsNoClock() {
 		AtomicInteger clockReads = new AtomicInteger();
-		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		this.timer.advanceTimeBy(Duration.ofSeconds(1));
 		StreamDeadlines deadlines = new StreamDeadlines(
 				new StreamLimits(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMinutes(1)), "my-llm",
 				this.timer, () -> {
 					clockReads.incrementAndGet();
-					return this.time.now(TimeUnit.NANOSECONDS);
+					return this.timer.nanoTime();
 				});
 		Disposable subscription = deadlines.bound(Flux.never()).subscribe();
 		deadlines.eventsRequested(Long.MAX_VALUE);
@@ -86,12 +84,12 @@ class StreamDeadlinesTests {
 		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
 		deadlines.eventsRequested(Long.MAX_VALUE);
 		for (int i = 0; i < 10; i++) {
-			this.time.advanceTimeBy(Duration.ofMillis(730));
+			this.timer.advanceTimeBy(Duration.ofMillis(730));
 			deadlines.event();
 		}
-		this.time.advanceTimeBy(Duration.ofMillis(799));
+		this.timer.advanceTimeBy(Duration.ofMillis(799));
 		assertThat(failures).as("events kept coming, then less than one idle period of silence").isEmpty();
-		this.time.advanceTimeBy(Duration.ofMillis(101));
+		this.timer.advanceTimeBy(Duration.ofMillis(101));
 		assertThat(failures).singleElement()
 			.isInstanceOfSatisfying(StreamTimeoutException.class,
 					(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.IDLE));
@@ -106,7 +104,7 @@ class StreamDeadlinesTests {
 		deadlines.eventsRequested(32);
 		deadlines.event();
 		deadlines.eventsEnded();
-		this.time.advanceTimeBy(Duration.ofHours(1));
+		this.timer.advanceTimeBy(Duration.ofHours(1));
 		assertThat(failures).isEmpty();
 		subscription.dispose();
 	}
@@ -119,7 +117,7 @@ class StreamDeadlinesTests {
 		deadlines.bound(stream.flux())
 			.subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
 		stream.next(InferenceChunk.token("a", METADATA), InferenceChunk.end("stop", METADATA));
-		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		this.timer.advanceTimeBy(Duration.ofSeconds(1));
 		stream.complete();
 		assertThat(received.chunks).extracting(InferenceChunk::last).containsExactly(false, true);
 		assertThat(received.failures).isEmpty();
@@ -135,7 +133,7 @@ class StreamDeadlinesTests {
 		deadlines.bound(stream.flux())
 			.subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
 		stream.next(InferenceChunk.token("a", METADATA));
-		this.time.advanceTimeBy(Duration.ofMillis(100));
+		this.timer.advanceTimeBy(Duration.ofMillis(100));
 		stream.next(InferenceChunk.end("stop", METADATA));
 		assertThat(received.chunks).extracting(InferenceChunk::text).containsExactly("a");
 		assertThat(received.failures).singleElement()
@@ -152,20 +150,135 @@ class StreamDeadlinesTests {
 		deadlines.bound(stream.flux())
 			.subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
 		stream.next(InferenceChunk.token("a", METADATA));
-		this.time.advanceTimeBy(Duration.ofHours(1));
+		this.timer.advanceTimeBy(Duration.ofHours(1));
 		assertThat(received.failures).isEmpty();
 		assertThat(received.completed).as("a timer with nothing left to watch must not end the stream").isFalse();
 		stream.next(InferenceChunk.token("b", METADATA), InferenceChunk.end("stop", METADATA)).complete();
 		assertThat(received.chunks).extracting(InferenceChunk::text).containsExactly("a", "b", "");
-		assertThat(this.timer.scheduled).as("armed once, then nothing left to watch").hasValue(1);
+		assertThat(this.timer.armings()).as("armed once, then nothing left to watch").isEqualTo(1);
+		assertThat(this.timer.openWorkers()).isZero();
+	}
+
+	@Test
+	void aCheckThatRunsBeforeTheCheckThatArmedItHasReturnedKeepsWatching() {
+		StreamDeadlines deadlines = deadlines(new StreamLimits(null, Duration.ofMillis(800), null));
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(Long.MAX_VALUE);
+		for (int i = 0; i < 30; i++) {
+			deadlines.event();
+			this.timer.advanceTimeBy(Duration.ofMillis(100));
+		}
+		this.timer.runNextAtOnce(1);
+		this.timer.advanceTimeBy(Duration.ofMillis(100));
+		assertThat(failures).isEmpty();
+		this.timer.advanceTimeBy(Duration.ofMillis(900));
+		assertThat(failures).as("the endpoint went silent after 3 s")
+			.singleElement()
+			.isInstanceOfSatisfying(StreamTimeoutException.class,
+					(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.IDLE));
+		assertThat(this.timer.pendingTasks()).isZero();
+		subscription.dispose();
+	}
+
+	@Test
+	void theFirstCheckOvertakingTheSubscriptionKeepsWatching() {
+		StreamDeadlines deadlines = deadlines(new StreamLimits(null, Duration.ofMillis(800), null));
+		List<Throwable> failures = new ArrayList<>();
+		this.timer.runNextAtOnce(1);
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(Long.MAX_VALUE);
+		deadlines.event();
+		this.timer.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(failures).singleElement()
+			.isInstanceOfSatisfying(StreamTimeoutException.class,
+					(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.IDLE));
+		subscription.dispose();
+	}
+
+	@Test
+	void theStreamCompletingWhileItsTimerFiresAddsNoError() {
+		StreamDeadlines deadlines = deadlines(new StreamLimits(null, null, Duration.ofMillis(100)));
+		TestPublisher<InferenceChunk> stream = TestPublisher.create();
+		Received received = new Received();
+		deadlines.bound(stream.flux())
+			.subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
+		stream.next(InferenceChunk.token("a", METADATA));
+		this.timer.atNextClockRead(() -> stream.next(InferenceChunk.end("stop", METADATA)).complete());
+		this.timer.advanceTimeBy(Duration.ofMillis(100));
+		assertThat(received.chunks).extracting(InferenceChunk::last).containsExactly(false, true);
+		assertThat(received.failures).isEmpty();
+		assertThat(received.completed).isTrue();
+		assertThat(this.timer.pendingTasks()).isZero();
+		assertThat(this.timer.openWorkers()).isZero();
+	}
+
+	@Test
+	void cancellingWhileACheckReArmsTheTimerLeavesNoTask() {
+		StreamDeadlines deadlines = deadlines(new StreamLimits(null, Duration.ofMillis(800), null));
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(Long.MAX_VALUE);
+		deadlines.event();
+		this.timer.atNextClockRead(subscription::dispose);
+		this.timer.advanceTimeBy(Duration.ofMillis(100));
+		assertThat(this.timer.pendingTasks()).isZero();
+		assertThat(this.timer.openWorkers()).isZero();
+		this.timer.advanceTimeBy(Duration.ofHours(1));
+		assertThat(failures).isEmpty();
+	}
+
+	@Test
+	void cancellingWhileALimitPassesDeliversNothing() {
+		StreamDeadlines deadlines = deadlines(new StreamLimits(null, null, Duration.ofMillis(100)));
+		Received received = new Received();
+		Disposable subscription = deadlines.bound(Flux.never())
+			.subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
+		this.timer.atNextClockRead(subscription::dispose);
+		this.timer.advanceTimeBy(Duration.ofMillis(100));
+		assertThat(received.failures).isEmpty();
+		assertThat(received.completed).isFalse();
+		assertThat(this.timer.pendingTasks()).isZero();
+		assertThat(this.timer.openWorkers()).isZero();
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void noTimerTaskOutlivesTheStream(Ending ending) {
+		StreamDeadlines deadlines = deadlines(
+				new StreamLimits(Duration.ofSeconds(1), Duration.ofMillis(800), Duration.ofMinutes(10)));
+		TestPublisher<InferenceChunk> stream = TestPublisher.create();
+		Received received = new Received();
+		Disposable subscription = deadlines.bound(stream.flux())
+			.subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
+		deadlines.eventsRequested(Long.MAX_VALUE);
+		deadlines.event();
+		stream.next(InferenceChunk.token("a", METADATA));
+		this.timer.advanceTimeBy(Duration.ofMillis(300));
+		assertThat(this.timer.pendingTasks()).as("the timer is armed").isOne();
+		switch (ending) {
+			case COMPLETE -> stream.next(InferenceChunk.end("stop", METADATA)).complete();
+			case FAIL -> stream.error(new IllegalStateException("the connection closed"));
+			case CANCEL -> subscription.dispose();
+			case TIME_OUT -> this.timer.advanceTimeBy(Duration.ofSeconds(1));
+		}
+		assertThat(received.completed).isEqualTo(ending == Ending.COMPLETE);
+		switch (ending) {
+			case FAIL -> assertThat(received.failures).singleElement().isInstanceOf(IllegalStateException.class);
+			case TIME_OUT -> assertThat(received.failures).singleElement()
+				.isInstanceOfSatisfying(StreamTimeoutException.class,
+						(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.IDLE));
+			default -> assertThat(received.failures).isEmpty();
+		}
+		assertThat(this.timer.pendingTasks()).isZero();
+		assertThat(this.timer.openWorkers()).isZero();
 	}
 
 	private Outcome idleTimeoutAfterEvents(int events) {
-		VirtualTimeScheduler clock = VirtualTimeScheduler.create();
-		CountingScheduler counting = new CountingScheduler(clock);
+		StagedTimer clock = new StagedTimer();
 		clock.advanceTimeBy(Duration.ofSeconds(1));
 		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(10), null), "my-llm",
-				counting, () -> clock.now(TimeUnit.NANOSECONDS));
+				clock, clock::nanoTime);
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		AtomicInteger depth = new AtomicInteger();
 		deadlines.bound(Flux.never()).subscribe(null, (ex) -> {
@@ -177,14 +290,20 @@ class StreamDeadlinesTests {
 			deadlines.event();
 			clock.advanceTimeBy(Duration.ofMillis(6));
 		}
-		int reArms = counting.scheduled.get();
+		int reArms = clock.armings();
 		clock.advanceTimeBy(Duration.ofMillis(20));
 		return new Outcome(reArms, depth.get(), failure.get());
 	}
 
 	private StreamDeadlines deadlines(StreamLimits limits) {
-		this.time.advanceTimeBy(Duration.ofSeconds(1));
-		return new StreamDeadlines(limits, "my-llm", this.timer, () -> this.time.now(TimeUnit.NANOSECONDS));
+		this.timer.advanceTimeBy(Duration.ofSeconds(1));
+		return new StreamDeadlines(limits, "my-llm", this.timer, this.timer::nanoTime);
+	}
+
+	enum Ending {
+
+		COMPLETE, FAIL, CANCEL, TIME_OUT
+
 	}
 
 	private record Outcome(int reArms, int stackDepth, Throwable failure) {
@@ -198,46 +317,6 @@ class StreamDeadlinesTests {
 		final List<Throwable> failures = new ArrayList<>();
 
 		volatile boolean completed;
-
-	}
-
-	/**
-	 * Counts the delayed tasks scheduled on a scheduler: each is one arming of the timer.
-	 */
-	private static final class CountingScheduler implements Scheduler {
-
-		private final Scheduler delegate;
-
-		final AtomicInteger scheduled = new AtomicInteger();
-
-		CountingScheduler(Scheduler delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public Disposable schedule(Runnable task) {
-			return this.delegate.schedule(task);
-		}
-
-		@Override
-		public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-			this.scheduled.incrementAndGet();
-			return this.delegate.schedule(task, delay, unit);
-		}
-
-		@Override
-		public long now(TimeUnit unit) {
-			return this.delegate.now(unit);
-		}
-
-		@Override
-		public Worker createWorker() {
-			return this.delegate.createWorker();
-		}
-
-		@Override
-		public void init() {
-		}
 
 	}
 

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.management.GcInfo;
 import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeAutoConfiguration;
+import io.github.sagemakerstreaming.runtime.InferenceRequest;
+import io.github.sagemakerstreaming.runtime.StreamTimeoutException;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import org.reactivestreams.Subscription;
@@ -34,12 +36,28 @@ import org.springframework.context.annotation.Configuration;
  * emulator's pace, p50 and p99), the heap each open stream costs and the client JVM's CPU
  * time per token. The endpoint runs in a process of its own ({@link PacedEndpoint}).
  * <p>
+ * Every stream has an idle limit, and every tenth goes silent halfway through its answer:
+ * the benchmark reports how many of those that went silent ended with the idle limit's
+ * {@link StreamTimeoutException}, which must be all of them, however the timers' threads
+ * are preempted or paused by collections.
+ * <p>
  * Streams start either all at once (a burst) or spread evenly over a ramp, as users
  * arrive.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.sagemakerstreaming.benchmarks.ConcurrencyBenchmark [streams] [tokens] [pace ms] [ramp s] [starter,direct,sdk]}
  */
 public final class ConcurrencyBenchmark {
+
+	/**
+	 * One stream in this many goes silent.
+	 */
+	private static final int SILENT_EVERY = 10;
+
+	/**
+	 * The idle limit of every stream: 40 times the default pace, since on a loaded
+	 * machine a stream that keeps talking can wait seconds for its next token.
+	 */
+	private static final Duration IDLE_LIMIT = Duration.ofSeconds(10);
 
 	private ConcurrencyBenchmark() {
 	}
@@ -53,12 +71,13 @@ public final class ConcurrencyBenchmark {
 		try (PacedEndpoint endpoint = PacedEndpoint.start(tokens, pace)) {
 			System.out.printf(
 					"%d concurrent streams of %d tokens, one token every %d ms, starting %s,"
-							+ " the endpoint in a process of its own%n",
-					streams, tokens, pace.toMillis(),
-					ramp.isZero() ? "all at once" : "over " + ramp.toSeconds() + " s");
-			System.out.println("| settings | completed | failed | peak open | added latency p50 | p99"
-					+ " | heap per open stream | client CPU per token | collections |");
-			System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+							+ " the endpoint in a process of its own; an idle limit of %d s, and one stream in %d"
+							+ " goes silent after %d tokens%n",
+					streams, tokens, pace.toMillis(), ramp.isZero() ? "all at once" : "over " + ramp.toSeconds() + " s",
+					IDLE_LIMIT.toSeconds(), SILENT_EVERY, tokens / 2);
+			System.out.println("| settings | completed | failed | silent streams ended by the idle limit | peak open"
+					+ " | added latency p50 | p99 | heap per open stream | client CPU per token | collections |");
+			System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 			if (settings.contains("starter")) {
 				try (ConfigurableApplicationContext context = starter(endpoint, "sdk")) {
 					run("starter defaults", context.getBean(StreamingInferenceTemplate.class), streams, tokens, pace,
@@ -75,8 +94,11 @@ public final class ConcurrencyBenchmark {
 				try (SageMakerRuntimeAsyncClient client = EmulatorClient.withSdkDefaults(endpoint.endpointOverride())
 					.build()) {
 					run("AWS SDK defaults",
-							StreamingInferenceTemplate.builder(client).endpointName("concurrent").build(), streams,
-							tokens, pace, ramp);
+							StreamingInferenceTemplate.builder(client)
+								.endpointName("concurrent")
+								.idleTimeout(IDLE_LIMIT)
+								.build(),
+							streams, tokens, pace, ramp);
 				}
 			}
 		}
@@ -87,7 +109,8 @@ public final class ConcurrencyBenchmark {
 			.properties("spring.main.banner-mode=off", "logging.level.root=warn", "sagemaker.runtime.region=us-east-1",
 					"sagemaker.runtime.credentials.access-key=bench", "sagemaker.runtime.credentials.secret-key=bench",
 					"sagemaker.runtime.endpoint-override=" + endpoint.endpointOverride(),
-					"sagemaker.runtime.endpoint-name=concurrent", "sagemaker.runtime.transport=" + transport)
+					"sagemaker.runtime.endpoint-name=concurrent", "sagemaker.runtime.transport=" + transport,
+					"sagemaker.runtime.idle-timeout=" + IDLE_LIMIT.toSeconds() + "s")
 			.run();
 	}
 
@@ -102,6 +125,8 @@ public final class ConcurrencyBenchmark {
 		AtomicInteger failed = new AtomicInteger();
 		Map<String, String> failures = new ConcurrentHashMap<>();
 		AtomicInteger completed = new AtomicInteger();
+		AtomicInteger wentSilent = new AtomicInteger();
+		AtomicInteger silentTimedOut = new AtomicInteger();
 		CountDownLatch done = new CountDownLatch(streams);
 		long cpuBefore = processCpuNanos();
 		long gcBefore = collectionMillis();
@@ -112,7 +137,12 @@ public final class ConcurrencyBenchmark {
 			while (System.nanoTime() < due) {
 				Thread.sleep(1);
 			}
-			template.stream("s" + i).subscribe(new BaseSubscriber<String>() {
+			boolean silent = i % SILENT_EVERY == SILENT_EVERY - 1;
+			InferenceRequest request = InferenceRequest.builder()
+				.endpointName(silent ? "silent" : "concurrent")
+				.prompt("s" + i)
+				.build();
+			template.stream(request).subscribe(new BaseSubscriber<String>() {
 
 				private long last;
 
@@ -142,6 +172,11 @@ public final class ConcurrencyBenchmark {
 
 				@Override
 				protected void hookOnError(Throwable failure) {
+					if (silent && this.last != 0 && failure instanceof StreamTimeoutException timeout
+							&& timeout.limit() == StreamTimeoutException.Limit.IDLE) {
+						silentTimedOut.incrementAndGet();
+						return;
+					}
 					failed.incrementAndGet();
 					String code = (failure instanceof StreamingInferenceException streaming) ? streaming.errorCode()
 							: failure.getClass().getSimpleName();
@@ -150,6 +185,9 @@ public final class ConcurrencyBenchmark {
 
 				@Override
 				protected void hookFinally(reactor.core.publisher.SignalType type) {
+					if (silent && this.last != 0) {
+						wentSilent.incrementAndGet();
+					}
 					open.decrementAndGet();
 					done.countDown();
 				}
@@ -163,9 +201,10 @@ public final class ConcurrencyBenchmark {
 		double cpuPerToken = (processCpuNanos() - cpuBefore) / (double) Math.max(1, delivered.get());
 		long gcMillis = collectionMillis() - gcBefore;
 		int count = Math.min(gaps.get(), added.length);
-		System.out.printf("| %s | %d | %d | %d | %.1f ms | %.1f ms | %d KiB | %.1f µs | %d ms |%n", settings,
-				completed.get(), failed.get(), peakOpen.get(), Figures.percentile(added, count, 50) / 1e6,
-				Figures.percentile(added, count, 99) / 1e6, heapPerStream / 1024, cpuPerToken / 1e3, gcMillis);
+		System.out.printf("| %s | %d | %d | %d of %d | %d | %.1f ms | %.1f ms | %d KiB | %.1f µs | %d ms |%n", settings,
+				completed.get(), failed.get(), silentTimedOut.get(), wentSilent.get(), peakOpen.get(),
+				Figures.percentile(added, count, 50) / 1e6, Figures.percentile(added, count, 99) / 1e6,
+				heapPerStream / 1024, cpuPerToken / 1e3, gcMillis);
 		failures.forEach((code, message) -> System.out.printf("  failed with %s, for example: %s%n", code, message));
 	}
 

@@ -15,8 +15,10 @@ import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
 
 /**
  * An emulator endpoint named {@code concurrent} that streams a fixed number of tokens at
- * a fixed pace, run in a process of its own so that the client under test does not share
- * its JVM: {@link #start} forks it, and it lives until its standard input closes.
+ * a fixed pace, and one named {@code silent} that streams the same way but goes silent
+ * after half of its tokens, as a container that hangs. Both run in a process of their own
+ * so that the client under test does not share its JVM: {@link #start} forks it, and it
+ * lives until its standard input closes.
  */
 final class PacedEndpoint implements AutoCloseable {
 
@@ -67,14 +69,22 @@ final class PacedEndpoint implements AutoCloseable {
 		Duration pace = Duration.ofMillis(Long.parseLong(args[1]));
 		try (SageMakerEmulator emulator = SageMakerEmulator.start()) {
 			emulator.register("concurrent", Dialect.VLLM_CHAT)
-				.answer((prompt) -> IntStream.range(0, tokens).mapToObj((i) -> " " + prompt + "." + i).toList())
+				.answer((prompt) -> answer(prompt, tokens))
 				.tokenDelay(pace);
+			emulator.register("silent", Dialect.VLLM_CHAT)
+				.answer((prompt) -> answer(prompt, tokens))
+				.tokenDelay(pace)
+				.pauseAfterTokens(tokens / 2, Duration.ofDays(1));
 			System.out.println(READY + emulator.endpointOverride());
 			System.out.flush();
 			while (System.in.read() >= 0) {
 				// Runs until the benchmark closes this process's input.
 			}
 		}
+	}
+
+	private static List<String> answer(String prompt, int tokens) {
+		return IntStream.range(0, tokens).mapToObj((i) -> " " + prompt + "." + i).toList();
 	}
 
 }
