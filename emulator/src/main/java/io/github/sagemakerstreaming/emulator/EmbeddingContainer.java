@@ -21,8 +21,10 @@ public enum EmbeddingContainer {
 	TEI,
 
 	/**
-	 * A SageMaker JumpStart text-embedding model: reads {@code {"text_inputs": [...]}}
-	 * and answers {@code {"embedding": [[...], ...]}}.
+	 * A SageMaker JumpStart text-embedding model (the BGE and GTE models): reads
+	 * {@code {"text_inputs": [...]}} and answers {@code {"embedding": [[...], ...]}}, as
+	 * the content handlers written for them with LangChain's
+	 * {@code SagemakerEndpointEmbeddings} send and read.
 	 */
 	JUMPSTART,
 

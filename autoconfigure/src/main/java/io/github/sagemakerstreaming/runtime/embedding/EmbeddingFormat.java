@@ -17,7 +17,8 @@ public enum EmbeddingFormat {
 	TEI("inputs"),
 
 	/**
-	 * {@code {"text_inputs": [...]}}: the SageMaker JumpStart text-embedding models.
+	 * {@code {"text_inputs": [...]}}: the SageMaker JumpStart text-embedding models (BGE,
+	 * GTE), which answer {@code {"embedding": [[...], ...]}}.
 	 */
 	JUMPSTART("text_inputs"),
 
