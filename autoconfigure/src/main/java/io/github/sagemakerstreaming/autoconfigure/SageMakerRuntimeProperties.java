@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.sagemakerstreaming.runtime.InferenceFormat;
+import io.github.sagemakerstreaming.runtime.embedding.EmbeddingFormat;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -114,6 +115,8 @@ public class SageMakerRuntimeProperties {
 	private final Credentials credentials = new Credentials();
 
 	private final Http http = new Http();
+
+	private final Embedding embedding = new Embedding();
 
 	public @Nullable String getRegion() {
 		return this.region;
@@ -251,6 +254,10 @@ public class SageMakerRuntimeProperties {
 		return this.http;
 	}
 
+	public Embedding getEmbedding() {
+		return this.embedding;
+	}
+
 	/**
 	 * How the template streams.
 	 */
@@ -270,8 +277,9 @@ public class SageMakerRuntimeProperties {
 
 	/**
 	 * Retries of a call before SageMaker has answered: throttling, a model not ready, 5xx
-	 * errors and connection failures. A call is never retried once SageMaker has
-	 * answered, nor on 400 or 424.
+	 * errors and connection failures. A stream is never retried once SageMaker has
+	 * answered, nor on 400 or 424. An embedding call, which has no side effect, is also
+	 * retried after a read timeout, a reset or its own timeout.
 	 */
 	public static class Retry {
 
@@ -534,6 +542,96 @@ public class SageMakerRuntimeProperties {
 
 		public void setTcpKeepAlive(boolean tcpKeepAlive) {
 			this.tcpKeepAlive = tcpKeepAlive;
+		}
+
+	}
+
+	/**
+	 * The embedding template: the endpoint of an embedding model and how its calls are
+	 * batched.
+	 */
+	public static class Embedding {
+
+		/**
+		 * Name of the SageMaker endpoint that serves the embedding model. Requests may
+		 * name another.
+		 */
+		private @Nullable String endpointName;
+
+		/**
+		 * Name of the inference component to invoke on the embedding endpoint.
+		 */
+		private @Nullable String inferenceComponentName;
+
+		/**
+		 * Shape of the request: 'tei' for {"inputs": [...]}, 'jumpstart' for
+		 * {"text_inputs": [...]}, 'openai' for {"input": [...]}. The answer is read in
+		 * any of the shapes these containers answer with.
+		 */
+		private EmbeddingFormat format = EmbeddingFormat.TEI;
+
+		/**
+		 * Most inputs sent in one call; keep it at most the container's limit (TEI's
+		 * --max-client-batch-size).
+		 */
+		private int batchSize = 32;
+
+		/**
+		 * Most calls of one embedding request in flight at once.
+		 */
+		private int concurrency = 4;
+
+		/**
+		 * Longest time one call may take before it is given up and retried.
+		 */
+		private Duration timeout = Duration.ofSeconds(60);
+
+		public @Nullable String getEndpointName() {
+			return this.endpointName;
+		}
+
+		public void setEndpointName(@Nullable String endpointName) {
+			this.endpointName = endpointName;
+		}
+
+		public @Nullable String getInferenceComponentName() {
+			return this.inferenceComponentName;
+		}
+
+		public void setInferenceComponentName(@Nullable String inferenceComponentName) {
+			this.inferenceComponentName = inferenceComponentName;
+		}
+
+		public EmbeddingFormat getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(EmbeddingFormat format) {
+			this.format = format;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}

@@ -55,6 +55,8 @@ public final class SageMakerEmulator implements AutoCloseable {
 
 	private final Map<String, EmulatedEndpoint> endpoints = new ConcurrentHashMap<>();
 
+	private final Map<String, EmulatedEmbeddingEndpoint> embeddingEndpoints = new ConcurrentHashMap<>();
+
 	private final Queue<RecordedInvocation> invocations = new ConcurrentLinkedQueue<>();
 
 	private final Sessions sessions = new Sessions();
@@ -104,6 +106,19 @@ public final class SageMakerEmulator implements AutoCloseable {
 	public EmulatedEndpoint register(String name, Dialect dialect) {
 		EmulatedEndpoint endpoint = new EmulatedEndpoint(name, dialect);
 		this.endpoints.put(name, endpoint);
+		return endpoint;
+	}
+
+	/**
+	 * Registers an embedding endpoint, which answers {@code InvokeEndpoint} as its
+	 * container does, or replaces the one with the same name.
+	 * @param name the endpoint name
+	 * @param container the embedding container it imitates
+	 * @return the endpoint, to configure further
+	 */
+	public EmulatedEmbeddingEndpoint registerEmbedding(String name, EmbeddingContainer container) {
+		EmulatedEmbeddingEndpoint endpoint = new EmulatedEmbeddingEndpoint(name, container);
+		this.embeddingEndpoints.put(name, endpoint);
 		return endpoint;
 	}
 
@@ -228,6 +243,10 @@ public final class SageMakerEmulator implements AutoCloseable {
 		if (invalid != null) {
 			return error(response, invocation, requestId, HttpFault.validationError(invalid), name);
 		}
+		EmulatedEmbeddingEndpoint embedding = this.embeddingEndpoints.get(name);
+		if (embedding != null) {
+			return embed(response, invocation, requestId, embedding, body, streaming);
+		}
 		EmulatedEndpoint endpoint = this.endpoints.get(name);
 		if (endpoint == null) {
 			return error(response, invocation, requestId,
@@ -280,6 +299,54 @@ public final class SageMakerEmulator implements AutoCloseable {
 			planned = Mono.delay(settings.responseDelay()).then(planned);
 		}
 		return planned.flatMap((plan) -> send(response, invocation, plan, settings, streaming));
+	}
+
+	private Mono<Void> embed(HttpServerResponse response, RecordedInvocation invocation, String requestId,
+			EmulatedEmbeddingEndpoint endpoint, byte[] body, boolean streaming) {
+		if (streaming) {
+			return error(response, invocation, requestId, HttpFault.validationError(
+					"The emulator's embedding " + "endpoint " + endpoint.name() + " answers InvokeEndpoint only."),
+					endpoint.name());
+		}
+		HttpFault fault = endpoint.nextHttpFault();
+		if (fault != null) {
+			return error(response, invocation, requestId, fault, endpoint.name());
+		}
+		if (endpoint.nextReset()) {
+			// With a zero linger time, closing the socket sends a TCP RST.
+			invocation.ended(StreamOutcome.FAULTED);
+			return response
+				.withConnection((connection) -> connection.channel().config().setOption(ChannelOption.SO_LINGER, 0))
+				.withConnection((connection) -> connection.channel().close())
+				.then();
+		}
+		// A container refuses a request it cannot take at once, and takes its time over
+		// the vectors.
+		Duration delay = endpoint.answerDelay();
+		return Mono.fromCallable(() -> EmbeddingAnswers.answer(endpoint, body))
+			.subscribeOn(Schedulers.boundedElastic())
+			.delayUntil((answer) -> (answer.ok() && !delay.isZero()) ? Mono.delay(delay) : Mono.empty())
+			.flatMap((container) -> {
+				if (!container.ok()) {
+					invocation.ended(StreamOutcome.FAULTED);
+					return response.status(424)
+						.header("Content-Type", "application/json")
+						.header("x-amzn-RequestId", requestId)
+						.header("x-amzn-ErrorType",
+								"ModelError:http://internal.amazon.com/coral/com.amazonaws.sagemaker/")
+						.sendString(Mono
+							.just(ErrorBodies.modelError(container.status(), container.body(), endpoint.name())))
+						.then();
+				}
+				return response.status(200)
+					.header("x-amzn-RequestId", requestId)
+					.header("x-Amzn-Invoked-Production-Variant", "AllTraffic")
+					.header("Content-Type", "application/json")
+					.sendString(Mono.just(container.body()))
+					.then()
+					.doFinally((signal) -> invocation.ended(StreamOutcome.COMPLETED));
+			})
+			.doOnCancel(() -> invocation.ended(StreamOutcome.ABANDONED));
 	}
 
 	private static Mono<Void> send(HttpServerResponse response, RecordedInvocation invocation, StreamPlan plan,

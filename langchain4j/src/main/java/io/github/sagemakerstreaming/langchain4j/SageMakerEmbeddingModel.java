@@ -1,0 +1,130 @@
+package io.github.sagemakerstreaming.langchain4j;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.request.EmbeddingInput;
+import dev.langchain4j.model.embedding.request.EmbeddingParameter;
+import dev.langchain4j.model.embedding.request.EmbeddingRequestParameters;
+import dev.langchain4j.model.embedding.response.EmbeddingResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import io.github.sagemakerstreaming.runtime.InvalidInferenceRequestException;
+import io.github.sagemakerstreaming.runtime.embedding.EmbeddingRequest;
+import io.github.sagemakerstreaming.runtime.embedding.EmbeddingResult;
+import io.github.sagemakerstreaming.runtime.embedding.EmbeddingTemplate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A LangChain4j {@link EmbeddingModel} for an embedding model hosted on a SageMaker
+ * endpoint, on an {@link EmbeddingTemplate}: every call inherits the template's batching,
+ * retries, count check and typed {@code EmbeddingException}s. A request's
+ * {@code modelName} names the endpoint to call, and its {@code dimensions} is sent as
+ * {@code dimensions}; the token usage is in the response when the container reports it.
+ * It needs no Spring.
+ */
+public class SageMakerEmbeddingModel implements EmbeddingModel {
+
+	/**
+	 * How long a call waits for the template's answer beyond its own limits: the template
+	 * bounds every call by its timeout and retries, so this is only a backstop.
+	 */
+	private static final Duration BLOCK_LIMIT = Duration.ofMinutes(30);
+
+	private static final Set<EmbeddingParameter<?>> SUPPORTED = Set.of(EmbeddingRequestParameters.MODEL_NAME,
+			EmbeddingRequestParameters.DIMENSIONS);
+
+	private final EmbeddingTemplate template;
+
+	private SageMakerEmbeddingModel(Builder builder) {
+		this.template = Objects.requireNonNull(builder.template, "template");
+	}
+
+	/**
+	 * Starts an embedding model.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public EmbeddingResponse doEmbed(dev.langchain4j.model.embedding.request.EmbeddingRequest request) {
+		List<String> texts = new ArrayList<>(request.inputs().size());
+		for (EmbeddingInput input : request.inputs()) {
+			String text = input.text();
+			if (text == null) {
+				throw new InvalidInferenceRequestException(
+						"An embedding input has no text (" + input.contentTypes() + "); this model embeds text.", null);
+			}
+			texts.add(text);
+		}
+		EmbeddingRequest.Builder call = EmbeddingRequest.builder().inputs(texts).endpointName(request.modelName());
+		if (request.dimensions() != null) {
+			call.parameters(Map.of("dimensions", request.dimensions()));
+		}
+		EmbeddingResult result = Objects.requireNonNull(this.template.embed(call.build()).block(BLOCK_LIMIT),
+				"the template answers every embed");
+		EmbeddingResponse.Builder response = EmbeddingResponse.builder()
+			.embeddings(result.vectors().stream().map(Embedding::from).toList());
+		if (request.modelName() != null) {
+			response.modelName(request.modelName());
+		}
+		if (result.usage() != null) {
+			response.tokenUsage(new TokenUsage(result.usage().inputTokens(), 0, result.usage().inputTokens()));
+		}
+		return response.build();
+	}
+
+	@Override
+	public Set<EmbeddingParameter<?>> supportedParameters() {
+		return SUPPORTED;
+	}
+
+	/**
+	 * Returns the provider: LangChain4j names no SageMaker provider, so
+	 * {@link ModelProvider#OTHER}.
+	 * @return the provider
+	 */
+	@Override
+	public ModelProvider provider() {
+		return ModelProvider.OTHER;
+	}
+
+	/**
+	 * Builds a {@link SageMakerEmbeddingModel}.
+	 */
+	public static final class Builder {
+
+		private @Nullable EmbeddingTemplate template;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the template that invokes the endpoint; required.
+		 * @param template the template
+		 * @return this builder
+		 */
+		public Builder template(EmbeddingTemplate template) {
+			this.template = template;
+			return this;
+		}
+
+		/**
+		 * Builds the model.
+		 * @return the model
+		 */
+		public SageMakerEmbeddingModel build() {
+			return new SageMakerEmbeddingModel(this);
+		}
+
+	}
+
+}
