@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param endpointName the endpoint the session belongs to
  * @param inferenceComponentName the inference component the session belongs to, or
  * {@code null}
+ * @param openAnswer what the endpoint answered when it opened the session, or
+ * {@code null} for a session made from its id
  */
 public record InferenceSession(String id, @Nullable Instant expiresAt, String endpointName,
-		@Nullable String inferenceComponentName) {
+		@Nullable String inferenceComponentName, @Nullable SessionAnswer openAnswer) {
 
 	private static final String EXPIRES = "Expires=";
 
@@ -31,10 +33,25 @@ public record InferenceSession(String id, @Nullable Instant expiresAt, String en
 	 * @param expiresAt the expiry, or {@code null}
 	 * @param endpointName the endpoint
 	 * @param inferenceComponentName the inference component, or {@code null}
+	 * @param openAnswer what the endpoint answered when it opened the session, or
+	 * {@code null}
 	 */
 	public InferenceSession {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(endpointName, "endpointName");
+	}
+
+	/**
+	 * Makes a session from its id, to continue a session opened elsewhere (by another
+	 * instance of the application, say).
+	 * @param id the session id
+	 * @param expiresAt the expiry, or {@code null}
+	 * @param endpointName the endpoint
+	 * @param inferenceComponentName the inference component, or {@code null}
+	 */
+	public InferenceSession(String id, @Nullable Instant expiresAt, String endpointName,
+			@Nullable String inferenceComponentName) {
+		this(id, expiresAt, endpointName, inferenceComponentName, null);
 	}
 
 	/**
@@ -51,7 +68,9 @@ public record InferenceSession(String id, @Nullable Instant expiresAt, String en
 	 * {@code "<id>; Expires=<time>"}, the time in ISO-8601
 	 * ({@code 2026-11-29T10:15:30Z}); a time in another form leaves the expiry unknown.
 	 */
-	static InferenceSession fromHeader(String header, String endpointName, @Nullable String inferenceComponentName) {
+	static InferenceSession fromHeader(String header, @Nullable String inferenceComponentName,
+			SessionAnswer openAnswer) {
+		String endpointName = openAnswer.metadata().endpointName();
 		int separator = header.indexOf(';');
 		String id = ((separator < 0) ? header : header.substring(0, separator)).strip();
 		Instant expiresAt = null;
@@ -65,7 +84,7 @@ public record InferenceSession(String id, @Nullable Instant expiresAt, String en
 				// unknown.
 			}
 		}
-		return new InferenceSession(id, expiresAt, endpointName, inferenceComponentName);
+		return new InferenceSession(id, expiresAt, endpointName, inferenceComponentName, openAnswer);
 	}
 
 }

@@ -151,59 +151,70 @@ public final class StreamingInferenceTemplate {
 	 */
 	public Mono<InferenceResponse> invoke(InferenceRequest request) {
 		Objects.requireNonNull(request, "request");
-		return Flux.defer(() -> wholeAnswer(request, request.session(), request.sessionId()))
+		return Flux.defer(() -> wholeAnswer(request, request.session(), request.sessionId(), false))
 			.collectList()
 			.map(InferenceResponse::of);
 	}
 
 	/**
 	 * Opens a stateful session through {@code InvokeEndpoint} with {@code NEW_SESSION},
-	 * sending the request's body, which is the container's own open payload. SageMaker
-	 * then routes every request in the session to the same instance.
-	 * @param request the open request: endpoint, body or prompt, and any other setting
+	 * sending the request's body, which is the container's own open payload
+	 * ({@code {"requestType":"NEW_SESSION"}} for AWS's standard handler and DJL/LMI).
+	 * SageMaker then routes every request in the session to the same instance. Whether
+	 * the session opened is decided on SageMaker's
+	 * {@code X-Amzn-SageMaker-New-Session-Id} alone: the container's body is never read
+	 * as a model answer, and the session keeps it, as text, in
+	 * {@link InferenceSession#openAnswer()}.
+	 * @param request the open request: endpoint, body, and any other setting
 	 * @return the session, with the id and expiry the container assigned
-	 * @throws StreamingInferenceException (in the {@code Mono}) if the container opened
-	 * no session
+	 * @throws SessionNotOpenedException (in the {@code Mono}) if the endpoint answered
+	 * without opening a session
 	 */
 	public Mono<InferenceSession> openSession(InferenceRequest request) {
 		Objects.requireNonNull(request, "request");
-		return Flux.defer(() -> wholeAnswer(request, null, RequestConstraints.NEW_SESSION)).last().map((last) -> {
-			ResponseMetadata metadata = last.metadata();
-			if (metadata.newSessionId() == null) {
-				throw new StreamingInferenceException("Endpoint '" + metadata.endpointName() + "' answered without "
-						+ "opening a session (no X-Amzn-SageMaker-New-Session-Id): its container does not support "
-						+ "stateful sessions, or did not understand the open payload.", "SessionNotOpened",
-						metadata.endpointName(), metadata.requestId(), null);
+		return sessionAnswer(request, null, RequestConstraints.NEW_SESSION).map((answer) -> {
+			String header = answer.metadata().newSessionId();
+			if (header == null || header.isBlank()) {
+				throw new SessionNotOpenedException(answer);
 			}
-			return InferenceSession.fromHeader(metadata.newSessionId(), metadata.endpointName(),
-					this.defaults.overriddenBy(request.settings()).inferenceComponentName());
+			return InferenceSession.fromHeader(header,
+					this.defaults.overriddenBy(request.settings()).inferenceComponentName(), answer);
 		});
 	}
 
 	/**
 	 * Closes a stateful session through {@code InvokeEndpoint}, sending the request's
-	 * body, which is the container's own close payload, and checks that the container
-	 * confirmed the close.
+	 * body, which is the container's own close payload ({@code {"requestType":"CLOSE"}}
+	 * for AWS's standard handler and DJL/LMI). Whether the session closed is decided on
+	 * SageMaker's {@code X-Amzn-SageMaker-Closed-Session-Id} alone: the container's body
+	 * is never read as a model answer.
 	 * @param session the session to close
-	 * @param request the close request: body or prompt, and any other setting
-	 * @return completes when the container has closed the session
-	 * @throws StreamingInferenceException (in the {@code Mono}) if the container did not
+	 * @param request the close request: body, and any other setting
+	 * @return what the endpoint answered, once the container has closed the session
+	 * @throws SessionNotClosedException (in the {@code Mono}) if the endpoint did not
 	 * confirm the close
 	 */
-	public Mono<Void> closeSession(InferenceSession session, InferenceRequest request) {
+	public Mono<SessionAnswer> closeSession(InferenceSession session, InferenceRequest request) {
 		Objects.requireNonNull(session, "session");
 		Objects.requireNonNull(request, "request");
-		return Flux.defer(() -> wholeAnswer(request, session, session.id())).last().flatMap((last) -> {
-			ResponseMetadata metadata = last.metadata();
-			if (!session.id().equals(metadata.closedSessionId())) {
-				return Mono.error(new StreamingInferenceException(
-						"Endpoint '" + metadata.endpointName() + "' did not " + "confirm closing session "
-								+ session.id() + " (X-Amzn-SageMaker-Closed-Session-Id was "
-								+ metadata.closedSessionId() + "): check the container's close payload.",
-						"SessionNotClosed", metadata.endpointName(), metadata.requestId(), null));
+		return sessionAnswer(request, session, session.id()).map((answer) -> {
+			if (!session.id().equals(answer.metadata().closedSessionId())) {
+				throw new SessionNotClosedException(session, answer);
 			}
-			return Mono.empty();
+			return answer;
 		});
+	}
+
+	/**
+	 * Sends a session's open or close request and keeps the container's body as text,
+	 * whatever the request's format.
+	 */
+	private Mono<SessionAnswer> sessionAnswer(InferenceRequest request, @Nullable InferenceSession session,
+			String sessionId) {
+		return Flux.defer(() -> wholeAnswer(request, session, sessionId, true))
+			.collectList()
+			.map(InferenceResponse::of)
+			.map((response) -> new SessionAnswer(response.text(), response.metadata()));
 	}
 
 	private static Flux<String> stream(Flux<InferenceChunk> chunks) {
@@ -238,8 +249,12 @@ public final class StreamingInferenceTemplate {
 		return this.observation.observe(chunks, resolved.observationContext(StreamObservationContext.Operation.STREAM));
 	}
 
+	/**
+	 * Gives the whole answer through {@code InvokeEndpoint}, read as text when the
+	 * request's format is raw or when asked.
+	 */
 	private Flux<InferenceChunk> wholeAnswer(InferenceRequest request, @Nullable InferenceSession session,
-			@Nullable String sessionId) {
+			@Nullable String sessionId, boolean asText) {
 		ResolvedRequest resolved = resolve(request, session, false);
 		InvokeEndpointRequest sdkRequest = InvokeEndpointRequest.builder()
 			.endpointName(resolved.endpointName())
@@ -255,8 +270,8 @@ public final class StreamingInferenceTemplate {
 			.sessionId(sessionId)
 			.overrideConfiguration(this.callOverride)
 			.build();
-		Flux<InferenceChunk> chunks = new InvokeCall(this.client, sdkRequest, resolved.format() == InferenceFormat.RAW,
-				resolved.limits(), this.retry)
+		Flux<InferenceChunk> chunks = new InvokeCall(this.client, sdkRequest,
+				asText || resolved.format() == InferenceFormat.RAW, resolved.limits(), this.retry)
 			.chunks();
 		return this.observation.observe(chunks, resolved.observationContext(StreamObservationContext.Operation.INVOKE));
 	}

@@ -130,7 +130,8 @@ class StreamingInferenceTemplateIntegrationTests {
 	@Test
 	void everyRequestParameterReachesTheWire() {
 		String name = register(Dialect.VLLM_CHAT);
-		InferenceSession session = template(name).openSession(InferenceRequest.builder().prompt("open").build())
+		InferenceSession session = template(name)
+			.openSession(InferenceRequest.builder().body("{\"requestType\":\"NEW_SESSION\"}").build())
 			.block(TIMEOUT);
 		InferenceRequest request = InferenceRequest.builder()
 			.endpointName(name)

@@ -241,7 +241,8 @@ class StreamingInferenceTemplateInvokeAndSessionsIntegrationTests {
 	void aCloseThatTheContainerDoesNotConfirmFails() {
 		String name = register(Dialect.TGI_MESSAGES);
 		StreamingInferenceTemplate template = template(name);
-		InferenceSession session = template.openSession(InferenceRequest.builder().prompt("open").build())
+		InferenceSession session = template
+			.openSession(InferenceRequest.builder().body("{\"requestType\":\"NEW_SESSION\"}").build())
 			.block(TIMEOUT);
 		StepVerifier.create(template.closeSession(session, InferenceRequest.builder().prompt("not a close").build()))
 			.expectErrorSatisfies(

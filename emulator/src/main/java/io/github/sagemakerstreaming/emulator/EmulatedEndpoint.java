@@ -30,6 +30,8 @@ public final class EmulatedEndpoint {
 
 	private volatile boolean preRendered;
 
+	private volatile SessionHandler sessionHandler = SessionHandler.DJL;
+
 	private final AtomicReference<RenderedBody> renderedBody = new AtomicReference<>();
 
 	EmulatedEndpoint(String name, Dialect dialect) {
@@ -276,6 +278,25 @@ public final class EmulatedEndpoint {
 	 */
 	public EmulatedEndpoint failBeforeStream(HttpFault fault) {
 		return failBeforeStream(fault, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Sets the session handler of the container: how it answers the open and close
+	 * payloads of a stateful session ({@link SessionHandler#DJL} unless set).
+	 * @param sessionHandler the session handler
+	 * @return this endpoint
+	 */
+	public EmulatedEndpoint sessionHandler(SessionHandler sessionHandler) {
+		this.sessionHandler = Objects.requireNonNull(sessionHandler, "sessionHandler");
+		return this;
+	}
+
+	/**
+	 * Returns the session handler of the container.
+	 * @return the session handler
+	 */
+	public SessionHandler sessionHandler() {
+		return this.sessionHandler;
 	}
 
 	/**

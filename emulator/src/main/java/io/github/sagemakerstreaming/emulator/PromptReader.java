@@ -28,14 +28,19 @@ final class PromptReader {
 			root = MAPPER.readTree(text);
 		}
 		catch (JacksonException ex) {
-			return new Request(text, 1, false, List.of(), null, false);
+			return new Request(text, 1, false, List.of(), null, null);
 		}
 		if (root == null || !root.isObject()) {
-			return new Request(text, 1, false, List.of(), null, false);
+			return new Request(text, 1, false, List.of(), null, null);
 		}
 		return new Request(prompt(root, text), Math.max(1, root.path("n").asInt(1)),
 				root.path("stream_options").path("include_usage").asBoolean(false), tools(root), toolResult(root),
-				"CLOSE".equals(root.path("requestType").asString("")));
+				sessionRequest(root));
+	}
+
+	private static @Nullable String sessionRequest(JsonNode root) {
+		String requestType = root.path("requestType").asString("");
+		return (Sessions.NEW_SESSION.equals(requestType) || Sessions.CLOSE.equals(requestType)) ? requestType : null;
 	}
 
 	private static String prompt(JsonNode root, String text) {
@@ -95,11 +100,11 @@ final class PromptReader {
 	 * @param tools the tools offered
 	 * @param toolResult the result of a tool call sent after the last user message, or
 	 * {@code null}
-	 * @param closesSession whether the body asks the container to close its session
-	 * ({@code "requestType":"CLOSE"})
+	 * @param sessionRequest the session payload's {@code requestType}
+	 * ({@code NEW_SESSION} or {@code CLOSE}), or {@code null} if the body is not one
 	 */
 	record Request(String prompt, int choices, boolean includeUsage, List<OfferedTool> tools,
-			@Nullable String toolResult, boolean closesSession) {
+			@Nullable String toolResult, @Nullable String sessionRequest) {
 
 	}
 

@@ -30,13 +30,16 @@ import reactor.netty.http.server.HttpServerResponse;
  * A local Amazon SageMaker Runtime endpoint that answers
  * {@code InvokeEndpointWithResponseStream} with the real
  * {@code application/vnd.amazon.eventstream} framing, and {@code InvokeEndpoint} with
- * each dialect's whole answer. It routes stateful sessions as SageMaker does:
- * {@code NEW_SESSION} on {@code InvokeEndpoint} opens one (its id and expiry in
- * {@code X-Amzn-SageMaker-New-Session-Id}), a request in a session whose body says
- * {@code "requestType":"CLOSE"} closes it (confirmed in
- * {@code X-Amzn-SageMaker-Closed-Session-Id}), and an unknown, expired or closed session
- * id is a {@code ValidationError}. Point an AWS SDK client's endpoint override at
- * {@link #endpointOverride()}; any credentials are accepted.
+ * each dialect's whole answer. It routes stateful sessions as SageMaker does, and its
+ * containers open and close them as real session handlers do (see
+ * {@link SessionHandler}): {@code NEW_SESSION} on {@code InvokeEndpoint} with the body
+ * {@code {"requestType":"NEW_SESSION"}} opens one (its id and expiry in
+ * {@code X-Amzn-SageMaker-New-Session-Id}), a request in a session whose body is
+ * {@code {"requestType":"CLOSE"}} closes it (confirmed in
+ * {@code X-Amzn-SageMaker-Closed-Session-Id}), each with the handler's own body, and an
+ * unknown, expired or closed session id is a {@code ValidationError}. Point an AWS SDK
+ * client's endpoint override at {@link #endpointOverride()}; any credentials are
+ * accepted.
  * <p>
  * It refuses a request signed more than 5 minutes from its clock as AWS does, and tells
  * its time in each answer's {@code Date} header ({@link #clockOffset(Duration)} sets it
@@ -264,21 +267,17 @@ public final class SageMakerEmulator implements AutoCloseable {
 				return error(response, invocation, requestId, HttpFault.validationError(unknown), name);
 			}
 		}
-		if (Sessions.NEW_SESSION.equals(sessionId)) {
-			if (streaming) {
-				return error(response, invocation, requestId, HttpFault.validationError("A stateful session can't be "
-						+ "created with InvokeEndpointWithResponseStream. Create it with InvokeEndpoint and NEW_SESSION."),
-						name);
-			}
-			response.header("X-Amzn-SageMaker-New-Session-Id", this.sessions.open(name));
-		}
-		else if (sessionId != null && !streaming && parsed.closesSession()) {
-			this.sessions.close(sessionId);
-			response.header("X-Amzn-SageMaker-Closed-Session-Id", sessionId);
+		if (Sessions.NEW_SESSION.equals(sessionId) && streaming) {
+			return error(response, invocation, requestId, HttpFault.validationError("A stateful session can't be "
+					+ "created with InvokeEndpointWithResponseStream. Create it with InvokeEndpoint and NEW_SESSION."),
+					name);
 		}
 		EmulatedEndpoint.Settings settings = endpoint.settings();
 		String variant = (invocation.header("X-Amzn-SageMaker-Target-Variant") != null)
 				? invocation.header("X-Amzn-SageMaker-Target-Variant") : settings.variant();
+		if (!streaming && parsed.sessionRequest() != null) {
+			return answerSessionRequest(response, invocation, requestId, endpoint, variant, parsed.sessionRequest());
+		}
 		response.status(200)
 			.header("x-amzn-RequestId", requestId)
 			.header("x-Amzn-Invoked-Production-Variant", variant)
@@ -347,6 +346,46 @@ public final class SageMakerEmulator implements AutoCloseable {
 					.doFinally((signal) -> invocation.ended(StreamOutcome.COMPLETED));
 			})
 			.doOnCancel(() -> invocation.ended(StreamOutcome.ABANDONED));
+	}
+
+	/**
+	 * Answers an open or close payload as the endpoint's {@link SessionHandler} does. The
+	 * container opens a session for any open payload, but SageMaker routes it, and
+	 * reports it in {@code X-Amzn-SageMaker-New-Session-Id}, only when the request asked
+	 * for {@code NEW_SESSION}; a close of a session that the container does not hold (the
+	 * request named none, or {@code NEW_SESSION}) is the container's 424, which SageMaker
+	 * turns into a {@code ModelError}.
+	 */
+	private Mono<Void> answerSessionRequest(HttpServerResponse response, RecordedInvocation invocation,
+			String requestId, EmulatedEndpoint endpoint, String variant, String requestType) {
+		SessionHandler handler = endpoint.sessionHandler();
+		String sessionId = invocation.sessionId();
+		String body;
+		if (Sessions.NEW_SESSION.equals(requestType)) {
+			if (Sessions.NEW_SESSION.equals(sessionId)) {
+				String id = this.sessions.open(endpoint.name());
+				response.header("X-Amzn-SageMaker-New-Session-Id", this.sessions.newSessionHeader(id));
+				body = SessionReplies.created(handler, id);
+			}
+			else {
+				body = SessionReplies.created(handler, UUID.randomUUID().toString());
+			}
+		}
+		else if (sessionId != null && this.sessions.close(sessionId)) {
+			response.header("X-Amzn-SageMaker-Closed-Session-Id", sessionId);
+			body = SessionReplies.closed(handler, sessionId);
+		}
+		else {
+			return error(response, invocation, requestId,
+					HttpFault.modelError(SessionReplies.closeFailed(handler, sessionId)), endpoint.name());
+		}
+		return response.status(200)
+			.header("x-amzn-RequestId", requestId)
+			.header("x-Amzn-Invoked-Production-Variant", variant)
+			.header("Content-Type", SessionReplies.CONTENT_TYPE)
+			.sendString(Mono.just(body))
+			.then()
+			.doFinally((signal) -> invocation.ended(StreamOutcome.COMPLETED));
 	}
 
 	private static Mono<Void> send(HttpServerResponse response, RecordedInvocation invocation, StreamPlan plan,

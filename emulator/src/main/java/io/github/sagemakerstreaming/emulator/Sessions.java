@@ -2,6 +2,8 @@ package io.github.sagemakerstreaming.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -16,8 +18,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class Sessions {
 
-	/** The session id that asks for a new session. */
+	/**
+	 * The session id that asks for a new session, and the open payload's request type.
+	 */
 	static final String NEW_SESSION = "NEW_SESSION";
+
+	/** The close payload's request type. */
+	static final String CLOSE = "CLOSE";
+
+	/**
+	 * How both real handlers write the expiry: seconds, in UTC
+	 * ({@code %Y-%m-%dT%H:%M:%SZ}).
+	 */
+	private static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+		.withZone(ZoneOffset.UTC);
 
 	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
@@ -28,13 +42,22 @@ final class Sessions {
 	}
 
 	/**
-	 * Opens a session and returns the value of {@code X-Amzn-SageMaker-New-Session-Id}.
+	 * Opens a session and returns its id.
 	 */
 	String open(String endpointName) {
 		String id = UUID.randomUUID().toString();
 		Instant expires = Instant.now().plus(this.timeToLive).truncatedTo(ChronoUnit.SECONDS);
 		this.sessions.put(id, new Session(endpointName, expires));
-		return id + "; Expires=" + expires;
+		return id;
+	}
+
+	/**
+	 * Returns the value of {@code X-Amzn-SageMaker-New-Session-Id} for an open session:
+	 * {@code <id>; Expires=<yyyy-MM-ddTHH:mm:ssZ>}.
+	 */
+	String newSessionHeader(String id) {
+		Session session = this.sessions.get(id);
+		return (session != null) ? id + "; Expires=" + EXPIRES.format(session.expires()) : id;
 	}
 
 	/**
@@ -52,8 +75,11 @@ final class Sessions {
 		return null;
 	}
 
-	void close(String id) {
-		this.sessions.remove(id);
+	/**
+	 * Closes a session and returns whether it was open.
+	 */
+	boolean close(String id) {
+		return this.sessions.remove(id) != null;
 	}
 
 	private record Session(String endpointName, Instant expires) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -174,29 +175,81 @@ class SageMakerEmulatorTests {
 			});
 	}
 
-	@Test
-	void aSessionIsOpenedWithNewSessionUsedAndClosedByTheContainer(SageMakerEmulator emulator) {
-		emulator.register("stateful", Dialect.RAW).tokens("ok");
-		InvokeEndpointResponse opened = client.invokeEndpoint((request) -> request.endpointName("stateful")
+	@ParameterizedTest
+	@EnumSource(SessionHandler.class)
+	void aSessionIsOpenedWithNewSessionUsedAndClosedByTheContainer(SessionHandler handler, SageMakerEmulator emulator) {
+		String name = "session-" + handler.ordinal();
+		emulator.register(name, Dialect.RAW).tokens("ok").sessionHandler(handler);
+		InvokeEndpointResponse opened = client.invokeEndpoint((request) -> request.endpointName(name)
 			.sessionId("NEW_SESSION")
 			.body(SdkBytes.fromUtf8String("{\"requestType\":\"NEW_SESSION\"}")));
 		assertThat(opened.newSessionId()).matches("[0-9a-f-]{36}; Expires=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+		assertThat(opened.contentType()).isEqualTo("application/json");
 		String id = opened.newSessionId().substring(0, 36);
-		assertThat(client
-			.invokeEndpoint(
-					(request) -> request.endpointName("stateful").sessionId(id).body(SdkBytes.fromUtf8String("{}")))
-			.closedSessionId()).isNull();
-		assertThat(client
-			.invokeEndpoint((request) -> request.endpointName("stateful")
-				.sessionId(id)
-				.body(SdkBytes.fromUtf8String("{\"requestType\":\"CLOSE\"}")))
-			.closedSessionId()).isEqualTo(id);
+		assertThat(opened.body().asUtf8String()).isEqualTo(switch (handler) {
+			case SAGEMAKER_STANDARD -> "Session " + id + " created";
+			case DJL -> "{\"result\": \"Session " + id + " created\"}\n";
+		});
+		InvokeEndpointResponse turn = client
+			.invokeEndpoint((request) -> request.endpointName(name).sessionId(id).body(SdkBytes.fromUtf8String("{}")));
+		assertThat(turn.closedSessionId()).isNull();
+		assertThat(turn.body().asUtf8String()).isEqualTo("ok");
+		InvokeEndpointResponse closed = client.invokeEndpoint((request) -> request.endpointName(name)
+			.sessionId(id)
+			.body(SdkBytes.fromUtf8String("{\"requestType\":\"CLOSE\"}")));
+		assertThat(closed.closedSessionId()).isEqualTo(id);
+		assertThat(closed.newSessionId()).isNull();
+		assertThat(closed.body().asUtf8String()).isEqualTo(switch (handler) {
+			case SAGEMAKER_STANDARD -> "Session " + id + " closed";
+			case DJL -> "{\"result\": \"Session " + id + " closed\"}\n";
+		});
 		assertThatExceptionOfType(ValidationErrorException.class)
 			.isThrownBy(() -> client.invokeEndpoint(
-					(request) -> request.endpointName("stateful").sessionId(id).body(SdkBytes.fromUtf8String("{}"))))
+					(request) -> request.endpointName(name).sessionId(id).body(SdkBytes.fromUtf8String("{}"))))
 			.withMessageContaining(id);
-		assertThat(emulator.invocations("stateful")).extracting(RecordedInvocation::sessionId)
+		assertThat(emulator.invocations(name)).extracting(RecordedInvocation::sessionId)
 			.containsExactly("NEW_SESSION", id, id, id);
+	}
+
+	@ParameterizedTest
+	@EnumSource(SessionHandler.class)
+	void aModelPayloadWithNewSessionGetsTheModelsAnswerAndNoSession(SessionHandler handler,
+			SageMakerEmulator emulator) {
+		String name = "no-session-" + handler.ordinal();
+		emulator.register(name, Dialect.RAW).tokens("ok").sessionHandler(handler);
+		InvokeEndpointResponse response = client.invokeEndpoint(
+				(request) -> request.endpointName(name).sessionId("NEW_SESSION").body(SdkBytes.fromUtf8String("open")));
+		assertThat(response.newSessionId()).isNull();
+		assertThat(response.body().asUtf8String()).isEqualTo("ok");
+	}
+
+	@ParameterizedTest
+	@EnumSource(SessionHandler.class)
+	void aCloseThatNamesNoSessionIsTheContainersFailureToClose(SessionHandler handler, SageMakerEmulator emulator) {
+		String name = "close-unnamed-" + handler.ordinal();
+		emulator.register(name, Dialect.RAW).sessionHandler(handler);
+		assertThatExceptionOfType(ModelErrorException.class).isThrownBy(() -> client.invokeEndpoint(
+				(request) -> request.endpointName(name).body(SdkBytes.fromUtf8String("{\"requestType\":\"CLOSE\"}"))))
+			.satisfies((ex) -> {
+				assertThat(ex.originalStatusCode()).isEqualTo(424);
+				assertThat(ex.originalMessage()).isEqualTo(switch (handler) {
+					case SAGEMAKER_STANDARD -> "{\"detail\":\"Failed to close session: invalid session_id: None\"}";
+					case DJL -> "{\"error\":\"Failed to close session: invalid session_id: None\",\"code\":424}";
+				});
+			});
+	}
+
+	@ParameterizedTest
+	@EnumSource(SessionHandler.class)
+	void aCloseSentWithNewSessionIsTheContainersFailureToClose(SessionHandler handler, SageMakerEmulator emulator) {
+		String name = "close-new-" + handler.ordinal();
+		emulator.register(name, Dialect.RAW).sessionHandler(handler);
+		assertThatExceptionOfType(ModelErrorException.class)
+			.isThrownBy(() -> client.invokeEndpoint((request) -> request.endpointName(name)
+				.sessionId("NEW_SESSION")
+				.body(SdkBytes.fromUtf8String("{\"requestType\":\"CLOSE\"}"))))
+			.satisfies((ex) -> assertThat(ex.originalMessage())
+				.contains("Failed to close session: session not found: NEW_SESSION"));
 	}
 
 	@Test
