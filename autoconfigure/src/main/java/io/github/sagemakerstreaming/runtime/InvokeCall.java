@@ -41,7 +41,7 @@ final class InvokeCall {
 
 	Flux<InferenceChunk> chunks() {
 		StreamDeadlines deadlines = new StreamDeadlines(this.limits, this.request.endpointName());
-		Flux<InferenceChunk> chunks = Mono.fromFuture(() -> this.client.invokeEndpoint(this.request), true)
+		Flux<InferenceChunk> chunks = Mono.fromFuture(() -> this.client.invokeEndpoint(this.request))
 			.onErrorMap((ex) -> StreamingFailures.translate(ex, this.request.endpointName(), null, deadlines.elapsed()))
 			.retryWhen(this.retry.spec())
 			.flatMapIterable(this::decode);

@@ -3,6 +3,7 @@ package io.github.sagemakerstreaming.runtime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.HttpFault;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
@@ -170,7 +172,30 @@ class StreamingInferenceTemplateInvokeAndSessionsIntegrationTests {
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class,
 					(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.FIRST_TOKEN)))
 			.verify(TIMEOUT);
-		assertThat(emulator().invocations(name).get(0).awaitConnectionClosed(TIMEOUT)).isTrue();
+		waitForInvocation(name);
+		assertThat(emulator().invocations(name).get(0).awaitConnectionClosed(Duration.ofSeconds(2)))
+			.as("the time limit closed the connection before the container answered")
+			.isTrue();
+	}
+
+	@Test
+	void cancellingAWholeAnswerClosesItsConnectionAtOnce() {
+		String name = register(Dialect.VLLM_CHAT);
+		emulator().endpoint(name).responseDelay(Duration.ofSeconds(10));
+		Disposable call = template(name).invoke(InferenceRequest.builder().prompt("hi").build()).subscribe();
+		waitForInvocation(name);
+		call.dispose();
+		assertThat(emulator().invocations(name).get(0).awaitConnectionClosed(Duration.ofSeconds(2)))
+			.as("the connection is closed well before the answer, not when it arrives")
+			.isTrue();
+	}
+
+	private static void waitForInvocation(String name) {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (emulator().invocations(name).isEmpty()) {
+			assertThat(System.nanoTime()).as("the request reached the emulator").isLessThan(deadline);
+			LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+		}
 	}
 
 	@Test
