@@ -2,32 +2,19 @@ package io.github.sagemakerstreaming.runtime;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 import io.github.sagemakerstreaming.runtime.direct.DirectEndpoints;
 import io.github.sagemakerstreaming.runtime.direct.ResponseStreamRequests;
 import io.github.sagemakerstreaming.runtime.direct.ServiceErrors;
 import io.github.sagemakerstreaming.runtime.direct.SigningClock;
-import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
 import software.amazon.awssdk.http.async.SdkHttpContentPublisher;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
@@ -72,53 +59,18 @@ final class DirectTransport implements StreamTransport {
 	public void open(InvokeEndpointWithResponseStreamRequest request, MonoSink<OpenStream<?>> sink) {
 		MetricCollector call = this.metricPublishers.isEmpty() ? NoOpMetricCollector.create()
 				: MetricCollector.create("ApiCall");
-		AtomicBoolean settled = new AtomicBoolean();
-		Consumer<Throwable> fail = (failure) -> {
-			if (settled.compareAndSet(false, true)) {
-				publish(call);
-				sink.error(failure);
-			}
-		};
 		int timeOffset = this.clock.offset();
-		AtomicReference<@Nullable SdkHttpResponse> headers = new AtomicReference<>();
-		SdkAsyncHttpResponseHandler handler = new SdkAsyncHttpResponseHandler() {
-
-			@Override
-			public void onHeaders(SdkHttpResponse response) {
-				headers.set(response);
-			}
-
-			@Override
-			public void onStream(Publisher<ByteBuffer> body) {
-				SdkHttpResponse response = Objects.requireNonNull(headers.get(), "headers come before the body");
-				if (!response.isSuccessful()) {
-					bytesOf(body).subscribe((bytes) -> fail.accept(errorResponse(response, bytes, timeOffset)), fail);
-				}
-				else if (settled.compareAndSet(false, true)) {
-					sink.success(new DirectResponse(response, body, () -> publish(call)));
-				}
-			}
-
-			@Override
-			public void onError(Throwable failure) {
-				fail.accept(sdkFailure(failure));
-			}
-
-		};
-		CompletableFuture<Void> execution = this.credentials.resolveIdentity()
-			.thenCompose((identity) -> this.httpClient.execute(AsyncExecuteRequest.builder()
+		DirectAttempt attempt = new DirectAttempt(sink, () -> publish(call),
+				(response, body) -> errorResponse(response, body, timeOffset));
+		sink.onCancel(attempt::cancel);
+		attempt.sends(this.credentials.resolveIdentity()
+			.thenCompose((identity) -> attempt.sends(this.httpClient.execute(AsyncExecuteRequest.builder()
 				.request(this.requests.signed(request, identity, UUID.randomUUID().toString(),
 						SigningClock.correctedBy(timeOffset)))
 				.requestContentPublisher(content(request.body().asByteArrayUnsafe()))
-				.responseHandler(handler)
+				.responseHandler(attempt)
 				.metricCollector(call.createChild("ApiCallAttempt").createChild("HttpClient"))
-				.build()));
-		execution.whenComplete((done, failure) -> {
-			if (failure != null) {
-				fail.accept(sdkFailure(failure));
-			}
-		});
-		sink.onCancel(() -> execution.cancel(true));
+				.build()))));
 	}
 
 	/**
@@ -138,15 +90,6 @@ final class DirectTransport implements StreamTransport {
 		}
 	}
 
-	private static Mono<byte[]> bytesOf(Publisher<ByteBuffer> body) {
-		return Flux.from(body).collectList().map((buffers) -> {
-			int length = buffers.stream().mapToInt(ByteBuffer::remaining).sum();
-			ByteBuffer whole = ByteBuffer.allocate(length);
-			buffers.forEach(whole::put);
-			return whole.array();
-		});
-	}
-
 	private static SdkHttpContentPublisher content(byte[] body) {
 		AsyncRequestBody content = AsyncRequestBody.fromBytesUnsafe(body);
 		return new SdkHttpContentPublisher() {
@@ -162,23 +105,6 @@ final class DirectTransport implements StreamTransport {
 			}
 
 		};
-	}
-
-	/**
-	 * A failure as the SDK client reports it: its own exceptions as they are, anything
-	 * else from resolving credentials or from the HTTP client inside an
-	 * {@code SdkClientException}.
-	 */
-	private static Throwable sdkFailure(Throwable failure) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
-		if (cause instanceof SdkException) {
-			return cause;
-		}
-		return SdkClientException.builder()
-			.message("Unable to execute HTTP request: " + cause.getMessage())
-			.cause(cause)
-			.build();
 	}
 
 }

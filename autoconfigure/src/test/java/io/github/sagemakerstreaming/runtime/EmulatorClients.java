@@ -1,5 +1,6 @@
 package io.github.sagemakerstreaming.runtime;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,10 +35,14 @@ public final class EmulatorClients {
 	}
 
 	private static SageMakerRuntimeAsyncClientBuilder pointedAt(SageMakerEmulator emulator) {
+		return pointedAt(emulator.endpointOverride());
+	}
+
+	private static SageMakerRuntimeAsyncClientBuilder pointedAt(URI endpointOverride) {
 		return SageMakerRuntimeAsyncClient.builder()
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.endpointOverride(emulator.endpointOverride());
+			.endpointOverride(endpointOverride);
 	}
 
 	/**
@@ -46,6 +51,15 @@ public final class EmulatorClients {
 	static EmulatorClient shared(SageMakerEmulator emulator, NettyNioAsyncHttpClient.Builder http) {
 		return shared(emulator, http, (client) -> {
 		});
+	}
+
+	/**
+	 * Creates a client pointed at any loopback server, with an HTTP client of its own
+	 * that both transports can use.
+	 */
+	static EmulatorClient shared(URI endpointOverride, NettyNioAsyncHttpClient.Builder http) {
+		CountingHttpClient counting = new CountingHttpClient(http.build());
+		return new EmulatorClient(pointedAt(endpointOverride).httpClient(counting).build(), counting);
 	}
 
 	/**
