@@ -11,8 +11,7 @@ const assistantTurn = document.getElementById('assistant-turn');
 const error = document.getElementById('error');
 const figures = document.getElementById('figures');
 let conversation = [];
-// Agent mode keeps the conversation on the server, under this id.
-let conversationId = newId();
+// Agent mode keeps the conversation on the server, in this browser's session (an HttpOnly cookie).
 let running = null;
 
 form.addEventListener('submit', async (event) => {
@@ -40,7 +39,7 @@ form.addEventListener('submit', async (event) => {
     const response = await fetch(agent.checked ? '/api/agent' : '/api/stream', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream, application/problem+json' },
-      body: JSON.stringify(agent.checked ? { conversationId, question } : { messages: conversation }),
+      body: JSON.stringify(agent.checked ? { question } : { messages: conversation }),
       signal: running.signal,
     });
     if (!response.ok) {
@@ -77,19 +76,11 @@ agent.addEventListener('change', () => reset.click());
 
 reset.addEventListener('click', () => {
   conversation = [];
-  conversationId = newId();
+  fetch('/api/agent/conversation', { method: 'DELETE' }).catch(() => {});
   conversationView.replaceChildren();
   error.hidden = true;
   figures.textContent = '';
 });
-
-function newId() {
-  if (crypto.randomUUID) {
-    return crypto.randomUUID();
-  }
-  // Pages served over plain HTTP from another host have no randomUUID: 16 random bytes in hex.
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function addUserTurn(text) {
   const turn = document.createElement('div');

@@ -26,4 +26,16 @@ class MissingCredentialsFailureAnalyzerTests {
 			.contains("sagemaker.runtime.credentials.verify-on-startup=false");
 	}
 
+	@Test
+	void saysWhatToSetInEachEnvironmentOnALineOfItsOwn() {
+		assertThat(this.analysis.getAction().lines()).anySatisfy((line) -> assertThat(line).contains("AWS_PROFILE"))
+			.anySatisfy((line) -> assertThat(line).contains("aws sso login --profile"))
+			.anySatisfy((line) -> assertThat(line).contains("EKS")
+				.contains("AWS_WEB_IDENTITY_TOKEN_FILE")
+				.contains("AWS_ROLE_ARN")
+				.contains("AWS_CONTAINER_CREDENTIALS_FULL_URI"))
+			.anySatisfy((line) -> assertThat(line).contains("ECS").contains("task role"))
+			.anySatisfy((line) -> assertThat(line).contains("EC2").contains("instance profile"));
+	}
+
 }

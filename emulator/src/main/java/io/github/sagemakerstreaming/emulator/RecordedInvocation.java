@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RecordedInvocation {
 
+	private static final String CREDENTIAL = "Credential=";
+
 	private final String endpointName;
 
 	private final String path;
@@ -71,6 +73,22 @@ public final class RecordedInvocation {
 	 */
 	public @Nullable String sessionId() {
 		return header("X-Amzn-SageMaker-Session-Id");
+	}
+
+	/**
+	 * Returns the access key that signed the request: the key id in the
+	 * {@code Credential} of its SigV4 {@code Authorization} header.
+	 * @return the access key id, or {@code null} if the request was not signed
+	 */
+	public @Nullable String accessKeyId() {
+		String authorization = header("Authorization");
+		int credential = (authorization != null) ? authorization.indexOf(CREDENTIAL) : -1;
+		if (authorization == null || credential < 0) {
+			return null;
+		}
+		int start = credential + CREDENTIAL.length();
+		int end = authorization.indexOf('/', start);
+		return (end > start) ? authorization.substring(start, end) : null;
 	}
 
 	/**

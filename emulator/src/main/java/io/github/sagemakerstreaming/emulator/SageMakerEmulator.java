@@ -39,7 +39,12 @@ import reactor.netty.http.server.HttpServerResponse;
  * {@code X-Amzn-SageMaker-Closed-Session-Id}), each with the handler's own body, and an
  * unknown, expired or closed session id is a {@code ValidationError}. Point an AWS SDK
  * client's endpoint override at {@link #endpointOverride()}; any credentials are
- * accepted.
+ * accepted, and each recorded invocation tells which access key signed it.
+ * <p>
+ * It also issues temporary credentials as AWS does where applications run: STS's
+ * {@code AssumeRoleWithWebIdentity} for EKS's IAM roles for service accounts
+ * ({@link #trustWebIdentity}, reached through the SDK's endpoint override for STS), and
+ * the EKS Pod Identity Agent's credentials endpoint ({@link #trustContainerToken}).
  * <p>
  * It refuses a request signed more than 5 minutes from its clock as AWS does, and tells
  * its time in each answer's {@code Date} header ({@link #clockOffset(Duration)} sets it
@@ -64,6 +69,10 @@ public final class SageMakerEmulator implements AutoCloseable {
 
 	private final Sessions sessions = new Sessions();
 
+	private final SecurityTokenService securityTokenService = new SecurityTokenService();
+
+	private final ContainerCredentials containerCredentials = new ContainerCredentials();
+
 	private final DisposableServer server;
 
 	private volatile boolean controlPlaneDenied;
@@ -77,7 +86,8 @@ public final class SageMakerEmulator implements AutoCloseable {
 			.childOption(ChannelOption.TCP_NODELAY, true)
 			.route((routes) -> routes.post(STREAM_PATH, (request, response) -> handle(request, response, true))
 				.post(INVOKE_PATH, (request, response) -> handle(request, response, false))
-				.post("/", this::controlPlane))
+				.post("/", this::controlPlaneOrSecurityTokenService)
+				.get(ContainerCredentials.PATH, this::containerCredentials))
 			.bindNow();
 	}
 
@@ -202,6 +212,48 @@ public final class SageMakerEmulator implements AutoCloseable {
 	 */
 	public void clockOffset(Duration offset) {
 		this.clockOffset = offset;
+	}
+
+	/**
+	 * Makes the emulator's STS answer {@code AssumeRoleWithWebIdentity} for a role, as
+	 * EKS's IAM roles for service accounts need: a request for that role with that token
+	 * gets the returned credentials; another token is an {@code InvalidIdentityToken}
+	 * error, and a role never trusted is {@code AccessDenied}. Point the SDK's endpoint
+	 * override for STS (the {@code aws.endpointUrlSts} system property or
+	 * {@code AWS_ENDPOINT_URL_STS}) at {@link #endpointOverride()}, the token file
+	 * ({@code aws.webIdentityTokenFile} or {@code AWS_WEB_IDENTITY_TOKEN_FILE}) at a file
+	 * holding the token, and {@code aws.roleArn} or {@code AWS_ROLE_ARN} at the role.
+	 * @param roleArn the role's ARN
+	 * @param webIdentityToken the token the role trusts, as the token file holds it
+	 * @return the temporary credentials STS issues for the role
+	 */
+	public TemporaryCredentials trustWebIdentity(String roleArn, String webIdentityToken) {
+		return this.securityTokenService.trust(roleArn, webIdentityToken);
+	}
+
+	/**
+	 * Makes the emulator's EKS Pod Identity Agent endpoint
+	 * ({@link #containerCredentialsUri()}) answer a request whose {@code Authorization}
+	 * header is the given service account token with the returned credentials; a request
+	 * with another token, or none, gets the agent's 400 error. Point
+	 * {@code aws.containerCredentialsFullUri} or
+	 * {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} at that endpoint, and
+	 * {@code aws.containerAuthorizationTokenFile} or
+	 * {@code AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE} at a file holding the token.
+	 * @param serviceAccountToken the pod's service account token
+	 * @return the temporary credentials the endpoint issues for that token
+	 */
+	public TemporaryCredentials trustContainerToken(String serviceAccountToken) {
+		return this.containerCredentials.trust(serviceAccountToken);
+	}
+
+	/**
+	 * Returns the URI of the emulator's EKS Pod Identity Agent endpoint, on loopback as
+	 * the SDK requires of a plain-HTTP container credentials URI.
+	 * @return the container credentials URI
+	 */
+	public URI containerCredentialsUri() {
+		return endpointOverride().resolve(ContainerCredentials.PATH);
 	}
 
 	/**
@@ -432,6 +484,28 @@ public final class SageMakerEmulator implements AutoCloseable {
 				.withConnection((connection) -> connection.channel().config().setOption(ChannelOption.SO_LINGER, 0));
 		}
 		invocation.ended(StreamOutcome.FAULTED);
+	}
+
+	private Mono<Void> controlPlaneOrSecurityTokenService(HttpServerRequest request, HttpServerResponse response) {
+		if (SecurityTokenService.isQuery(request.requestHeaders().get("Content-Type"))) {
+			return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap((body) -> {
+				SecurityTokenService.Answer answer = this.securityTokenService.answer(body);
+				return response.status(answer.status())
+					.header("Content-Type", "text/xml")
+					.sendString(Mono.just(answer.body()))
+					.then();
+			});
+		}
+		return controlPlane(request, response);
+	}
+
+	private Mono<Void> containerCredentials(HttpServerRequest request, HttpServerResponse response) {
+		ContainerCredentials.Answer answer = this.containerCredentials
+			.answer(request.requestHeaders().get("Authorization"));
+		return response.status(answer.status())
+			.header("Content-Type", answer.contentType())
+			.sendString(Mono.just(answer.body()))
+			.then();
 	}
 
 	private Mono<Void> controlPlane(HttpServerRequest request, HttpServerResponse response) {

@@ -1,7 +1,7 @@
 package io.github.sagemakerstreaming.sample;
 
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.UUID;
 
 import io.github.sagemakerstreaming.runtime.StreamingInferenceException;
 import org.jspecify.annotations.Nullable;
@@ -17,35 +17,44 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.WebSession;
 
 /**
  * Agent mode: a question goes through Spring AI's {@code ChatClient} over the SageMaker
- * chat model, with chat memory kept on the server by conversation id and one tool,
- * {@link CityClock}. The answer streams as {@code token} events, then a {@code tool}
- * event for each tool that ran, then {@code done}.
+ * chat model, with chat memory kept on the server and one tool, {@link CityClock}. The
+ * answer streams as {@code token} events, then a {@code tool} event for each tool that
+ * ran, then {@code done}.
+ * <p>
+ * The conversation belongs to the browser's session: the server makes its id (a random
+ * UUID) and keeps it in the {@link WebSession}, whose id travels only in the session
+ * cookie, so no request can name another browser's conversation.
  */
 @RestController
 class AgentController {
 
-	private static final Pattern CONVERSATION_ID = Pattern.compile("[0-9a-fA-F-]{8,64}");
+	private static final String CONVERSATION = AgentController.class.getName() + ".conversation";
 
 	private static final int MAX_QUESTION_LENGTH = 8000;
 
 	private static final int MAX_CONVERSATIONS = 1000;
 
+	private final ChatMemory memory;
+
 	private final ChatClient chat;
 
 	AgentController(ChatModel chatModel, ChatSettings settings) {
-		ChatMemory memory = MessageWindowChatMemory.builder()
+		this.memory = MessageWindowChatMemory.builder()
 			.chatMemoryRepository(new BoundedChatMemoryRepository(MAX_CONVERSATIONS))
 			.maxMessages(settings.maxMessages())
 			.build();
 		ChatClient.Builder builder = ChatClient.builder(chatModel)
-			.defaultAdvisors(MessageChatMemoryAdvisor.builder(memory).build());
+			.defaultAdvisors(MessageChatMemoryAdvisor.builder(this.memory).build());
 		if (StringUtils.hasText(settings.systemPrompt())) {
 			builder.defaultSystem(settings.systemPrompt());
 		}
@@ -53,13 +62,16 @@ class AgentController {
 	}
 
 	@PostMapping("/api/agent")
-	Flux<ServerSentEvent<Object>> ask(@RequestBody AgentQuestion question) {
+	Flux<ServerSentEvent<Object>> ask(@RequestBody AgentQuestion question, WebSession session) {
 		question.check();
+		String conversationId = session.getAttributes()
+			.computeIfAbsent(CONVERSATION, (name) -> UUID.randomUUID().toString())
+			.toString();
 		return Flux.defer(() -> {
 			CityClock clock = new CityClock();
 			return this.chat.prompt()
 				.user(question.question())
-				.advisors((advisor) -> advisor.param(ChatMemory.CONVERSATION_ID, question.conversationId()))
+				.advisors((advisor) -> advisor.param(ChatMemory.CONVERSATION_ID, conversationId))
 				.tools(clock)
 				.stream()
 				.chatResponse()
@@ -72,24 +84,32 @@ class AgentController {
 		});
 	}
 
+	/**
+	 * Starts a new conversation for this browser, forgetting the one it had.
+	 */
+	@DeleteMapping("/api/agent/conversation")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void forget(WebSession session) {
+		Object conversationId = session.getAttributes().remove(CONVERSATION);
+		if (conversationId != null) {
+			this.memory.clear(conversationId.toString());
+		}
+	}
+
 	private static @Nullable String text(ChatResponse response) {
 		String text = (response.getResult() != null) ? response.getResult().getOutput().getText() : null;
 		return (text == null || text.isEmpty()) ? null : text;
 	}
 
 	/**
-	 * The body of {@code POST /api/agent}.
+	 * The body of {@code POST /api/agent}: the question alone, as the conversation is the
+	 * session's.
 	 *
-	 * @param conversationId the conversation the question belongs to, made by the page (a
-	 * UUID)
 	 * @param question the question, at most {@value #MAX_QUESTION_LENGTH} characters
 	 */
-	record AgentQuestion(String conversationId, String question) {
+	record AgentQuestion(String question) {
 
 		void check() {
-			if (this.conversationId == null || !CONVERSATION_ID.matcher(this.conversationId).matches()) {
-				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The conversationId must be a UUID.");
-			}
 			if (!StringUtils.hasText(this.question) || this.question.length() > MAX_QUESTION_LENGTH) {
 				throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 						"The question must have 1 to " + MAX_QUESTION_LENGTH + " characters.");

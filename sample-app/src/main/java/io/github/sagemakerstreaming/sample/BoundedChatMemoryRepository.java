@@ -10,7 +10,8 @@ import org.springframework.ai.chat.messages.Message;
 
 /**
  * Keeps the most recently used conversations in memory, forgetting the oldest beyond a
- * bound, so that browsers inventing conversation ids cannot fill the server's memory.
+ * bound, so that many browsers, or sessions that expired, cannot fill the server's
+ * memory.
  */
 class BoundedChatMemoryRepository implements ChatMemoryRepository {
 

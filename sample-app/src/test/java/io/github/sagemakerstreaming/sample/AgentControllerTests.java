@@ -3,10 +3,9 @@ package io.github.sagemakerstreaming.sample;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +14,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The agent mode through Spring AI's {@code ChatClient}, the SageMaker chat model and the
- * embedded emulator's agent: a tool round trip, and chat memory across questions.
+ * embedded emulator's agent: a tool round trip, and chat memory across questions, kept
+ * for the browser that holds the session cookie and for no other.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -47,7 +49,7 @@ class AgentControllerTests {
 	@Test
 	void theModelCallsTheCityClockAndAnswersWithItsResultAndThePageLearnsWhichToolRan() {
 		EmbeddedEmulatorEnvironmentPostProcessor.registerDefaultEndpoint(this.emulator).tokenDelay(Duration.ZERO);
-		List<ServerSentEvent<Map<String, Object>>> events = ask(UUID.randomUUID().toString(), "Oslo");
+		List<ServerSentEvent<Map<String, Object>>> events = ask(null, Map.of("question", "Oslo")).events();
 		assertThat(events).extracting(ServerSentEvent::event).endsWith("tool", "done").contains("token");
 		String answer = events.stream()
 			.filter((event) -> "token".equals(event.event()))
@@ -60,43 +62,93 @@ class AgentControllerTests {
 	}
 
 	@Test
-	void theConversationIsRememberedOnTheServerByItsId() {
+	void theConversationIsRememberedOnTheServerForTheBrowserThatHoldsItsCookie() {
 		EmbeddedEmulatorEnvironmentPostProcessor.registerDefaultEndpoint(this.emulator).tokenDelay(Duration.ZERO);
-		String conversation = UUID.randomUUID().toString();
-		ask(conversation, "Tokyo");
-		int before = this.emulator.invocations(LOCAL_LLM).size();
-		ask(conversation, "Lima");
-		List<RecordedInvocation> invocations = this.emulator.invocations(LOCAL_LLM);
-		assertThat(invocations.subList(before, invocations.size())).first()
-			.satisfies((first) -> assertThat(first.bodyAsString()).contains("\"content\":\"Tokyo\"")
-				.contains("The tool answered:")
-				.contains("\"content\":\"Lima\""));
+		Answer first = ask(null, Map.of("question", "Tokyo"));
+		String prompt = promptOf(() -> ask(first.session(), Map.of("question", "Lima")));
+		assertThat(prompt).contains("\"content\":\"Tokyo\"")
+			.contains("The tool answered:")
+			.contains("\"content\":\"Lima\"");
 	}
 
 	@Test
-	void aQuestionWithoutAConversationIdIsABadRequest() {
+	void theServerIssuesTheConversationInAnHttpOnlyStrictCookie() {
+		EmbeddedEmulatorEnvironmentPostProcessor.registerDefaultEndpoint(this.emulator).tokenDelay(Duration.ZERO);
+		ResponseCookie cookie = ask(null, Map.of("question", "Oslo")).session();
+		assertThat(cookie.isHttpOnly()).isTrue();
+		assertThat(cookie.getSameSite()).isEqualTo("Strict");
+		assertThat(cookie.getValue()).hasSizeGreaterThanOrEqualTo(32);
+	}
+
+	@Test
+	void anotherBrowserCannotReadTheConversationEvenWithItsIdInTheBody() {
+		EmbeddedEmulatorEnvironmentPostProcessor.registerDefaultEndpoint(this.emulator).tokenDelay(Duration.ZERO);
+		String guessed = "00000000";
+		Answer first = ask(null, Map.of("conversationId", guessed, "question", "my secret is Tokyo"));
+		String otherBrowser = promptOf(() -> ask(null, Map.of("conversationId", guessed, "question", "Lima")));
+		assertThat(otherBrowser).doesNotContain("Tokyo").contains("\"content\":\"Lima\"");
+		assertThat(first.session()).isNotNull();
+	}
+
+	@Test
+	void aNewConversationForgetsTheOldOne() {
+		EmbeddedEmulatorEnvironmentPostProcessor.registerDefaultEndpoint(this.emulator).tokenDelay(Duration.ZERO);
+		ResponseCookie session = ask(null, Map.of("question", "Tokyo")).session();
+		this.client.delete()
+			.uri("/api/agent/conversation")
+			.cookie(session.getName(), session.getValue())
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		String prompt = promptOf(() -> ask(session, Map.of("question", "Lima")));
+		assertThat(prompt).doesNotContain("Tokyo").contains("\"content\":\"Lima\"");
+	}
+
+	@Test
+	void aQuestionWithoutTextIsABadRequest() {
 		this.client.post()
 			.uri("/api/agent")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("conversationId", "../../etc", "question", "hi"))
+			.bodyValue(Map.of("question", ""))
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
 	}
 
-	private List<ServerSentEvent<Map<String, Object>>> ask(String conversationId, String question) {
-		return this.client.post()
+	/**
+	 * Returns the first request body the model received while asking.
+	 */
+	private String promptOf(Runnable asking) {
+		int before = this.emulator.invocations(LOCAL_LLM).size();
+		asking.run();
+		return this.emulator.invocations(LOCAL_LLM).get(before).bodyAsString();
+	}
+
+	/**
+	 * Asks as a browser does: with the session cookie it holds, if any.
+	 */
+	private Answer ask(@Nullable ResponseCookie session, Map<String, String> body) {
+		WebTestClient.RequestBodySpec request = this.client.post()
 			.uri("/api/agent")
 			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.bodyValue(Map.of("conversationId", conversationId, "question", question))
+			.accept(MediaType.TEXT_EVENT_STREAM);
+		if (session != null) {
+			request.cookie(session.getName(), session.getValue());
+		}
+		FluxExchangeResult<ServerSentEvent<Map<String, Object>>> result = request.bodyValue(body)
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.returnResult(EVENT)
-			.getResponseBody()
+			.returnResult(EVENT);
+		List<ServerSentEvent<Map<String, Object>>> events = result.getResponseBody()
 			.collectList()
 			.block(Duration.ofSeconds(30));
+		ResponseCookie issued = result.getResponseCookies().getFirst("SESSION");
+		return new Answer((issued != null) ? issued : session, events);
+	}
+
+	private record Answer(ResponseCookie session, List<ServerSentEvent<Map<String, Object>>> events) {
+
 	}
 
 }
