@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -28,7 +27,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of a {@link SageMakerRuntimeAsyncClient} for streaming and of a
  * {@link StreamingInferenceTemplate}. A user's own client, template or
- * {@link ResponseDecoder} bean wins. With {@code sagemaker.runtime.transport=direct}, the
+ * {@link ResponseDecoder} bean wins. The transport is chosen from
+ * {@code sagemaker.runtime.transport} when the context starts; on the direct one, the
  * client and the template's direct transport share one HTTP client.
  */
 @AutoConfiguration
@@ -38,10 +38,9 @@ import org.springframework.context.annotation.Bean;
 public final class SageMakerRuntimeAutoConfiguration {
 
 	@Bean
-	@ConditionalOnProperty(name = "sagemaker.runtime.transport", havingValue = "direct")
-	DirectTransportHttpClient sageMakerRuntimeDirectTransportHttpClient(SageMakerRuntimeProperties properties) {
+	SageMakerRuntimeTransport sageMakerRuntimeTransport(SageMakerRuntimeProperties properties) {
 		SageMakerRuntimePropertiesValidator.validate(properties);
-		return new DirectTransportHttpClient(SageMakerRuntimeClientConfigurer.httpClient(properties).build());
+		return SageMakerRuntimeTransport.of(properties);
 	}
 
 	@Bean
@@ -49,13 +48,11 @@ public final class SageMakerRuntimeAutoConfiguration {
 	SageMakerRuntimeAsyncClient sageMakerRuntimeAsyncClient(SageMakerRuntimeProperties properties,
 			ObjectProvider<AwsCredentialsProvider> credentialsProvider,
 			ObjectProvider<AwsRegionProvider> regionProvider,
-			ObjectProvider<SageMakerRuntimeAsyncClientCustomizer> customizers,
-			ObjectProvider<DirectTransportHttpClient> directHttpClient) {
+			ObjectProvider<SageMakerRuntimeAsyncClientCustomizer> customizers, SageMakerRuntimeTransport transport) {
 		SageMakerRuntimePropertiesValidator.validate(properties);
 		SageMakerRuntimeAsyncClientBuilder builder = SageMakerRuntimeAsyncClient.builder();
-		DirectTransportHttpClient shared = directHttpClient.getIfAvailable();
 		new SageMakerRuntimeClientConfigurer(properties, credentialsProvider, regionProvider).configure(builder,
-				(shared != null) ? shared.httpClient() : null);
+				transport.directHttpClient());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		try {
 			return builder.build();
@@ -72,12 +69,11 @@ public final class SageMakerRuntimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	StreamingInferenceTemplate streamingInferenceTemplate(SageMakerRuntimeAsyncClient client,
 			SageMakerRuntimeProperties properties, ObjectProvider<ResponseDecoder> decoder,
-			ObjectProvider<StreamingInferenceTemplateCustomizer> customizers,
-			ObjectProvider<DirectTransportHttpClient> directHttpClient) {
+			ObjectProvider<StreamingInferenceTemplateCustomizer> customizers, SageMakerRuntimeTransport transport) {
 		SageMakerRuntimePropertiesValidator.validate(properties);
 		PropertyMapper map = PropertyMapper.get();
 		StreamingInferenceTemplate.Builder builder = StreamingInferenceTemplate.builder(client);
-		directHttpClient.ifAvailable((direct) -> builder.directTransport(direct.httpClient()));
+		builder.directTransport(transport.directHttpClient());
 		map.from(properties::getEndpointName).to(setting("endpoint-name", builder::endpointName));
 		map.from(properties::getFormat).to(builder::format);
 		map.from(properties::getParameters)

@@ -58,7 +58,7 @@ class SageMakerRuntimeAutoConfigurationIntegrationTests {
 				.containsExactly("Hi", "!");
 			assertThat(sagemaker.emulator().invocations("direct-llm").get(0).headers().get("user-agent"))
 				.contains("sagemaker-runtime-spring-boot/direct");
-			assertThat(context).hasSingleBean(DirectTransportHttpClient.class);
+			assertThat(context.getBean(SageMakerRuntimeTransport.class).directHttpClient()).isNotNull();
 		});
 	}
 
@@ -90,7 +90,7 @@ class SageMakerRuntimeAutoConfigurationIntegrationTests {
 			context.getBean(StreamingInferenceTemplate.class).stream("hi").blockLast(TIMEOUT);
 			assertThat(sagemaker.emulator().invocations("sdk-llm").get(0).headers().get("user-agent"))
 				.doesNotContain("/direct");
-			assertThat(context).doesNotHaveBean(DirectTransportHttpClient.class);
+			assertThat(context.getBean(SageMakerRuntimeTransport.class).directHttpClient()).isNull();
 		});
 	}
 
