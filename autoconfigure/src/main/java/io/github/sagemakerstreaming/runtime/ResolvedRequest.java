@@ -14,14 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param accept the content type asked of the container, or {@code null}
  * @param customAttributes the custom attributes, or {@code null}
  * @param inferenceComponentName the inference component, or {@code null}
+ * @param model the {@code model} parameter the body names, or {@code null}
  * @param limits the time limits
  */
 record ResolvedRequest(String endpointName, InferenceFormat format, byte[] body, String contentType,
 		@Nullable String accept, @Nullable String customAttributes, @Nullable String inferenceComponentName,
-		StreamLimits limits) {
+		@Nullable String model, StreamLimits limits) {
 
 	StreamObservationContext observationContext(StreamObservationContext.Operation operation) {
-		return new StreamObservationContext(this.endpointName, this.inferenceComponentName, this.format, operation);
+		return new StreamObservationContext(this.endpointName, this.inferenceComponentName, this.model, this.format,
+				operation);
 	}
 
 }

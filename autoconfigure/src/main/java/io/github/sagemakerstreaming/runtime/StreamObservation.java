@@ -2,6 +2,7 @@ package io.github.sagemakerstreaming.runtime;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.sagemakerstreaming.runtime.metrics.MeterNames;
 import io.github.sagemakerstreaming.runtime.observation.DefaultStreamObservationConvention;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationContext;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationConvention;
@@ -22,9 +23,6 @@ final class StreamObservation {
 
 	private static final StreamObservationConvention DEFAULT_CONVENTION = new DefaultStreamObservationConvention();
 
-	private static final StreamObservationConvention NESTED_CONVENTION = new DefaultStreamObservationConvention(
-			DefaultStreamObservationConvention.NESTED_NAME);
-
 	private final ObservationRegistry registry;
 
 	private final @Nullable StreamObservationConvention convention;
@@ -41,11 +39,9 @@ final class StreamObservation {
 		return Flux.deferContextual((reactorContext) -> {
 			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY,
 					this.registry.getCurrentObservation());
-			boolean nested = parent != null
-					&& DefaultStreamObservationConvention.NAME.equals(parent.getContext().getName());
-			context.setNested(nested);
+			context.setNested(parent != null && MeterNames.CLIENT_OPERATION.equals(parent.getContext().getName()));
 			Observation observation = StreamObservationDocumentation.STREAM.observation(this.convention,
-					nested ? NESTED_CONVENTION : DEFAULT_CONVENTION, () -> context, this.registry);
+					DEFAULT_CONVENTION, () -> context, this.registry);
 			observation.parentObservation(parent).start();
 			// Reactor passes a cancel on even after completion, so whichever comes first
 			// stops the observation.

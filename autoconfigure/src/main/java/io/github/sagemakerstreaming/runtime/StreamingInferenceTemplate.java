@@ -300,6 +300,7 @@ public final class StreamingInferenceTemplate {
 		return new ResolvedRequest(endpoint, format, body,
 				(contentType != null) ? contentType : defaultContentType(format), settings.accept(),
 				settings.customAttributes(), settings.inferenceComponentName(),
+				(settings.parameters().get("model") instanceof String model) ? model : null,
 				streaming ? settings.limits() : settings.limits().withoutIdle());
 	}
 

@@ -7,7 +7,7 @@ import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.runtime.InferenceRequest;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
-import io.github.sagemakerstreaming.runtime.metrics.HttpPoolMetricPublisher;
+import io.github.sagemakerstreaming.runtime.metrics.MeterNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,13 +65,13 @@ class SageMakerRuntimeMetricsAutoConfigurationTests {
 			// its stream ends.
 			await().atMost(TIMEOUT)
 				.untilAsserted(
-						() -> assertThat(meters.get(HttpPoolMetricPublisher.ACQUIRE).timer().count()).isPositive());
-			assertThat(meters.get(HttpPoolMetricPublisher.LEASED)
+						() -> assertThat(meters.get(MeterNames.HTTP_CONNECTIONS_ACQUIRE).timer().count()).isPositive());
+			assertThat(meters.get(MeterNames.HTTP_CONNECTIONS_LEASED)
 				.tag("client", "sageMakerRuntimeAsyncClient")
 				.gauge()
 				.value()).isEqualTo(3);
-			assertThat(meters.get(HttpPoolMetricPublisher.MAX).gauge().value()).isEqualTo(2000);
-			assertThat(meters.get(HttpPoolMetricPublisher.PENDING).gauge().value()).isZero();
+			assertThat(meters.get(MeterNames.HTTP_CONNECTIONS_MAX).gauge().value()).isEqualTo(2000);
+			assertThat(meters.get(MeterNames.HTTP_CONNECTIONS_PENDING).gauge().value()).isZero();
 			held.forEach(Disposable::dispose);
 		});
 	}

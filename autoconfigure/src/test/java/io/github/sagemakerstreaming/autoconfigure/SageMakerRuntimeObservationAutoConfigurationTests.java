@@ -6,6 +6,7 @@ import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.runtime.InferenceRequest;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
+import io.github.sagemakerstreaming.runtime.metrics.MeterNames;
 import io.github.sagemakerstreaming.runtime.observation.StreamMeterObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -47,28 +48,25 @@ class SageMakerRuntimeObservationAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(emulatorEndpoint("metered")).run((context) -> {
 			context.getBean(StreamingInferenceTemplate.class).stream("hi").blockLast(TIMEOUT);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(meters.get("gen_ai.client.operation")
+			assertThat(meters.get(MeterNames.OPERATION_DURATION)
 				.tag("outcome", "success")
 				.tag("sagemaker.endpoint.name", "metered")
 				.timer()
 				.count()).isEqualTo(1);
-			assertThat(meters.get(StreamMeterObservationHandler.TIME_TO_FIRST_CHUNK)
+			assertThat(meters.get(MeterNames.TIME_TO_FIRST_CHUNK)
 				.tag("sagemaker.production_variant", "AllTraffic")
 				.timer()
 				.count()).isEqualTo(1);
 			// TGI's details: input_length 7, generated_tokens 4 (the three tokens and the
 			// end-of-sequence token).
-			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE)
-				.tag("gen_ai.token.type", "output")
-				.summary()
-				.totalAmount()).isEqualTo(4);
-			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE)
-				.tag("gen_ai.token.type", "input")
-				.summary()
-				.totalAmount()).isEqualTo(7);
-			assertThat(
-					meters.get("gen_ai.client.operation").tag("gen_ai.response.finish_reasons", "stop").timer().count())
-				.isEqualTo(1);
+			assertThat(meters.get(MeterNames.TOKEN_USAGE).tag("gen_ai.token.type", "output").counter().count())
+				.isEqualTo(4);
+			assertThat(meters.get(MeterNames.TOKEN_USAGE).tag("gen_ai.token.type", "input").counter().count())
+				.isEqualTo(7);
+			assertThat(meters.get(MeterNames.OPERATION_DURATION)
+				.tag("gen_ai.response.finish_reasons", "stop")
+				.timer()
+				.count()).isEqualTo(1);
 		});
 	}
 
@@ -80,16 +78,18 @@ class SageMakerRuntimeObservationAutoConfigurationTests {
 				.invoke(InferenceRequest.builder().prompt("hi").build())
 				.block(TIMEOUT);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(meters.get("gen_ai.client.operation")
+			assertThat(meters.get(MeterNames.OPERATION_DURATION)
 				.tag("sagemaker.operation", "InvokeEndpoint")
 				.tag("sagemaker.endpoint.name", "metered-invoke")
 				.timer()
 				.count()).isEqualTo(1);
-			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE)
-				.tag("sagemaker.operation", "InvokeEndpoint")
+			assertThat(meters.find(MeterNames.TIME_TO_FIRST_CHUNK).timers()).as("a whole answer has no first chunk")
+				.isEmpty();
+			assertThat(meters.get(MeterNames.TOKEN_USAGE)
+				.tag("gen_ai.response.model", "metered-invoke")
 				.tag("gen_ai.token.type", "output")
-				.summary()
-				.totalAmount()).isEqualTo(2);
+				.counter()
+				.count()).isEqualTo(2);
 		});
 	}
 
@@ -102,19 +102,19 @@ class SageMakerRuntimeObservationAutoConfigurationTests {
 			template.stream("one two three").blockLast(TIMEOUT);
 			template.stream(InferenceRequest.builder().prompt("hi").endpointName("legacy").build()).blockLast(TIMEOUT);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE)
-				.tag("sagemaker.endpoint.name", "chat-usage")
+			assertThat(meters.get(MeterNames.TOKEN_USAGE)
+				.tag("gen_ai.response.model", "chat-usage")
 				.tag("gen_ai.token.type", "input")
-				.summary()
-				.totalAmount()).isEqualTo(3);
-			assertThat(meters.get(StreamMeterObservationHandler.TOKEN_USAGE)
-				.tag("sagemaker.endpoint.name", "chat-usage")
+				.counter()
+				.count()).isEqualTo(3);
+			assertThat(meters.get(MeterNames.TOKEN_USAGE)
+				.tag("gen_ai.response.model", "chat-usage")
 				.tag("gen_ai.token.type", "output")
-				.summary()
-				.totalAmount()).isEqualTo(2);
-			assertThat(meters.find(StreamMeterObservationHandler.TOKEN_USAGE)
-				.tag("sagemaker.endpoint.name", "legacy")
-				.meters()).as("a container that reports no usage").isEmpty();
+				.counter()
+				.count()).isEqualTo(2);
+			assertThat(meters.find(MeterNames.TOKEN_USAGE).tag("gen_ai.response.model", "legacy").meters())
+				.as("a container that reports no usage")
+				.isEmpty();
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.emulator.StreamFault;
+import io.github.sagemakerstreaming.runtime.metrics.MeterNames;
 import io.github.sagemakerstreaming.runtime.observation.DefaultStreamObservationConvention;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationContext;
 import io.micrometer.observation.Observation;
@@ -50,7 +51,7 @@ class StreamObservationIntegrationTests {
 			.stream(InferenceRequest.builder().prompt("private prompt").inferenceComponentName("ic-1").build())
 			.blockLast(TIMEOUT);
 		assertThat(registry).hasSingleObservationThat()
-			.hasNameEqualTo("gen_ai.client.operation")
+			.hasNameEqualTo(MeterNames.OPERATION_DURATION)
 			.hasContextualNameEqualTo("stream observed")
 			.hasBeenStarted()
 			.hasBeenStopped()
@@ -124,7 +125,7 @@ class StreamObservationIntegrationTests {
 			.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, parent))
 			.blockLast(TIMEOUT);
 		parent.stop();
-		assertThat(registry).hasObservationWithNameEqualTo("gen_ai.client.operation")
+		assertThat(registry).hasObservationWithNameEqualTo(MeterNames.OPERATION_DURATION)
 			.that()
 			.hasParentObservationEqualTo(parent);
 	}

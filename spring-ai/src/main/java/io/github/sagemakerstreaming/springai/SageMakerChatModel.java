@@ -7,6 +7,7 @@ import io.github.sagemakerstreaming.runtime.InferenceChunk;
 import io.github.sagemakerstreaming.runtime.InferenceRequest;
 import io.github.sagemakerstreaming.runtime.InferenceResponse;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
+import io.github.sagemakerstreaming.runtime.metrics.MeterNames;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -39,13 +40,20 @@ import org.springframework.ai.model.tool.ToolCallingManager;
  * {@code StreamingInferenceException}s.
  * <p>
  * Each call is one Spring AI chat-model observation ({@code gen_ai.client.operation},
- * provider {@value #PROVIDER}); the template's own observation of the stream becomes its
- * child, so that its time to first token is still recorded.
+ * {@code gen_ai.system} {@value #PROVIDER}), whose token usage Spring AI's chat
+ * observation auto-configuration records; the template's own observation of the stream
+ * becomes its child, so that the call is also counted, with its time to first token,
+ * among the template's calls.
  */
 public class SageMakerChatModel implements ChatModel {
 
-	/** The provider name in observations. */
-	public static final String PROVIDER = "sagemaker";
+	/**
+	 * The provider name in observations, the same as the template's on every path.
+	 */
+	public static final String PROVIDER = MeterNames.PROVIDER;
+
+	/** The value of {@code spring.ai.model.chat} that selects this model. */
+	public static final String MODEL_SELECTOR = "sagemaker";
 
 	/**
 	 * The key of the reasoning in an assistant message's metadata, as Spring AI's OpenAI

@@ -15,29 +15,18 @@ import software.amazon.awssdk.metrics.MetricPublisher;
  * Micrometer, tagged {@code client}, so that a dashboard shows a starving pool before
  * users feel it:
  * <ul>
- * <li>{@value #LEASED}, {@value #PENDING}, {@value #AVAILABLE} and {@value #MAX}: gauges
- * of the pool as the latest call found it when it acquired its connection;
- * <li>{@value #ACQUIRE}: a timer of how long calls waited for a connection.
+ * <li>{@value MeterNames#HTTP_CONNECTIONS_LEASED},
+ * {@value MeterNames#HTTP_CONNECTIONS_PENDING},
+ * {@value MeterNames#HTTP_CONNECTIONS_AVAILABLE} and
+ * {@value MeterNames#HTTP_CONNECTIONS_MAX}: gauges of the pool as the latest call found
+ * it when it acquired its connection;
+ * <li>{@value MeterNames#HTTP_CONNECTIONS_ACQUIRE}: a timer of how long calls waited for
+ * a connection.
  * </ul>
  * The SDK publishes a call's metrics when the call completes, so a long stream reports
  * its wait when it ends.
  */
 public final class HttpPoolMetricPublisher implements MetricPublisher {
-
-	/** Connections leased to other calls. */
-	public static final String LEASED = "sagemaker.runtime.http.connections.leased";
-
-	/** Calls waiting for a connection. */
-	public static final String PENDING = "sagemaker.runtime.http.connections.pending";
-
-	/** Connections free for another call. */
-	public static final String AVAILABLE = "sagemaker.runtime.http.connections.available";
-
-	/** The pool's maximum number of connections. */
-	public static final String MAX = "sagemaker.runtime.http.connections.max";
-
-	/** The time calls waited for a connection. */
-	public static final String ACQUIRE = "sagemaker.runtime.http.connections.acquire";
 
 	private final AtomicInteger leased = new AtomicInteger();
 
@@ -56,24 +45,21 @@ public final class HttpPoolMetricPublisher implements MetricPublisher {
 	 */
 	public HttpPoolMetricPublisher(MeterRegistry registry, String clientName) {
 		Tags tags = Tags.of("client", clientName);
-		gauge(registry, LEASED, "Connections leased to other calls when the latest call acquired one", tags,
-				this.leased);
-		gauge(registry, PENDING, "Calls waiting for a connection when the latest call acquired one", tags,
-				this.pending);
-		gauge(registry, AVAILABLE, "Free connections when the latest call acquired one", tags, this.available);
-		gauge(registry, MAX, "Maximum number of connections", tags, this.max);
-		this.acquire = Timer.builder(ACQUIRE)
+		gauge(registry, MeterNames.HTTP_CONNECTIONS_LEASED,
+				"Connections leased to other calls when the latest call acquired one", tags, this.leased);
+		gauge(registry, MeterNames.HTTP_CONNECTIONS_PENDING,
+				"Calls waiting for a connection when the latest call acquired one", tags, this.pending);
+		gauge(registry, MeterNames.HTTP_CONNECTIONS_AVAILABLE, "Free connections when the latest call acquired one",
+				tags, this.available);
+		gauge(registry, MeterNames.HTTP_CONNECTIONS_MAX, "Maximum number of connections", tags, this.max);
+		this.acquire = Timer.builder(MeterNames.HTTP_CONNECTIONS_ACQUIRE)
 			.description("Time calls waited for a connection")
 			.tags(tags)
 			.register(registry);
 	}
 
 	private static void gauge(MeterRegistry registry, String name, String description, Tags tags, AtomicInteger value) {
-		Gauge.builder(name, value, AtomicInteger::get)
-			.description(description)
-			.baseUnit("{connection}")
-			.tags(tags)
-			.register(registry);
+		Gauge.builder(name, value, AtomicInteger::get).description(description).tags(tags).register(registry);
 	}
 
 	@Override

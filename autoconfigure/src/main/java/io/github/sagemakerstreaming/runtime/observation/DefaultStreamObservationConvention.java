@@ -4,49 +4,27 @@ import java.util.Locale;
 
 import io.github.sagemakerstreaming.runtime.InferenceFormat;
 import io.github.sagemakerstreaming.runtime.TokenUsage;
+import io.github.sagemakerstreaming.runtime.metrics.MeterNames;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationDocumentation.HighCardinalityKeyNames;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default names: {@code gen_ai.client.operation}, contextual name
+ * The default names: {@value MeterNames#OPERATION_DURATION}, contextual name
  * {@code stream ENDPOINT} (or {@code invoke ENDPOINT} for a whole answer), and the key
- * values of {@link StreamObservationDocumentation}. A stream observed inside another
- * {@code gen_ai.client.operation}, such as a Spring AI chat model's, is named
- * {@value #NESTED_NAME} instead, so that the two never record the same meter with
- * different tags.
+ * values of {@link StreamObservationDocumentation}. The name is the same whether or not
+ * the stream is observed inside another GenAI client operation, such as a Spring AI chat
+ * model's, and no other library's observation has it, so that one meter counts the calls
+ * of every path.
  */
 public class DefaultStreamObservationConvention implements StreamObservationConvention {
 
-	/** The observation name, after the OpenTelemetry GenAI semantic conventions. */
-	public static final String NAME = "gen_ai.client.operation";
-
-	/** The observation name of a stream inside another GenAI client operation. */
-	public static final String NESTED_NAME = "sagemaker.runtime.stream";
-
 	private static final String NONE = "none";
-
-	private final String name;
-
-	/**
-	 * Creates a convention that names the observation {@value #NAME}.
-	 */
-	public DefaultStreamObservationConvention() {
-		this(NAME);
-	}
-
-	/**
-	 * Creates a convention that names the observation as given.
-	 * @param name the observation name
-	 */
-	public DefaultStreamObservationConvention(String name) {
-		this.name = name;
-	}
 
 	@Override
 	public String getName() {
-		return this.name;
+		return MeterNames.OPERATION_DURATION;
 	}
 
 	@Override
@@ -58,7 +36,8 @@ public class DefaultStreamObservationConvention implements StreamObservationConv
 	@Override
 	public KeyValues getLowCardinalityKeyValues(StreamObservationContext context) {
 		return KeyValues.of(LowCardinalityKeyNames.OPERATION_NAME.withValue(operation(context.getFormat())),
-				LowCardinalityKeyNames.PROVIDER_NAME.withValue("aws.sagemaker"),
+				LowCardinalityKeyNames.PROVIDER_NAME.withValue(MeterNames.PROVIDER),
+				LowCardinalityKeyNames.REQUEST_MODEL.withValue(orNone(context.getModel())),
 				LowCardinalityKeyNames.ENDPOINT_NAME.withValue(context.getEndpointName()),
 				LowCardinalityKeyNames.PRODUCTION_VARIANT.withValue(orNone(context.getProductionVariant())),
 				LowCardinalityKeyNames.INFERENCE_COMPONENT.withValue(orNone(context.getInferenceComponentName())),
@@ -84,11 +63,11 @@ public class DefaultStreamObservationConvention implements StreamObservationConv
 		return values;
 	}
 
-	private static String operation(InferenceFormat format) {
+	static String operation(InferenceFormat format) {
 		return (format == InferenceFormat.OPENAI_CHAT) ? "chat" : "text_completion";
 	}
 
-	private static String orNone(@Nullable String value) {
+	static String orNone(@Nullable String value) {
 		return (value != null) ? value : NONE;
 	}
 

@@ -66,6 +66,8 @@ public class StreamObservationContext extends Observation.Context {
 
 	private final @Nullable String inferenceComponentName;
 
+	private final @Nullable String model;
+
 	private final InferenceFormat format;
 
 	private final long startNanos = System.nanoTime();
@@ -96,21 +98,23 @@ public class StreamObservationContext extends Observation.Context {
 	 */
 	public StreamObservationContext(String endpointName, @Nullable String inferenceComponentName,
 			InferenceFormat format) {
-		this(endpointName, inferenceComponentName, format, Operation.STREAM);
+		this(endpointName, inferenceComponentName, null, format, Operation.STREAM);
 	}
 
 	/**
 	 * Creates a context.
 	 * @param endpointName the endpoint invoked
 	 * @param inferenceComponentName the inference component invoked, or {@code null}
+	 * @param model the {@code model} parameter of the request, or {@code null}
 	 * @param format the request format
 	 * @param operation the SageMaker operation
 	 */
 	public StreamObservationContext(String endpointName, @Nullable String inferenceComponentName,
-			InferenceFormat format, Operation operation) {
+			@Nullable String model, InferenceFormat format, Operation operation) {
 		this.operation = operation;
 		this.endpointName = endpointName;
 		this.inferenceComponentName = inferenceComponentName;
+		this.model = model;
 		this.format = format;
 	}
 
@@ -167,6 +171,15 @@ public class StreamObservationContext extends Observation.Context {
 		return this.inferenceComponentName;
 	}
 
+	/**
+	 * Returns the {@code model} parameter of the request, for containers that serve
+	 * several models.
+	 * @return the model, or {@code null} if the request names none
+	 */
+	public @Nullable String getModel() {
+		return this.model;
+	}
+
 	public InferenceFormat getFormat() {
 		return this.format;
 	}
@@ -200,8 +213,8 @@ public class StreamObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Records whether the stream is observed inside another GenAI client operation, which
-	 * then records the token usage itself.
+	 * Records whether the stream is observed inside another GenAI client operation (such
+	 * as a Spring AI chat model's), which then records the token usage itself.
 	 * @param nested whether the stream is nested
 	 */
 	public void setNested(boolean nested) {

@@ -6,7 +6,7 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
- * The observation of a stream, {@code gen_ai.client.operation}, and its keys.
+ * The observation of a stream, {@code gen_ai.client.operation.duration}, and its keys.
  */
 public enum StreamObservationDocumentation implements ObservationDocumentation {
 
@@ -46,6 +46,14 @@ public enum StreamObservationDocumentation implements ObservationDocumentation {
 			@Override
 			public String asString() {
 				return "gen_ai.provider.name";
+			}
+		},
+
+		/** The {@code model} parameter of the request, or {@code none}. */
+		REQUEST_MODEL {
+			@Override
+			public String asString() {
+				return "gen_ai.request.model";
 			}
 		},
 

@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Bean;
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass({ ChatModel.class, StreamingInferenceTemplate.class })
 @ConditionalOnBean(StreamingInferenceTemplate.class)
-@ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = SageMakerChatModel.PROVIDER,
+@ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = SageMakerChatModel.MODEL_SELECTOR,
 		matchIfMissing = true)
 public final class SageMakerChatModelAutoConfiguration {
 

@@ -7,8 +7,7 @@ import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeObservationAut
 import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
-import io.github.sagemakerstreaming.runtime.observation.DefaultStreamObservationConvention;
-import io.github.sagemakerstreaming.runtime.observation.StreamMeterObservationHandler;
+import io.github.sagemakerstreaming.runtime.metrics.MeterNames;
 import io.github.sagemakerstreaming.springai.SageMakerChatModel;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -96,19 +95,18 @@ class SageMakerChatModelAutoConfigurationTests {
 				client.prompt().user("hi").stream().content().blockLast(Duration.ofSeconds(20));
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				await().atMost(Duration.ofSeconds(10))
-					.untilAsserted(() -> assertThat(meters.find(DefaultStreamObservationConvention.NESTED_NAME).timer())
-						.isNotNull()
+					.untilAsserted(() -> assertThat(meters.find(MeterNames.OPERATION_DURATION).timer()).isNotNull()
 						.satisfies((timer) -> assertThat(timer.count()).isEqualTo(2)));
-				assertThat(meters.find(DefaultStreamObservationConvention.NAME).timers())
+				assertThat(meters.find(MeterNames.CLIENT_OPERATION).timers())
 					.as("only Spring AI's chat observation is gen_ai.client.operation")
 					.singleElement()
 					.satisfies((timer) -> {
 						assertThat(timer.getId().getTags())
-							.anySatisfy((tag) -> assertThat(tag.getValue()).isEqualTo("sagemaker"));
+							.anySatisfy((tag) -> assertThat(tag.getValue()).isEqualTo(MeterNames.PROVIDER));
 						assertThat(timer.count()).isEqualTo(2);
 					});
-				assertThat(meters.find(StreamMeterObservationHandler.TIME_TO_FIRST_CHUNK).timer().count()).isEqualTo(2);
-				assertThat(meters.find(StreamMeterObservationHandler.TOKEN_USAGE).meters())
+				assertThat(meters.find(MeterNames.TIME_TO_FIRST_CHUNK).timer().count()).isEqualTo(2);
+				assertThat(meters.find(MeterNames.TOKEN_USAGE).meters())
 					.as("the token usage is the chat observation's to record")
 					.extracting(Meter::getId)
 					.isEmpty();
