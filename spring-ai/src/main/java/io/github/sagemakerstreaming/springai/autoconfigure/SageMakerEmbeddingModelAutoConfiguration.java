@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Bean;
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass({ EmbeddingModel.class, EmbeddingTemplate.class })
 @ConditionalOnBean(EmbeddingTemplate.class)
-@ConditionalOnProperty(name = SpringAIModelProperties.EMBEDDING_MODEL, havingValue = SageMakerChatModel.PROVIDER,
+@ConditionalOnProperty(name = SpringAIModelProperties.EMBEDDING_MODEL, havingValue = SageMakerChatModel.MODEL_SELECTOR,
 		matchIfMissing = true)
 public final class SageMakerEmbeddingModelAutoConfiguration {
 
