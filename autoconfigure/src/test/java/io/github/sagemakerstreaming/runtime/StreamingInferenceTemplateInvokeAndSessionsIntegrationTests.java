@@ -163,10 +163,11 @@ class StreamingInferenceTemplateInvokeAndSessionsIntegrationTests {
 	@Test
 	void theFirstTokenLimitBoundsTheTimeToAWholeAnswer() {
 		String name = register(Dialect.VLLM_CHAT);
-		emulator().endpoint(name).responseDelay(Duration.ofSeconds(3));
+		emulator().endpoint(name).responseDelay(Duration.ofSeconds(10));
+		// Long enough for the request to reach the container even while the first connection opens.
 		InferenceRequest request = InferenceRequest.builder()
 			.prompt("hi")
-			.firstTokenTimeout(Duration.ofMillis(300))
+			.firstTokenTimeout(Duration.ofMillis(1500))
 			.build();
 		StepVerifier.create(template(name).invoke(request))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(StreamTimeoutException.class,
