@@ -3,7 +3,6 @@ package io.github.sagemakerstreaming.sample;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,13 +85,13 @@ class PrometheusScrapeTests {
 				Map.of("messages", List.of(Map.of("role", "user", "content", "Why stream tokens?"))));
 		assertThat(stream).last().extracting(ServerSentEvent::event).isEqualTo("done");
 		this.streamUsage = (Map<String, Object>) stream.get(stream.size() - 1).data().get("usage");
-		this.afterStream = scrapeOnce(1);
+		this.afterStream = scrapeOnce(1, 0);
 		int before = this.emulator.invocations(LOCAL_LLM).size();
 		List<ServerSentEvent<Map<String, Object>>> agent = post("/api/agent", Map.of("question", "Oslo"));
 		assertThat(agent).extracting(ServerSentEvent::event).contains("tool").last().isEqualTo("done");
 		this.agentModelCalls = this.emulator.invocations(LOCAL_LLM).size() - before;
 		this.agentTokens = (int) agent.stream().filter((event) -> "token".equals(event.event())).count();
-		this.afterAgent = scrapeOnce(1 + this.agentModelCalls);
+		this.afterAgent = scrapeOnce(1 + this.agentModelCalls, this.agentModelCalls);
 	}
 
 	@Test
@@ -183,19 +182,17 @@ class PrometheusScrapeTests {
 	}
 
 	/**
-	 * Scrapes once the template's timer and the HTTP pool's have counted the given number
-	 * of calls: the AWS SDK reports the pool's meters when a call completes, which may be
-	 * just after the answer reached the browser.
+	 * Scrapes once the template's timer, the HTTP pool's and Spring AI's have counted the
+	 * given calls: the AWS SDK reports the pool's meters when a call completes, and
+	 * Spring AI stops its observation when the model's answer ends, either of which may
+	 * be just after the answer reached the browser.
 	 */
-	private PrometheusScrape scrapeOnce(int calls) {
-		List<PrometheusScrape> last = new ArrayList<>(1);
-		await().atMost(TIMEOUT).untilAsserted(() -> {
-			last.clear();
-			last.add(scrape());
-			assertThat(last.get(0).sum(TEMPLATE_CALLS)).isEqualTo(calls);
-			assertThat(last.get(0).sum("sagemaker_runtime_http_connections_acquire_seconds_count")).isEqualTo(calls);
-		});
-		return last.get(0);
+	private PrometheusScrape scrapeOnce(int calls, int springAiCalls) {
+		return await().atMost(TIMEOUT)
+			.until(this::scrape,
+					(scrape) -> scrape.sum(TEMPLATE_CALLS) == calls
+							&& scrape.sum("sagemaker_runtime_http_connections_acquire_seconds_count") == calls
+							&& scrape.sum(SPRING_AI_CALLS) == springAiCalls);
 	}
 
 	private PrometheusScrape scrape() {
