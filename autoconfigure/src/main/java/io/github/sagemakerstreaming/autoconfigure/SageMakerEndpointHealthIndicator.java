@@ -2,6 +2,7 @@ package io.github.sagemakerstreaming.autoconfigure;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
@@ -20,6 +21,10 @@ import org.springframework.boot.health.contributor.Status;
  * OUT_OF_SERVICE (not serving yet, or no longer); {@code Deleting}, {@code Failed}, any
  * other status, a missing endpoint and a denied call are DOWN.
  * <p>
+ * With no default endpoint it is UNKNOWN, and calls nothing: there is no endpoint to
+ * speak for, and UNKNOWN leaves the application's overall health to its other
+ * contributors.
+ * <p>
  * The check is reactive, so it never blocks the thread that asks (a Netty event loop in a
  * WebFlux application). A result is kept for a configurable time, and probes that arrive
  * while a call is under way share it, so that frequent probes cannot throttle the
@@ -29,9 +34,13 @@ class SageMakerEndpointHealthIndicator implements ReactiveHealthIndicator, AutoC
 
 	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
-	private final SageMakerAsyncClient client;
+	private static final Health NO_DEFAULT_ENDPOINT = Health.unknown()
+		.withDetail("reason",
+				"No default endpoint is configured: set sagemaker.runtime.endpoint-name to have "
+						+ "its status reported here.")
+		.build();
 
-	private final String endpointName;
+	private final @Nullable SageMakerAsyncClient client;
 
 	private final Mono<Health> health;
 
@@ -43,9 +52,16 @@ class SageMakerEndpointHealthIndicator implements ReactiveHealthIndicator, AutoC
 	 */
 	SageMakerEndpointHealthIndicator(SageMakerAsyncClient client, String endpointName, Duration cacheTimeToLive) {
 		this.client = client;
-		this.endpointName = endpointName;
-		this.health = Mono.defer(this::check)
+		this.health = Mono.defer(() -> check(client, endpointName))
 			.cache((result) -> cacheTimeToLive, (failure) -> Duration.ZERO, () -> Duration.ZERO);
+	}
+
+	/**
+	 * Creates the indicator of an application with no default endpoint, which is UNKNOWN.
+	 */
+	SageMakerEndpointHealthIndicator() {
+		this.client = null;
+		this.health = Mono.just(NO_DEFAULT_ENDPOINT);
 	}
 
 	@Override
@@ -53,17 +69,16 @@ class SageMakerEndpointHealthIndicator implements ReactiveHealthIndicator, AutoC
 		return this.health;
 	}
 
-	private Mono<Health> check() {
-		return Mono
-			.fromFuture(() -> this.client.describeEndpoint((request) -> request.endpointName(this.endpointName)), true)
+	private static Mono<Health> check(SageMakerAsyncClient client, String endpointName) {
+		return Mono.fromFuture(() -> client.describeEndpoint((request) -> request.endpointName(endpointName)), true)
 			.timeout(CALL_TIMEOUT)
-			.map(this::health)
-			.onErrorResume((ex) -> Mono.just(down(ex)));
+			.map((endpoint) -> health(endpointName, endpoint))
+			.onErrorResume((ex) -> Mono.just(down(endpointName, ex)));
 	}
 
-	private Health health(DescribeEndpointResponse endpoint) {
+	private static Health health(String endpointName, DescribeEndpointResponse endpoint) {
 		Health.Builder builder = Health.status(status(endpoint.endpointStatusAsString()))
-			.withDetail("endpoint", this.endpointName)
+			.withDetail("endpoint", endpointName)
 			.withDetail("status", endpoint.endpointStatusAsString());
 		if (endpoint.failureReason() != null) {
 			builder.withDetail("failureReason", endpoint.failureReason());
@@ -71,14 +86,14 @@ class SageMakerEndpointHealthIndicator implements ReactiveHealthIndicator, AutoC
 		return builder.build();
 	}
 
-	private Health down(Throwable failure) {
+	private static Health down(String endpointName, Throwable failure) {
 		Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
-		Health.Builder builder = Health.down().withDetail("endpoint", this.endpointName);
+		Health.Builder builder = Health.down().withDetail("endpoint", endpointName);
 		if (cause instanceof AwsServiceException service && service.awsErrorDetails() != null
 				&& "AccessDeniedException".equals(service.awsErrorDetails().errorCode())) {
 			return builder
 				.withDetail("error", "The application's role lacks the IAM permission sagemaker:DescribeEndpoint "
-						+ "on endpoint '" + this.endpointName + "'; grant it, or disable this check with "
+						+ "on endpoint '" + endpointName + "'; grant it, or disable this check with "
 						+ "management.health.sagemaker.enabled=false. " + service.awsErrorDetails().errorMessage())
 				.build();
 		}
@@ -95,7 +110,9 @@ class SageMakerEndpointHealthIndicator implements ReactiveHealthIndicator, AutoC
 
 	@Override
 	public void close() {
-		this.client.close();
+		if (this.client != null) {
+			this.client.close();
+		}
 	}
 
 }

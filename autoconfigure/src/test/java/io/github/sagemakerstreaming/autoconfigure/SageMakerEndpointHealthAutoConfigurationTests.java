@@ -170,9 +170,14 @@ class SageMakerEndpointHealthAutoConfigurationTests {
 	}
 
 	@Test
-	void needsADefaultEndpoint() {
-		this.contextRunner
-			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerEndpointHealthIndicator.class));
+	void withoutADefaultEndpointIsUnknownSayingWhichPropertyNamesIt() {
+		this.contextRunner.run((context) -> {
+			Health health = context.getBean("sagemakerHealthIndicator", ReactiveHealthIndicator.class)
+				.health()
+				.block(TIMEOUT);
+			assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+			assertThat((String) health.getDetails().get("reason")).contains("sagemaker.runtime.endpoint-name");
+		});
 	}
 
 	private Health health(String endpointName) {

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -64,6 +67,22 @@ class SageMakerRuntimeAutoConfigurationAotTests {
 				});
 	}
 
+	@Test
+	void theEndpointGivenAtDeploymentHasItsHealthReportedThoughTheBuildSawNone() {
+		sagemaker.emulator().register("aot-health-llm", Dialect.VLLM_CHAT);
+		processedThenStarted(List.of(),
+				deployment("aot-health-llm",
+						"sagemaker.runtime.health.endpoint-override=" + sagemaker.emulator().endpointOverride()),
+				(context) -> {
+					Health health = context.getBean("sagemakerHealthIndicator", ReactiveHealthIndicator.class)
+						.health()
+						.block(TIMEOUT);
+					assertThat(health.getStatus()).isEqualTo(Status.UP);
+					assertThat(health.getDetails()).containsEntry("endpoint", "aot-health-llm")
+						.containsEntry("status", "InService");
+				});
+	}
+
 	private static List<String> deployment(String endpointName, String... more) {
 		List<String> properties = new ArrayList<>(List.of("sagemaker.runtime.region=us-east-1",
 				"sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride(),
@@ -98,7 +117,8 @@ class SageMakerRuntimeAutoConfigurationAotTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration(SageMakerRuntimeAutoConfiguration.class)
+	@ImportAutoConfiguration({ SageMakerRuntimeAutoConfiguration.class,
+			SageMakerEndpointHealthAutoConfiguration.class })
 	static class AutoConfigured {
 
 	}

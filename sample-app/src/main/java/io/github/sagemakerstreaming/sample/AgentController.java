@@ -11,8 +11,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
 import org.springframework.ai.chat.memory.ChatMemory;
-import org.springframework.ai.chat.memory.MessageWindowChatMemory;
-import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.ServerSentEvent;
@@ -29,7 +27,8 @@ import org.springframework.web.server.WebSession;
  * Agent mode: a question goes through Spring AI's {@code ChatClient} over the SageMaker
  * chat model, with chat memory kept on the server and one tool, {@link CityClock}. The
  * answer streams as {@code token} events, then a {@code tool} event for each tool that
- * ran, then {@code done}.
+ * ran, then {@code done}. The client's builder and the chat memory are Spring AI's own
+ * beans, so that the calls are observed and measured as with any other provider.
  * <p>
  * The conversation belongs to the browser's session: the server makes its id (a random
  * UUID) and keeps it in the {@link WebSession}, whose id travels only in the session
@@ -42,19 +41,13 @@ class AgentController {
 
 	private static final int MAX_QUESTION_LENGTH = 8000;
 
-	private static final int MAX_CONVERSATIONS = 1000;
-
 	private final ChatMemory memory;
 
 	private final ChatClient chat;
 
-	AgentController(ChatModel chatModel, ChatSettings settings) {
-		this.memory = MessageWindowChatMemory.builder()
-			.chatMemoryRepository(new BoundedChatMemoryRepository(MAX_CONVERSATIONS))
-			.maxMessages(settings.maxMessages())
-			.build();
-		ChatClient.Builder builder = ChatClient.builder(chatModel)
-			.defaultAdvisors(MessageChatMemoryAdvisor.builder(this.memory).build());
+	AgentController(ChatClient.Builder chatClient, ChatMemory memory, ChatSettings settings) {
+		this.memory = memory;
+		ChatClient.Builder builder = chatClient.defaultAdvisors(MessageChatMemoryAdvisor.builder(memory).build());
 		if (StringUtils.hasText(settings.systemPrompt())) {
 			builder.defaultSystem(settings.systemPrompt());
 		}
