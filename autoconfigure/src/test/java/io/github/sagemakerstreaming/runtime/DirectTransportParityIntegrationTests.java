@@ -1,6 +1,7 @@
 package io.github.sagemakerstreaming.runtime;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -156,6 +157,43 @@ class DirectTransportParityIntegrationTests {
 		finally {
 			server.disposeNow();
 		}
+	}
+
+	@Test
+	void aResetWhileReadingAnErrorBodyFailsTheSameOnBothTransports() {
+		try (HeldResponses sagemaker = new HeldResponses();
+				EmulatorClient resetting = EmulatorClients.shared(sagemaker.uri(), NettyNioAsyncHttpClient.builder())) {
+			Throwable sdk = failureOfAResetErrorBody(Transport.SDK, sagemaker, resetting);
+			Throwable direct = failureOfAResetErrorBody(Transport.DIRECT, sagemaker, resetting);
+			assertSameFailure(sdk, direct);
+			assertThat(RetrySettings.isRetryable(direct)).isEqualTo(RetrySettings.isRetryable(sdk));
+			assertThat(resetting.http().requests()).hasValue(2);
+		}
+	}
+
+	/**
+	 * Fails a call whose answer is a 503's status line, headers and the start of its
+	 * body, and then a reset, with retries off so that the failure of the one attempt
+	 * reaches the subscriber.
+	 */
+	private static Throwable failureOfAResetErrorBody(Transport transport, HeldResponses sagemaker,
+			EmulatorClient client) {
+		sagemaker.nextAnswers(TIMEOUT, (exchange) -> {
+			exchange.errorHead(503, "ServiceUnavailable");
+			exchange.chunk("{\"message\":\"Service unava".getBytes(StandardCharsets.UTF_8));
+			exchange.reset();
+		});
+		StreamingInferenceTemplate template = transport.template(client)
+			.endpointName("reset-error-body")
+			.retry(1, Duration.ofMillis(10), Duration.ofMillis(20))
+			.build();
+		Throwable[] failure = new Throwable[1];
+		template.stream("hi").onErrorResume((ex) -> {
+			failure[0] = ex;
+			return reactor.core.publisher.Flux.empty();
+		}).blockLast(TIMEOUT);
+		assertThat(failure[0]).as("%s failure", transport).isNotNull();
+		return failure[0];
 	}
 
 	@Test
