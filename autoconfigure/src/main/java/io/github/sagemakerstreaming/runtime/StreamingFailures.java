@@ -49,11 +49,15 @@ final class StreamingFailures {
 					"InternalStreamFailure", endpointName, requestId(internal, requestId), ex);
 		}
 		if (ex instanceof ModelErrorException modelError) {
-			return new StreamingInferenceException(
-					"The container behind endpoint '" + endpointName + "' rejected the " + "request with status "
+			String message = (modelError.originalStatusCode() != null)
+					? "The container behind endpoint '" + endpointName + "' rejected the " + "request with status "
 							+ modelError.originalStatusCode() + ": " + modelError.originalMessage()
-							+ ". See its log stream " + modelError.logStreamArn() + ".",
-					"ModelError", endpointName, requestId(modelError, requestId), ex);
+							+ ". See its log stream " + modelError.logStreamArn() + "."
+					: "The container behind endpoint '" + endpointName + "' rejected the request (ModelError), "
+							+ "but SageMaker's answer did not say with what. See the endpoint's log group "
+							+ "/aws/sagemaker/Endpoints/" + endpointName + " in CloudWatch Logs.";
+			return new StreamingInferenceException(message, "ModelError", endpointName,
+					requestId(modelError, requestId), ex);
 		}
 		if (ex instanceof AwsServiceException service) {
 			String code = (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null)
