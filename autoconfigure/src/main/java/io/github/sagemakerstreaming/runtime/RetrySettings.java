@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
+import io.github.sagemakerstreaming.runtime.direct.SigningClock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,13 +128,15 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 	 * SDK judges it against this machine's clock: a code that says so
 	 * ({@code RequestTimeTooSkewed}, ...), or one that may
 	 * ({@code InvalidSignatureException}, 401, 403, ...) with a {@code Date} more than 4
-	 * minutes from this machine's time. The SDK client does not keep on the exception it
-	 * delivers the time offset it signed with, so the judgement starts from this
-	 * machine's clock on both transports.
+	 * minutes from this machine's time; and whether it said the service's time in its
+	 * {@code Date}, without which there is nothing to correct the clock by, and no point
+	 * sending the call again. The SDK client does not keep on the exception it delivers
+	 * the time offset it signed with, so the judgement starts from this machine's clock
+	 * on both transports.
 	 */
 	static boolean isRefusedForItsTime(Throwable failure) {
 		return failure.getCause() instanceof AwsServiceException service
-				&& service.toBuilder().clockSkew(Duration.ZERO).build().isClockSkewException();
+				&& SigningClock.isCorrectableRefusal(service.toBuilder().clockSkew(Duration.ZERO).build());
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
@@ -88,6 +89,7 @@ class ClockSkewIntegrationTests {
 				return response.status(403)
 					.header("Content-Type", "application/json")
 					.header("x-amzn-ErrorType", "RequestTimeTooSkewed")
+					.header("Date", httpDate(Instant.now().plus(Duration.ofMinutes(10))))
 					.sendString(Mono.just("{\"message\":\"The difference between the request time and the "
 							+ "current time is too large.\"}"))
 					.then();
@@ -109,10 +111,58 @@ class ClockSkewIntegrationTests {
 		}
 	}
 
+	@Test
+	void aRefusalForTheTimeWithoutADateIsNotSentAgainAndLeavesTheCorrectionAsItWas() {
+		SdkGlobalTime.setGlobalTimeOffset(-600);
+		List<String> signedAt = new CopyOnWriteArrayList<>();
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> request.receive().then(Mono.defer(() -> {
+				signedAt.add(request.requestHeaders().get("X-Amz-Date"));
+				return response.status(403)
+					.header("Content-Type", "application/json")
+					.header("x-amzn-ErrorType", "RequestTimeTooSkewed")
+					.sendString(Mono.just("{\"message\":\"The difference between the request time and the "
+							+ "current time is too large.\"}"))
+					.then();
+			})))
+			.bindNow();
+		try (SageMakerEmulator emulator = SageMakerEmulator.start();
+				EmulatorClient client = EmulatorClients.shared(emulator, NettyNioAsyncHttpClient.builder(),
+						(builder) -> builder.endpointOverride(URI.create("http://127.0.0.1:" + server.port())))) {
+			StreamingInferenceTemplate template = this.transport.template(client).endpointName("skewed").build();
+			StepVerifier.create(template.stream("hi"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(StreamingInferenceException.class)
+					.extracting((failure) -> ((StreamingInferenceException) failure).errorCode())
+					.isEqualTo("RequestTimeTooSkewed"))
+				.verify(TIMEOUT);
+			assertThat(signedAt).as("nothing to correct the clock by, so nothing to send again").hasSize(1);
+			if (this.transport == Transport.DIRECT) {
+				// The SDK client, on the other transport, sets its own offset to none.
+				assertThat(SdkGlobalTime.getGlobalTimeOffset()).isEqualTo(-600);
+				StepVerifier.create(template.stream("hi")).expectError().verify(TIMEOUT);
+				assertThat(signedAt).hasSize(2);
+				assertSignedTenMinutesAhead(signedAt.get(1));
+			}
+		}
+		finally {
+			server.disposeNow();
+		}
+	}
+
 	private static void assertSignedWithTheServicesTime(RecordedInvocation invocation) {
-		Instant signed = LocalDateTime.parse(invocation.header("X-Amz-Date"), AMZ_DATE).toInstant(ZoneOffset.UTC);
+		assertSignedTenMinutesAhead(invocation.header("X-Amz-Date"));
+	}
+
+	private static void assertSignedTenMinutesAhead(String amzDate) {
+		Instant signed = LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC);
 		assertThat(Duration.between(Instant.now().plus(Duration.ofMinutes(10)), signed).abs())
 			.isLessThan(Duration.ofMinutes(1));
+	}
+
+	private static String httpDate(Instant instant) {
+		return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
 	}
 
 }
