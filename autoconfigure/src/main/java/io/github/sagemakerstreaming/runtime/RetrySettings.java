@@ -125,18 +125,17 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 
 	/**
 	 * Returns whether the service refused a call for the time it was signed at, as the
-	 * SDK judges it against this machine's clock: a code that says so
-	 * ({@code RequestTimeTooSkewed}, ...), or one that may
-	 * ({@code InvalidSignatureException}, 401, 403, ...) with a {@code Date} more than 4
-	 * minutes from this machine's time; and whether it said the service's time in its
-	 * {@code Date}, without which there is nothing to correct the clock by, and no point
-	 * sending the call again. The SDK client does not keep on the exception it delivers
-	 * the time offset it signed with, so the judgement starts from this machine's clock
-	 * on both transports.
+	 * SDK judges it against the clock the call was signed with (which both transports
+	 * record on the exception): a code that says so ({@code RequestTimeTooSkewed}, ...),
+	 * or one that may ({@code InvalidSignatureException}, 401, 403, ...) with a
+	 * {@code Date} more than 4 minutes from the time it was signed at; and whether it
+	 * said the service's time in its {@code Date}, without which there is nothing to
+	 * correct the clock by, and no point sending the call again. A refusal of the
+	 * credentials of a call signed at the right time, on a host whose clock is off but
+	 * corrected, is therefore not one.
 	 */
 	static boolean isRefusedForItsTime(Throwable failure) {
-		return failure.getCause() instanceof AwsServiceException service
-				&& SigningClock.isCorrectableRefusal(service.toBuilder().clockSkew(Duration.ZERO).build());
+		return SigningClock.isCorrectableRefusal(failure.getCause());
 	}
 
 	/**

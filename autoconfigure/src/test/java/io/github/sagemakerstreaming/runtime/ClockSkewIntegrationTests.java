@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
 import io.github.sagemakerstreaming.emulator.RecordedInvocation;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -145,6 +148,51 @@ class ClockSkewIntegrationTests {
 				assertThat(signedAt).hasSize(2);
 				assertSignedTenMinutesAhead(signedAt.get(1));
 			}
+		}
+		finally {
+			server.disposeNow();
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					UnrecognizedClientException | 403 | The security token included in the request is invalid.
+					InvalidSignatureException   | 403 | The request signature we calculated does not match the signature you provided.
+					AccessDeniedException       | 403 | User: arn:aws:iam::123456789012:user/app is not authorized to perform: sagemaker:InvokeEndpoint
+					IncompleteSignatureException| 401 | Authorization header requires 'Credential' parameter.
+					""")
+	void aRefusalOfTheCredentialsOnAHostWhoseClockIsCorrectedIsNotSentAgain(String errorType, int status,
+			String message) {
+		SdkGlobalTime.setGlobalTimeOffset(-600);
+		List<String> signedAt = new CopyOnWriteArrayList<>();
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> request.receive().then(Mono.defer(() -> {
+				signedAt.add(request.requestHeaders().get("X-Amz-Date"));
+				return response.status(status)
+					.header("Content-Type", "application/json")
+					.header("x-amzn-ErrorType", errorType)
+					.header("Date", httpDate(Instant.now().plus(Duration.ofMinutes(10))))
+					.sendString(Mono.just("{\"message\":\"" + message + "\"}"))
+					.then();
+			})))
+			.bindNow();
+		try (SageMakerEmulator emulator = SageMakerEmulator.start();
+				EmulatorClient client = EmulatorClients.shared(emulator, NettyNioAsyncHttpClient.builder(),
+						(builder) -> builder.endpointOverride(URI.create("http://127.0.0.1:" + server.port())))) {
+			StreamingInferenceTemplate template = this.transport.template(client).endpointName("refusing").build();
+			AtomicReference<Throwable> refusal = new AtomicReference<>();
+			StepVerifier.create(template.stream("hi")).consumeErrorWith(refusal::set).verify(TIMEOUT);
+			assertThat(signedAt).as("the clock was right; the credentials were not").hasSize(1);
+			assertSignedTenMinutesAhead(signedAt.get(0));
+			assertThat(refusal.get()).isInstanceOfSatisfying(StreamingInferenceException.class, (failure) -> {
+				assertThat(failure.errorCode()).isEqualTo(errorType);
+				assertThat(failure).hasMessageContaining("credentials")
+					.hasMessageContaining(message)
+					.hasMessageNotContainingAny("Retry", "retry");
+			});
 		}
 		finally {
 			server.disposeNow();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkGlobalTime;
 import software.amazon.awssdk.core.retry.ClockSkew;
@@ -64,14 +65,14 @@ public final class SigningClock {
 	 * Returns whether a failure is a refusal for the time the request was signed at, as
 	 * the SDK judges it, that says the service's time, so that a clock can be corrected
 	 * by it.
-	 * @param failure the failure of a request
+	 * @param failure the failure of a request, or {@code null}
 	 * @return whether a clock can be corrected from the failure
 	 */
-	public static boolean isCorrectableRefusal(Throwable failure) {
+	public static boolean isCorrectableRefusal(@Nullable Throwable failure) {
 		return serviceTimeOfRefusal(failure).isPresent();
 	}
 
-	private static Optional<Instant> serviceTimeOfRefusal(Throwable failure) {
+	private static Optional<Instant> serviceTimeOfRefusal(@Nullable Throwable failure) {
 		if (!(failure instanceof AwsServiceException service) || !service.isClockSkewException()
 				|| service.awsErrorDetails() == null || service.awsErrorDetails().sdkHttpResponse() == null) {
 			return Optional.empty();
