@@ -115,6 +115,49 @@ class ClockSkewIntegrationTests {
 	}
 
 	@Test
+	void aCallIsSentOnceMoreForItsTimeOnlyOnceHoweverManyAttemptsItMakes() {
+		AtomicInteger requests = new AtomicInteger();
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> request.receive().then(Mono.defer(() -> {
+				if (requests.incrementAndGet() % 2 == 0) {
+					return response.status(503)
+						.header("Content-Type", "application/json")
+						.header("x-amzn-ErrorType", "ServiceUnavailable")
+						.sendString(Mono.just("{\"message\":\"The service is unavailable. Try again later.\"}"))
+						.then();
+				}
+				return response.status(403)
+					.header("Content-Type", "application/json")
+					.header("x-amzn-ErrorType", "RequestTimeTooSkewed")
+					.header("Date", httpDate(Instant.now().plus(Duration.ofMinutes(10))))
+					.sendString(Mono.just("{\"message\":\"The difference between the request time and the "
+							+ "current time is too large.\"}"))
+					.then();
+			})))
+			.bindNow();
+		try (SageMakerEmulator emulator = SageMakerEmulator.start();
+				EmulatorClient client = EmulatorClients.shared(emulator, NettyNioAsyncHttpClient.builder(),
+						(builder) -> builder.endpointOverride(URI.create("http://127.0.0.1:" + server.port())))) {
+			StreamingInferenceTemplate template = this.transport.template(client)
+				.endpointName("skewed-and-unavailable")
+				.retry(3, Duration.ofMillis(10), Duration.ofMillis(20))
+				.build();
+			StepVerifier.create(template.stream("hi"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(StreamingInferenceException.class)
+					.extracting((failure) -> ((StreamingInferenceException) failure).errorCode())
+					.isEqualTo("RequestTimeTooSkewed"))
+				.verify(TIMEOUT);
+			assertThat(requests).as("refused for its time, sent once more, unavailable, retried, refused again")
+				.hasValue(3);
+		}
+		finally {
+			server.disposeNow();
+		}
+	}
+
+	@Test
 	void aRefusalForTheTimeWithoutADateIsNotSentAgainAndLeavesTheCorrectionAsItWas() {
 		SdkGlobalTime.setGlobalTimeOffset(-600);
 		List<String> signedAt = new CopyOnWriteArrayList<>();
