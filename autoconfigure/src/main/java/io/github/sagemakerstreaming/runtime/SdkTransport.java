@@ -76,7 +76,9 @@ final class SdkTransport implements StreamTransport {
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
 				: failure;
 		if (cause instanceof AwsServiceException service) {
-			return service.toBuilder().clockSkew(Duration.ofSeconds(timeOffset)).build();
+			AwsServiceException signed = service.toBuilder().clockSkew(Duration.ofSeconds(timeOffset)).build();
+			signed.setStackTrace(service.getStackTrace());
+			return signed;
 		}
 		return failure;
 	}
