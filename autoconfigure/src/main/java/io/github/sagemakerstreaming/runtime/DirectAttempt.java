@@ -142,8 +142,9 @@ final class DirectAttempt implements SdkAsyncHttpResponseHandler {
 
 	/**
 	 * A failure as the SDK client reports it: its own exceptions as they are, anything
-	 * else from resolving credentials or from the HTTP client inside an
-	 * {@code SdkClientException}.
+	 * else from resolving credentials or from the HTTP client, whether sending the
+	 * request or reading an error body, inside an {@code SdkClientException} of the one
+	 * attempt that the SDK client, its retries off, counts in its message.
 	 */
 	private static Throwable sdkFailure(Throwable failure) {
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
@@ -154,6 +155,7 @@ final class DirectAttempt implements SdkAsyncHttpResponseHandler {
 		return SdkClientException.builder()
 			.message("Unable to execute HTTP request: " + cause.getMessage())
 			.cause(cause)
+			.numAttempts(1)
 			.build();
 	}
 
@@ -190,7 +192,7 @@ final class DirectAttempt implements SdkAsyncHttpResponseHandler {
 
 		@Override
 		protected void hookOnError(Throwable failure) {
-			fail(failure);
+			fail(sdkFailure(failure));
 		}
 
 	}

@@ -37,11 +37,20 @@ final class ResponseStreamCall {
 		this.retry = retry;
 	}
 
+	/**
+	 * Returns the call's chunks: each subscription is one call, with its own time limits
+	 * and its own resend for a refusal of the time it was signed at, which its attempts
+	 * share.
+	 */
 	Flux<InferenceChunk> chunks() {
+		return Flux.defer(this::call);
+	}
+
+	private Flux<InferenceChunk> call() {
 		StreamDeadlines deadlines = new StreamDeadlines(this.limits, this.request.endpointName());
 		Flux<InferenceChunk> chunks = Mono.<OpenStream<?>>create((sink) -> this.transport.open(this.request, sink))
 			.onErrorMap((ex) -> StreamingFailures.translate(ex, this.request.endpointName(), null, deadlines.elapsed()))
-			.retryWhen(RetrySettings.ONCE_WITH_CORRECTED_CLOCK)
+			.retryWhen(RetrySettings.onceWithCorrectedClock())
 			.retryWhen(this.retry.spec())
 			.flatMapMany((stream) -> decode(stream, deadlines));
 		return deadlines.bound(chunks);

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.sagemakerstreaming.runtime.direct.SigningClock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +24,8 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
  * When and how a streaming call is tried again: only when the request certainly did not
  * reach the model, so before any token can have been delivered (throttling, a model not
  * ready, 500, 502, 503, 504, a connection that could not be made, no pooled connection),
- * with exponential backoff and jitter; and once more, at once, when the service refused
- * it for the time it was signed at.
+ * with exponential backoff and jitter; and once more in the whole call, at once, when the
+ * service refused it for the time it was signed at.
  *
  * @param maxAttempts the number of attempts, the first included; 1 means no retry
  * @param initialBackoff the backoff before the first retry
@@ -36,15 +38,6 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 	private static final Logger logger = LoggerFactory.getLogger(StreamingInferenceTemplate.class);
 
 	private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 500, 502, 503, 504);
-
-	/**
-	 * Sends a call that the service refused for the time it was signed at once more,
-	 * whatever the attempts allowed: it never reached the model, and both transports have
-	 * corrected their clock from the service's time by then, as the SDK client does.
-	 */
-	static final Retry ONCE_WITH_CORRECTED_CLOCK = Retry.max(1)
-		.filter(RetrySettings::isRefusedForItsTime)
-		.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 
 	/**
 	 * Switches the SDK's own retries off for a call, whatever the client's configuration:
@@ -105,6 +98,21 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 	}
 
 	/**
+	 * Returns how a call that the service refused for the time it was signed at is sent
+	 * once more, whatever the attempts allowed: it never reached the model, and both
+	 * transports have corrected their clock from the service's time by then, as the SDK
+	 * client does. It is sent once more once per call, however many attempts the call
+	 * makes: a refusal for the time that follows a clock corrected from the service's own
+	 * time would not be cured by another correction. A call makes one and shares it
+	 * between its attempts.
+	 */
+	static Retry onceWithCorrectedClock() {
+		AtomicBoolean sentAgain = new AtomicBoolean();
+		return Retry.indefinitely()
+			.filter((failure) -> isRefusedForItsTime(failure) && sentAgain.compareAndSet(false, true));
+	}
+
+	/**
 	 * Returns whether a failure is certain to have happened before the request reached
 	 * the model: an HTTP error status from SageMaker that says it did not pass the
 	 * request on (throttling, 500, 502, 503, 504), a connection that could not be made,
@@ -124,16 +132,17 @@ record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBacko
 
 	/**
 	 * Returns whether the service refused a call for the time it was signed at, as the
-	 * SDK judges it against this machine's clock: a code that says so
-	 * ({@code RequestTimeTooSkewed}, ...), or one that may
-	 * ({@code InvalidSignatureException}, 401, 403, ...) with a {@code Date} more than 4
-	 * minutes from this machine's time. The SDK client does not keep on the exception it
-	 * delivers the time offset it signed with, so the judgement starts from this
-	 * machine's clock on both transports.
+	 * SDK judges it against the clock the call was signed with (which both transports
+	 * record on the exception): a code that says so ({@code RequestTimeTooSkewed}, ...),
+	 * or one that may ({@code InvalidSignatureException}, 401, 403, ...) with a
+	 * {@code Date} more than 4 minutes from the time it was signed at; and whether it
+	 * said the service's time in its {@code Date}, without which there is nothing to
+	 * correct the clock by, and no point sending the call again. A refusal of the
+	 * credentials of a call signed at the right time, on a host whose clock is off but
+	 * corrected, is therefore not one.
 	 */
 	static boolean isRefusedForItsTime(Throwable failure) {
-		return failure.getCause() instanceof AwsServiceException service
-				&& service.toBuilder().clockSkew(Duration.ZERO).build().isClockSkewException();
+		return SigningClock.isCorrectableRefusal(failure.getCause());
 	}
 
 	/**

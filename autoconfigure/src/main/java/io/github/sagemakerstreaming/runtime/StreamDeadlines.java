@@ -32,6 +32,9 @@ import reactor.core.scheduler.Schedulers;
  * last event and the moment the demand resumed, and it stops when the SDK's event stream
  * ends. Whichever comes first of the stream's last chunk and a timeout wins: a timeout
  * never follows a complete answer, and no chunk follows a timeout.
+ * <p>
+ * A scheduler that refuses a check (disposed, or bounded and full) ends the stream with
+ * that refusal, as a timeout would, rather than leave it unwatched.
  */
 final class StreamDeadlines {
 
@@ -40,6 +43,8 @@ final class StreamDeadlines {
 	private static final int FINISHED = 1;
 
 	private static final int TIMED_OUT = 2;
+
+	private static final int REFUSED = 3;
 
 	private final StreamLimits limits;
 
@@ -135,20 +140,22 @@ final class StreamDeadlines {
 
 	/**
 	 * Bounds a stream by the limits: it fails with a {@link StreamTimeoutException} when
-	 * one passes first.
+	 * one passes first, and with a {@link StreamingInferenceException} coded
+	 * {@link StreamingInferenceException#TIMER_REFUSED} when the scheduler refuses to run
+	 * the timer.
 	 */
 	Flux<InferenceChunk> bound(Flux<InferenceChunk> chunks) {
 		if (!this.limits.any()) {
 			return chunks;
 		}
-		AtomicReference<StreamTimeoutException> timedOut = new AtomicReference<>();
+		AtomicReference<StreamingInferenceException> ended = new AtomicReference<>();
 		return chunks.<InferenceChunk>handle((chunk, sink) -> {
 			if (admit(chunk)) {
 				sink.next(chunk);
 			}
 		})
-			.takeUntilOther(expiry().doOnNext(timedOut::set))
-			.concatWith(Mono.defer(() -> (timedOut.get() != null) ? Mono.error(timedOut.get()) : Mono.empty()));
+			.takeUntilOther(expiry().doOnNext(ended::set))
+			.concatWith(Mono.defer(() -> (ended.get() != null) ? Mono.error(ended.get()) : Mono.empty()));
 	}
 
 	private boolean admit(InferenceChunk chunk) {
@@ -162,12 +169,21 @@ final class StreamDeadlines {
 	}
 
 	/**
-	 * Returns a {@code Mono} that emits the timeout when a limit passes first, and never
-	 * completes otherwise: once no limit can pass any more, the timer simply stops.
+	 * Returns a {@code Mono} that emits the timeout when a limit passes first, or the
+	 * refusal when the scheduler refuses a check while the stream runs, and never
+	 * completes otherwise: once no limit can pass any more, the timer simply stops. It
+	 * emits rather than fails, because only an emission cancels the stream it ends.
 	 */
-	private Mono<StreamTimeoutException> expiry() {
+	private Mono<StreamingInferenceException> expiry() {
 		return Mono.create((sink) -> {
-			Scheduler.Worker timer = this.scheduler.createWorker();
+			Scheduler.Worker timer;
+			try {
+				timer = this.scheduler.createWorker();
+			}
+			catch (RejectedExecutionException ex) {
+				refused(sink, ex);
+				return;
+			}
 			sink.onDispose(timer);
 			watch(sink, timer);
 		});
@@ -180,7 +196,7 @@ final class StreamDeadlines {
 	 * one. Disposing the worker, when the stream ends, cancels the armed check and
 	 * refuses any arming after it.
 	 */
-	private void watch(MonoSink<StreamTimeoutException> sink, Scheduler.Worker timer) {
+	private void watch(MonoSink<StreamingInferenceException> sink, Scheduler.Worker timer) {
 		if (timer.isDisposed()) {
 			return;
 		}
@@ -204,9 +220,25 @@ final class StreamDeadlines {
 		}
 		catch (RejectedExecutionException ex) {
 			if (!timer.isDisposed()) {
-				throw ex;
+				refused(sink, ex);
 			}
-			// The stream ended during this check: there is nothing left to watch.
+			// Else the stream ended during this check: there is nothing left to watch.
+		}
+	}
+
+	/**
+	 * Ends a stream whose next check the scheduler refused, unless it ended first: its
+	 * limits can no longer be watched, and a stream never goes on unwatched.
+	 */
+	private void refused(MonoSink<StreamingInferenceException> sink, RejectedExecutionException refusal) {
+		if (this.state.compareAndSet(RUNNING, REFUSED)) {
+			sink.success(new StreamingInferenceException("The stream from endpoint '" + this.endpointName
+					+ "' was ended because the scheduler that watches its time limits refused to run their next "
+					+ "check (" + refusal.getMessage() + "), so that the limits could no longer be enforced. The "
+					+ "answer is incomplete. Reactor's parallel scheduler refuses work once it is disposed (the "
+					+ "application is shutting down, or Schedulers.shutdownNow() was called) or, if a "
+					+ "Schedulers.Factory replaced it with a bounded one, once that is full.",
+					StreamingInferenceException.TIMER_REFUSED, this.endpointName, this.requestId, refusal));
 		}
 	}
 

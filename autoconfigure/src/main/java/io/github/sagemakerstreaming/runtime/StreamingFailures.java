@@ -49,19 +49,23 @@ final class StreamingFailures {
 					"InternalStreamFailure", endpointName, requestId(internal, requestId), ex);
 		}
 		if (ex instanceof ModelErrorException modelError) {
-			return new StreamingInferenceException(
-					"The container behind endpoint '" + endpointName + "' rejected the " + "request with status "
+			String message = (modelError.originalStatusCode() != null)
+					? "The container behind endpoint '" + endpointName + "' rejected the " + "request with status "
 							+ modelError.originalStatusCode() + ": " + modelError.originalMessage()
-							+ ". See its log stream " + modelError.logStreamArn() + ".",
-					"ModelError", endpointName, requestId(modelError, requestId), ex);
+							+ ". See its log stream " + modelError.logStreamArn() + "."
+					: "The container behind endpoint '" + endpointName + "' rejected the request (ModelError), "
+							+ "but SageMaker's answer did not say with what. See the endpoint's log group "
+							+ "/aws/sagemaker/Endpoints/" + endpointName + " in CloudWatch Logs.";
+			return new StreamingInferenceException(message, "ModelError", endpointName,
+					requestId(modelError, requestId), ex);
 		}
 		if (ex instanceof AwsServiceException service) {
 			String code = (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null)
 					? service.awsErrorDetails().errorCode() : "HTTP" + service.statusCode();
-			return new StreamingInferenceException(
-					"SageMaker answered the invocation of endpoint '" + endpointName + "' with " + code + " (HTTP "
-							+ service.statusCode() + "): " + serviceMessage(service),
-					code, endpointName, requestId(service, requestId), ex);
+			String answer = code + " (HTTP " + service.statusCode() + "): " + serviceMessage(service);
+			answer = answer.endsWith(".") ? answer : answer + ".";
+			return new StreamingInferenceException(refusal(service, endpointName, answer), code, endpointName,
+					requestId(service, requestId), ex);
 		}
 		String message = (ex instanceof SdkClientException)
 				? "Calling endpoint '" + endpointName + "' failed: " + ex.getMessage()
@@ -70,6 +74,27 @@ final class StreamingFailures {
 						+ (hasCause(ex, IOException.class) ? " Retry the request." : "");
 		return new StreamingInferenceException(message, StreamingInferenceException.CLIENT_ERROR, endpointName,
 				requestId, ex);
+	}
+
+	/**
+	 * Says what a service's error means: a refusal for the time the call was signed at
+	 * (as the SDK judges it against the clock it was signed with) points at this
+	 * machine's clock, any other 401 or 403 at the credentials, and the rest is
+	 * SageMaker's answer as it is.
+	 */
+	private static String refusal(AwsServiceException service, @Nullable String endpointName, String answer) {
+		if (service.isClockSkewException()) {
+			return "SageMaker refused the call to endpoint '" + endpointName + "' for the time it was signed at with "
+					+ answer + " This machine's clock is off by more than AWS allows, and SageMaker's answer did "
+					+ "not correct it: synchronise the clock (NTP).";
+		}
+		if (service.statusCode() == 401 || service.statusCode() == 403) {
+			return "SageMaker refused the credentials of the call to endpoint '" + endpointName + "' with " + answer
+					+ " Check the credentials the client signs with (the access key, the secret key and any "
+					+ "session token, which may have expired) and that they allow sagemaker:InvokeEndpoint on "
+					+ "the endpoint.";
+		}
+		return "SageMaker answered the invocation of endpoint '" + endpointName + "' with " + answer;
 	}
 
 	static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {

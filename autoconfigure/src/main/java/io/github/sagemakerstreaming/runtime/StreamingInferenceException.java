@@ -37,6 +37,13 @@ public class StreamingInferenceException extends RuntimeException {
 	/** The code for a container record longer than the decoder's limit. */
 	public static final String RECORD_TOO_LARGE = "RecordTooLarge";
 
+	/**
+	 * The code for a stream ended because the scheduler that watches its time limits
+	 * refused a check (disposed, or bounded and full), so that the limits could no longer
+	 * be enforced.
+	 */
+	public static final String TIMER_REFUSED = "TimerRefused";
+
 	private final String errorCode;
 
 	private final @Nullable String endpointName;

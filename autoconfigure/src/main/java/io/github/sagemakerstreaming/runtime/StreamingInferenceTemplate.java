@@ -350,7 +350,8 @@ public final class StreamingInferenceTemplate {
 		 * Sets how a call is retried before SageMaker has answered (3 attempts, backoff
 		 * from 200 ms to 2 s, unless set). Calls are never retried once SageMaker has
 		 * answered, so a token is never replayed, nor on 400 or 424. A call refused for a
-		 * skewed clock is sent once more besides, with the corrected time.
+		 * skewed clock is sent once more besides, with the corrected time, once in the
+		 * whole call.
 		 * @param maxAttempts the number of attempts, the first included; 1 for no retry
 		 * @param initialBackoff the backoff before the first retry, doubled for each
 		 * retry, with jitter

@@ -1,6 +1,7 @@
 package io.github.sagemakerstreaming.runtime;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -156,6 +157,93 @@ class DirectTransportParityIntegrationTests {
 		finally {
 			server.disposeNow();
 		}
+	}
+
+	/**
+	 * Error responses whose body the SDK's error unmarshaller cannot read: the body is
+	 * JSON, but with a member of a type or size that SageMaker's model contradicts.
+	 */
+	static Stream<Arguments> unreadableErrorResponses() {
+		Map<String, String> modelError = Map.of("Content-Type", "application/json", "x-amzn-ErrorType",
+				"ModelError:http://internal.amazon.com/coral/com.amazonaws.sagemaker/", "x-amzn-RequestId", "req-1");
+		return Stream.of(
+				errorResponse("ModelError whose status is not a number", 424, modelError,
+						"{\"OriginalStatusCode\":\"four hundred\",\"Message\":\"odd\"}"),
+				errorResponse("ModelError whose status is too large", 424, modelError,
+						"{\"OriginalStatusCode\":99999999999999999999,\"Message\":\"odd\"}"),
+				errorResponse("500 whose JSON claims a ModelError with a status that is not a number", 500,
+						Map.of("Content-Type", "application/json"),
+						"{\"__type\":\"ModelError\",\"OriginalStatusCode\":\"x\"}"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unreadableErrorResponses")
+	void anErrorResponseWhoseBodyTheSdkCannotReadFailsOnTheDirectTransportAsItWouldWithoutTheBody(String shape,
+			int status, Map<String, String> headers, String body) {
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> request.receive().then(Mono.defer(() -> {
+				headers.forEach(response::header);
+				return response.status(status)
+					.sendString(Mono.just(request.uri().contains("without-its-body") ? "" : body))
+					.then();
+			})))
+			.bindNow();
+		try (EmulatorClient proxied = EmulatorClients.shared(sagemaker.emulator(), NettyNioAsyncHttpClient.builder(),
+				(builder) -> builder.endpointOverride(URI.create("http://127.0.0.1:" + server.port())))) {
+			Throwable direct = failure(Transport.DIRECT, proxied, "with-its-body");
+			Throwable withoutBody = failure(Transport.DIRECT, proxied, "without-its-body");
+			assertThat(direct).isExactlyInstanceOf(StreamingInferenceException.class)
+				.hasMessage(withoutBody.getMessage().replace("without-its-body", "with-its-body"));
+			assertThat(((StreamingInferenceException) direct).errorCode())
+				.isEqualTo(((StreamingInferenceException) withoutBody).errorCode());
+			assertThat(direct.getCause()).isExactlyInstanceOf(withoutBody.getCause().getClass());
+			assertThat(direct.getCause().getSuppressed()).singleElement().isInstanceOf(NumberFormatException.class);
+			assertThat(direct.getMessage()).doesNotContain("null");
+			assertThat(RetrySettings.isRetryable(direct)).isEqualTo(RetrySettings.isRetryable(withoutBody));
+			assertSameFailure(failure(Transport.SDK, proxied, "without-its-body"), withoutBody);
+		}
+		finally {
+			server.disposeNow();
+		}
+	}
+
+	@Test
+	void aResetWhileReadingAnErrorBodyFailsTheSameOnBothTransports() {
+		try (HeldResponses sagemaker = new HeldResponses();
+				EmulatorClient resetting = EmulatorClients.shared(sagemaker.uri(), NettyNioAsyncHttpClient.builder())) {
+			Throwable sdk = failureOfAResetErrorBody(Transport.SDK, sagemaker, resetting);
+			Throwable direct = failureOfAResetErrorBody(Transport.DIRECT, sagemaker, resetting);
+			assertSameFailure(sdk, direct);
+			assertThat(RetrySettings.isRetryable(direct)).isEqualTo(RetrySettings.isRetryable(sdk));
+			assertThat(resetting.http().requests()).hasValue(2);
+		}
+	}
+
+	/**
+	 * Fails a call whose answer is a 503's status line, headers and the start of its
+	 * body, and then a reset, with retries off so that the failure of the one attempt
+	 * reaches the subscriber.
+	 */
+	private static Throwable failureOfAResetErrorBody(Transport transport, HeldResponses sagemaker,
+			EmulatorClient client) {
+		sagemaker.nextAnswers(TIMEOUT, (exchange) -> {
+			exchange.errorHead(503, "ServiceUnavailable");
+			exchange.chunk("{\"message\":\"Service unava".getBytes(StandardCharsets.UTF_8));
+			exchange.reset();
+		});
+		StreamingInferenceTemplate template = transport.template(client)
+			.endpointName("reset-error-body")
+			.retry(1, Duration.ofMillis(10), Duration.ofMillis(20))
+			.build();
+		Throwable[] failure = new Throwable[1];
+		template.stream("hi").onErrorResume((ex) -> {
+			failure[0] = ex;
+			return reactor.core.publisher.Flux.empty();
+		}).blockLast(TIMEOUT);
+		assertThat(failure[0]).as("%s failure", transport).isNotNull();
+		return failure[0];
 	}
 
 	@Test

@@ -58,8 +58,20 @@ public final class EmulatorClients {
 	 * that both transports can use.
 	 */
 	static EmulatorClient shared(URI endpointOverride, NettyNioAsyncHttpClient.Builder http) {
+		return shared(endpointOverride, http, (client) -> {
+		});
+	}
+
+	/**
+	 * Creates a client pointed at any loopback server, customised, with an HTTP client of
+	 * its own that both transports can use.
+	 */
+	static EmulatorClient shared(URI endpointOverride, NettyNioAsyncHttpClient.Builder http,
+			Consumer<SageMakerRuntimeAsyncClientBuilder> customizer) {
 		CountingHttpClient counting = new CountingHttpClient(http.build());
-		return new EmulatorClient(pointedAt(endpointOverride).httpClient(counting).build(), counting);
+		SageMakerRuntimeAsyncClientBuilder builder = pointedAt(endpointOverride).httpClient(counting);
+		customizer.accept(builder);
+		return new EmulatorClient(builder.build(), counting);
 	}
 
 	/**

@@ -125,7 +125,7 @@ final class HeldResponses implements AutoCloseable {
 			OutputStream out = socket.getOutputStream();
 			for (Integer length = contentLength(in); length != null; length = contentLength(in)) {
 				in.readNBytes(length);
-				Exchange exchange = new Exchange(out);
+				Exchange exchange = new Exchange(socket, out);
 				if (this.answering) {
 					exchange.answer();
 				}
@@ -179,9 +179,12 @@ final class HeldResponses implements AutoCloseable {
 	 */
 	static final class Exchange {
 
+		private final Socket socket;
+
 		private final OutputStream out;
 
-		Exchange(OutputStream out) {
+		Exchange(Socket socket, OutputStream out) {
+			this.socket = socket;
 			this.out = out;
 		}
 
@@ -222,6 +225,20 @@ final class HeldResponses implements AutoCloseable {
 			chunk.writeBytes(bytes);
 			chunk.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
 			write(chunk.toByteArray());
+		}
+
+		/**
+		 * Resets the connection: with a zero linger time, closing the socket sends a TCP
+		 * RST.
+		 */
+		void reset() {
+			try {
+				this.socket.setSoLinger(true, 0);
+				this.socket.close();
+			}
+			catch (IOException ex) {
+				// The client closed the connection.
+			}
 		}
 
 		/**

@@ -22,9 +22,10 @@ import reactor.test.scheduler.VirtualTimeScheduler;
  * preempted or paused thread lets others overtake it. A staged action runs to its end
  * before the staging thread goes on, so every test is deterministic.
  * <p>
- * Its workers reject tasks once disposed, as Reactor's do, but do not serialize their
- * tasks: a test sees what holds even when a task runs before the one that scheduled it
- * has returned.
+ * Its workers reject tasks once disposed, as Reactor's do, and, once told to, refuse
+ * every task as a bounded scheduler that is full does, but do not serialize their tasks:
+ * a test sees what holds even when a task runs before the one that scheduled it has
+ * returned.
  */
 final class StagedTimer implements Scheduler {
 
@@ -39,6 +40,8 @@ final class StagedTimer implements Scheduler {
 	private final AtomicInteger openWorkers = new AtomicInteger();
 
 	private final AtomicInteger runAtOnce = new AtomicInteger();
+
+	private final AtomicInteger refusedFrom = new AtomicInteger(Integer.MAX_VALUE);
 
 	private final AtomicReference<@Nullable Runnable> atNextClockRead = new AtomicReference<>();
 
@@ -63,6 +66,14 @@ final class StagedTimer implements Scheduler {
 	 */
 	void runNextAtOnce(int tasks) {
 		this.runAtOnce.set(tasks);
+	}
+
+	/**
+	 * Makes the workers refuse every task, as a bounded scheduler that is full does, once
+	 * the given number of delayed tasks were scheduled.
+	 */
+	void refuseAfter(int armings) {
+		this.refusedFrom.set(armings);
 	}
 
 	/**
@@ -205,6 +216,9 @@ final class StagedTimer implements Scheduler {
 		public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
 			if (this.disposed) {
 				throw Exceptions.failWithRejected();
+			}
+			if (StagedTimer.this.armings.get() >= StagedTimer.this.refusedFrom.get()) {
+				throw Exceptions.failWithRejected("The scheduler is full");
 			}
 			return arm(this.worker, this, task, delay, unit);
 		}

@@ -3,6 +3,7 @@ package io.github.sagemakerstreaming.runtime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -11,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.publisher.TestPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The time limits on a virtual clock: the timer's stack, the idle clock against the
  * subscriber's demand, the race between a stream's last chunk and its timer, and the
- * timer's checks overtaking one another, racing a cancel, and outliving no stream.
+ * timer's checks overtaking one another, racing a cancel, outliving no stream, and
+ * refused by their scheduler.
  */
 class StreamDeadlinesTests {
 
@@ -270,6 +274,64 @@ class StreamDeadlinesTests {
 						(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.IDLE));
 			default -> assertThat(received.failures).isEmpty();
 		}
+		assertThat(this.timer.pendingTasks()).isZero();
+		assertThat(this.timer.openWorkers()).isZero();
+	}
+
+	@Test
+	void aSchedulerThatRefusesTheFirstCheckEndsTheStreamWithTheRefusal() {
+		this.timer.refuseAfter(0);
+		StreamDeadlines deadlines = deadlines(new StreamLimits(null, Duration.ofMillis(800), null));
+		TestPublisher<InferenceChunk> stream = TestPublisher.create();
+		Received received = new Received();
+		deadlines.bound(stream.flux())
+			.subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
+		assertEndedByTheRefusal(received);
+		stream.assertCancelled();
+	}
+
+	@Test
+	void aSchedulerThatRefusesALaterCheckEndsTheStreamWithTheRefusal() {
+		StreamDeadlines deadlines = deadlines(new StreamLimits(null, Duration.ofMillis(800), null));
+		TestPublisher<InferenceChunk> stream = TestPublisher.create();
+		Received received = new Received();
+		deadlines.bound(stream.flux())
+			.subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
+		deadlines.eventsRequested(Long.MAX_VALUE);
+		deadlines.event();
+		stream.next(InferenceChunk.token("a", METADATA));
+		this.timer.refuseAfter(this.timer.armings());
+		this.timer.advanceTimeBy(Duration.ofMillis(100));
+		assertThat(received.chunks).extracting(InferenceChunk::text).containsExactly("a");
+		assertEndedByTheRefusal(received);
+		stream.assertCancelled();
+	}
+
+	@Test
+	void aDisposedSchedulerEndsTheStreamWithTheRefusal() {
+		Scheduler disposed = Schedulers.newSingle("disposed-timer");
+		disposed.dispose();
+		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(Duration.ofSeconds(1), null, null), "my-llm",
+				disposed, this.timer::nanoTime);
+		TestPublisher<InferenceChunk> stream = TestPublisher.create();
+		Received received = new Received();
+		deadlines.bound(stream.flux())
+			.subscribe(received.chunks::add, received.failures::add, () -> received.completed = true);
+		assertEndedByTheRefusal(received);
+		stream.assertCancelled();
+	}
+
+	private void assertEndedByTheRefusal(Received received) {
+		assertThat(received.completed).isFalse();
+		assertThat(received.failures).singleElement()
+			.isInstanceOfSatisfying(StreamingInferenceException.class, (failure) -> {
+				assertThat(failure.errorCode()).isEqualTo(StreamingInferenceException.TIMER_REFUSED);
+				assertThat(failure.endpointName()).isEqualTo("my-llm");
+				assertThat(failure).hasMessageContaining("scheduler")
+					.hasMessageContaining("refused")
+					.hasMessageNotContaining("Retry")
+					.hasCauseInstanceOf(RejectedExecutionException.class);
+			});
 		assertThat(this.timer.pendingTasks()).isZero();
 		assertThat(this.timer.openWorkers()).isZero();
 	}

@@ -10,6 +10,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.sagemakerstreaming.runtime.EmulatorClients.EmulatorClient;
 import io.github.sagemakerstreaming.runtime.HeldResponses.Exchange;
+import io.github.sagemakerstreaming.runtime.metrics.HttpPoolMetricPublisher;
+import io.github.sagemakerstreaming.runtime.metrics.MeterNames;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +29,7 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.ValidationErrorException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -150,6 +156,49 @@ class StreamingInferenceTemplateCancellationIntegrationTests {
 		assertThat(started.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 		call.dispose();
 		assertTheNextCallSucceeds();
+	}
+
+	/**
+	 * A call given up is one cancelled observation, with the same tags on both transports
+	 * (an answer without a production variant, as this server's, is {@code none} on
+	 * both), and its HTTP metrics reach the client's metric publishers as the SDK client
+	 * publishes them: not at all when it was given up before SageMaker's answer (the SDK
+	 * client publishes a call's metrics only once its response has been handled), and
+	 * once when given up mid-stream. A call made after it, whose metrics are published,
+	 * shows that those of the call given up would have been by then.
+	 */
+	@Test
+	void aCallGivenUpIsRecordedAsCancelledAndItsHttpMetricsAsTheSdkClientPublishesThem() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		try (EmulatorClient metered = EmulatorClients.shared(this.sagemaker.uri(), NettyNioAsyncHttpClient.builder(),
+				(builder) -> builder.overrideConfiguration((override) -> override
+					.addMetricPublisher(new HttpPoolMetricPublisher(meters, "sagemaker-runtime"))))) {
+			StreamingInferenceTemplate template = this.transport.template(metered)
+				.endpointName("held")
+				.observationRegistry(observations)
+				.build();
+			Disposable beforeTheAnswer = template.stream("given up before the answer").subscribe();
+			this.sagemaker.next(TIMEOUT);
+			beforeTheAnswer.dispose();
+			this.sagemaker.nextAnswers(TIMEOUT, (exchange) -> {
+				exchange.streamHead();
+				exchange.chunk(Exchange.frames().get(0));
+			});
+			StepVerifier.create(template.stream("given up mid-stream")).expectNext("a").thenCancel().verify(TIMEOUT);
+			assertThat(meters.get(MeterNames.OPERATION_DURATION).tag("outcome", "cancelled").timer().count())
+				.isEqualTo(2);
+			this.sagemaker.answerAll();
+			StepVerifier.create(template.stream("next"))
+				.expectNextSequence(HeldResponses.TOKENS)
+				.expectComplete()
+				.verify(TIMEOUT);
+			await().atMost(TIMEOUT)
+				.untilAsserted(() -> assertThat(meters.get(MeterNames.HTTP_CONNECTIONS_ACQUIRE).timer().count())
+					.as("the HTTP metrics of the call given up mid-stream and of the next call")
+					.isEqualTo(2));
+		}
 	}
 
 	private void assertTheNextCallSucceeds() {

@@ -71,7 +71,11 @@ public final class ServiceErrors {
 	}
 
 	/**
-	 * Reads an HTTP error response.
+	 * Reads an HTTP error response. A body that the SDK's unmarshaller cannot read (a
+	 * member of a type or size that SageMaker's model contradicts) is read as none, so
+	 * that the answer gives what the same answer without a body gives (its error code
+	 * from its headers, else {@code HTTP} and its status), with the unmarshaller's
+	 * failure suppressed on it.
 	 * @param response the response, with a status that is not a success
 	 * @param body its body
 	 * @param timeOffset the offset, in seconds, of the clock the request was signed with
@@ -80,6 +84,28 @@ public final class ServiceErrors {
 	 * @return the exception the SDK client would throw
 	 */
 	public static SageMakerRuntimeException fromResponse(SdkHttpResponse response, byte[] body, int timeOffset) {
+		try {
+			return unmarshal(response, body, timeOffset);
+		}
+		catch (Exception ex) {
+			SageMakerRuntimeException withoutBody = withoutBody(response, timeOffset);
+			withoutBody.addSuppressed(ex);
+			return withoutBody;
+		}
+	}
+
+	private static SageMakerRuntimeException withoutBody(SdkHttpResponse response, int timeOffset) {
+		try {
+			return unmarshal(response, new byte[0], timeOffset);
+		}
+		catch (Exception ex) {
+			// No body leaves the unmarshaller nothing to fail on.
+			throw new IllegalStateException("The SDK could not read an error response without a body", ex);
+		}
+	}
+
+	private static SageMakerRuntimeException unmarshal(SdkHttpResponse response, byte[] body, int timeOffset)
+			throws Exception {
 		SdkHttpFullResponse full = SdkHttpFullResponse.builder()
 			.statusCode(response.statusCode())
 			.statusText(response.statusText().orElse(null))
@@ -89,12 +115,7 @@ public final class ServiceErrors {
 		ExecutionAttributes attributes = new ExecutionAttributes()
 			.putAttribute(SdkExecutionAttribute.SERVICE_NAME, SERVICE_NAME)
 			.putAttribute(SdkExecutionAttribute.TIME_OFFSET, timeOffset);
-		try {
-			return (SageMakerRuntimeException) ERROR_RESPONSES.handle(full, attributes);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("The SDK could not read an error response", ex);
-		}
+		return (SageMakerRuntimeException) ERROR_RESPONSES.handle(full, attributes);
 	}
 
 	/**

@@ -3,7 +3,9 @@ package io.github.sagemakerstreaming.runtime.direct;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkGlobalTime;
 import software.amazon.awssdk.core.retry.ClockSkew;
@@ -40,22 +42,42 @@ public final class SigningClock {
 
 	/**
 	 * Corrects the clock from a failure if, as the SDK judges it, the service refused the
-	 * request for the time it was signed at: the offset becomes the difference between
-	 * this machine's time and the service's {@code Date} (none without one, as in the
-	 * SDK).
+	 * request for the time it was signed at and said its own time: the offset becomes the
+	 * difference between this machine's time and the service's {@code Date}. A refusal
+	 * without a {@code Date} leaves the offset as it was, here and JVM-wide, since there
+	 * is nothing to correct it by (where the SDK client would set its own to none,
+	 * undoing a correction that other calls rely on).
 	 * @param failure the failure of a request
 	 * @return whether the failure was such a refusal, so that the clock is corrected
 	 */
 	public boolean correct(Throwable failure) {
-		if (!(failure instanceof AwsServiceException service) || !service.isClockSkewException()) {
+		Optional<Instant> serviceTime = serviceTimeOfRefusal(failure);
+		if (serviceTime.isEmpty()) {
 			return false;
 		}
-		Instant now = Instant.now();
-		Instant serviceTime = ClockSkew.getServerTime(service.awsErrorDetails().sdkHttpResponse()).orElse(now);
-		int corrected = seconds(ClockSkew.getClockSkew(now, serviceTime));
+		int corrected = seconds(ClockSkew.getClockSkew(Instant.now(), serviceTime.get()));
 		this.offset = corrected;
 		SdkGlobalTime.setGlobalTimeOffset(corrected);
 		return true;
+	}
+
+	/**
+	 * Returns whether a failure is a refusal for the time the request was signed at, as
+	 * the SDK judges it, that says the service's time, so that a clock can be corrected
+	 * by it.
+	 * @param failure the failure of a request, or {@code null}
+	 * @return whether a clock can be corrected from the failure
+	 */
+	public static boolean isCorrectableRefusal(@Nullable Throwable failure) {
+		return serviceTimeOfRefusal(failure).isPresent();
+	}
+
+	private static Optional<Instant> serviceTimeOfRefusal(@Nullable Throwable failure) {
+		if (!(failure instanceof AwsServiceException service) || !service.isClockSkewException()
+				|| service.awsErrorDetails() == null || service.awsErrorDetails().sdkHttpResponse() == null) {
+			return Optional.empty();
+		}
+		return ClockSkew.getServerTime(service.awsErrorDetails().sdkHttpResponse());
 	}
 
 	/**

@@ -123,7 +123,10 @@ public class StreamObservationContext extends Observation.Context {
 	 * @param chunk the chunk
 	 */
 	public void chunk(InferenceChunk chunk) {
-		this.productionVariant = chunk.metadata().invokedProductionVariant();
+		String variant = chunk.metadata().invokedProductionVariant();
+		// An answer without the header has no variant on either transport: the SDK
+		// client reads it as null, the direct transport as empty.
+		this.productionVariant = (variant == null || variant.isEmpty()) ? null : variant;
 		if (chunk.last()) {
 			this.finishReason = chunk.finishReason();
 			this.toolCalls = chunk.toolCalls().size();
@@ -184,6 +187,10 @@ public class StreamObservationContext extends Observation.Context {
 		return this.format;
 	}
 
+	/**
+	 * Returns the production variant that answered.
+	 * @return the variant, or {@code null} if no answer named one
+	 */
 	public @Nullable String getProductionVariant() {
 		return this.productionVariant;
 	}
