@@ -228,7 +228,23 @@ public final class SageMakerEmulator implements AutoCloseable {
 	 * @return the temporary credentials STS issues for the role
 	 */
 	public TemporaryCredentials trustWebIdentity(String roleArn, String webIdentityToken) {
-		return this.securityTokenService.trust(roleArn, webIdentityToken);
+		return trustWebIdentity(roleArn, webIdentityToken, TemporaryCredentials.DEFAULT_LIFETIME);
+	}
+
+	/**
+	 * Makes the emulator's STS answer {@code AssumeRoleWithWebIdentity} for a role as
+	 * {@link #trustWebIdentity(String, String)} does, with credentials that expire after
+	 * the given time instead of STS's hour. Trusting a role again replaces the token it
+	 * trusts and its credentials, as a projected token that kubelet rotated does. Less
+	 * than a minute is within the AWS SDK's stale time, so that the SDK asks STS again,
+	 * reading the token file again, for every call.
+	 * @param roleArn the role's ARN
+	 * @param webIdentityToken the token the role trusts, as the token file holds it
+	 * @param lifetime how long the credentials are valid
+	 * @return the temporary credentials STS issues for the role
+	 */
+	public TemporaryCredentials trustWebIdentity(String roleArn, String webIdentityToken, Duration lifetime) {
+		return this.securityTokenService.trust(roleArn, webIdentityToken, lifetime);
 	}
 
 	/**

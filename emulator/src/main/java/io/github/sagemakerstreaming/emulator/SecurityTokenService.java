@@ -1,6 +1,7 @@
 package io.github.sagemakerstreaming.emulator;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,8 +41,8 @@ final class SecurityTokenService {
 
 	}
 
-	TemporaryCredentials trust(String roleArn, String webIdentityToken) {
-		TemporaryCredentials credentials = TemporaryCredentials.issue(TemporaryCredentials.DEFAULT_LIFETIME);
+	TemporaryCredentials trust(String roleArn, String webIdentityToken, Duration lifetime) {
+		TemporaryCredentials credentials = TemporaryCredentials.issue(lifetime);
 		this.trusts.put(roleArn, new Trust(webIdentityToken, credentials));
 		return credentials;
 	}

@@ -72,6 +72,30 @@ class WebIdentityCredentialsIntegrationTests {
 		});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "sdk", "direct" })
+	void signsWithTheKeysOfTheTokenThatKubeletRotatedOnceTheirPredecessorsExpire(String transport) throws Exception {
+		String endpointName = "irsa-rotated-" + transport;
+		sagemaker.emulator().register(endpointName, Dialect.TGI).tokens("Hello");
+		Duration expiringSoon = Duration.ofSeconds(30);
+		TemporaryCredentials first = sagemaker.emulator().trustWebIdentity(ROLE_ARN, "first-token", expiringSoon);
+		Path tokenFile = Files.writeString(this.serviceAccount.resolve("token"), "first-token");
+		this.systemProperties.set("aws.webIdentityTokenFile", tokenFile.toString())
+			.set("aws.roleArn", ROLE_ARN)
+			.set("aws.region", "us-east-1")
+			.set("aws.endpointUrlSts", sagemaker.emulator().endpointOverride().toString());
+		contextRunner(endpointName, transport).run((context) -> {
+			StreamingInferenceTemplate template = context.getBean(StreamingInferenceTemplate.class);
+			assertThat(template.stream("hi").collectList().block(TIMEOUT)).containsExactly("Hello");
+			TemporaryCredentials rotated = sagemaker.emulator()
+				.trustWebIdentity(ROLE_ARN, "rotated-token", expiringSoon);
+			Files.writeString(tokenFile, "rotated-token");
+			assertThat(template.stream("hi").collectList().block(TIMEOUT)).containsExactly("Hello");
+			assertThat(sagemaker.emulator().invocations(endpointName)).extracting(RecordedInvocation::accessKeyId)
+				.containsExactly(first.accessKeyId(), rotated.accessKeyId());
+		});
+	}
+
 	@Test
 	void failsAtStartupWithStsReasonWhenStsRefusesTheToken() throws Exception {
 		sagemaker.emulator().trustWebIdentity(ROLE_ARN, "the-token-the-role-trusts");
