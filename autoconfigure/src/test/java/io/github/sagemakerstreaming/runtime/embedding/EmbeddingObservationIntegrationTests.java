@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import io.github.sagemakerstreaming.emulator.EmbeddingContainer;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
@@ -161,9 +164,36 @@ class EmbeddingObservationIntegrationTests {
 	}
 
 	@Test
+	void aCancelledEmbedIsObservedAsCancelledWithItsBatchesInFlight() {
+		String name = sagemaker.emulator()
+			.registerEmbedding("observed-" + UUID.randomUUID().toString().substring(0, 8), EmbeddingContainer.TEI)
+			.answerDelay(Duration.ofSeconds(30))
+			.name();
+		Disposable embed = template(name).batchSize(2).build().embed(texts(4)).subscribe();
+		waitFor(() -> sagemaker.emulator().invocations(name).size() == 2);
+		embed.dispose();
+		waitFor(() -> this.stopped.size() == 3);
+		assertThat(this.meters.get(MeterNames.OPERATION_DURATION)
+			.tag("sagemaker.endpoint.name", name)
+			.tag("outcome", "cancelled")
+			.timer()
+			.count()).isOne();
+		assertThat(this.meters.get(MeterNames.EMBEDDING_BATCH).tag("outcome", "cancelled").timer().count())
+			.isEqualTo(2);
+	}
+
+	@Test
 	void anEmbedThatCallsNothingIsNotObserved() {
 		template(register(EmbeddingContainer.TEI)).build().embed(List.of()).block(TIMEOUT);
 		assertThat(this.stopped).isEmpty();
+	}
+
+	private static void waitFor(BooleanSupplier condition) {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("the condition within " + TIMEOUT).isLessThan(deadline);
+			LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+		}
 	}
 
 	private Counter tokens(String endpointName, String type) {
