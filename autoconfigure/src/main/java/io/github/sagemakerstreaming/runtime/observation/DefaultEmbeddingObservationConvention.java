@@ -23,6 +23,9 @@ public class DefaultEmbeddingObservationConvention implements ObservationConvent
 
 	private static final String INVOKE_ENDPOINT = "InvokeEndpoint";
 
+	/** An embedding answer has no finish reason. */
+	private static final String NO_FINISH_REASON = "none";
+
 	@Override
 	public String getName() {
 		return MeterNames.OPERATION_DURATION;
@@ -53,7 +56,7 @@ public class DefaultEmbeddingObservationConvention implements ObservationConvent
 				LowCardinalityKeyNames.OUTCOME.withValue(context.getOutcome().name().toLowerCase(Locale.ROOT)),
 				LowCardinalityKeyNames.ERROR_TYPE
 					.withValue(DefaultStreamObservationConvention.orNone(context.getErrorCode())),
-				LowCardinalityKeyNames.FINISH_REASON.withValue(DefaultStreamObservationConvention.orNone(null)),
+				LowCardinalityKeyNames.FINISH_REASON.withValue(NO_FINISH_REASON),
 				LowCardinalityKeyNames.OPERATION.withValue(INVOKE_ENDPOINT));
 	}
 
