@@ -5,13 +5,14 @@ const prompt = document.getElementById('prompt');
 const send = document.getElementById('send');
 const stop = document.getElementById('stop');
 const reset = document.getElementById('reset');
-const agent = document.getElementById('agent');
+const modes = document.querySelectorAll('input[name="mode"]');
 const conversationView = document.getElementById('conversation');
 const assistantTurn = document.getElementById('assistant-turn');
 const error = document.getElementById('error');
 const figures = document.getElementById('figures');
 let conversation = [];
-// Agent mode keeps the conversation on the server, in this browser's session (an HttpOnly cookie).
+// Agent mode keeps the conversation on the server, in this browser's session (an HttpOnly cookie); Ask the
+// docs answers each question on its own.
 let running = null;
 
 form.addEventListener('submit', async (event) => {
@@ -29,17 +30,19 @@ form.addEventListener('submit', async (event) => {
     reasoning: turn.querySelector('.reasoning'),
     thinking: turn.querySelector('.thinking'),
     tools: turn.querySelector('.tools'),
+    sections: turn.querySelector('.sections'),
   };
+  const mode = document.querySelector('input[name="mode"]:checked').value;
   running = new AbortController();
   send.disabled = true;
   stop.disabled = false;
   reset.disabled = true;
   let answered = false;
   try {
-    const response = await fetch(agent.checked ? '/api/agent' : '/api/stream', {
+    const response = await fetch(mode === 'chat' ? '/api/stream' : `/api/${mode}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream, application/problem+json' },
-      body: JSON.stringify(agent.checked ? { question } : { messages: conversation }),
+      body: JSON.stringify(mode === 'chat' ? { messages: conversation } : { question }),
       signal: running.signal,
     });
     if (!response.ok) {
@@ -72,7 +75,7 @@ form.addEventListener('submit', async (event) => {
 
 stop.addEventListener('click', () => running && running.abort());
 
-agent.addEventListener('change', () => reset.click());
+modes.forEach((mode) => mode.addEventListener('change', () => reset.click()));
 
 reset.addEventListener('click', () => {
   conversation = [];
@@ -101,6 +104,16 @@ function handle(name, data, view) {
     line.className = 'tool';
     line.textContent = `Ran ${data.tool}(${data.argument}): ${data.result}`;
     view.tools.append(line);
+  } else if (name === 'section') {
+    const section = document.createElement('div');
+    section.className = 'section';
+    const title = document.createElement('strong');
+    title.textContent = data.title;
+    section.append(title, document.createTextNode(` ${data.excerpt}`));
+    view.sections.append(section);
+  } else if (name === 'done' && data.docs) {
+    figures.textContent = `Answered from ${view.sections.childElementCount} sections of the README.`;
+    return true;
   } else if (name === 'done' && data.agent) {
     figures.textContent = 'Answered by the agent.';
     return true;

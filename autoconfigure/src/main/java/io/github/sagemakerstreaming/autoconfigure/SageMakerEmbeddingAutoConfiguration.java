@@ -3,8 +3,10 @@ package io.github.sagemakerstreaming.autoconfigure;
 import java.util.function.Consumer;
 
 import io.github.sagemakerstreaming.runtime.embedding.EmbeddingTemplate;
+import io.micrometer.observation.ObservationRegistry;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,17 +16,19 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of an {@link EmbeddingTemplate} on the same client as the streaming
- * template, from {@code sagemaker.runtime.embedding.*} and the shared retry settings. A
- * user's own template wins.
+ * template, from {@code sagemaker.runtime.embedding.*} and the shared retry settings,
+ * observed by the application's {@link ObservationRegistry} when it has one. A user's own
+ * template wins.
  */
-@AutoConfiguration(after = SageMakerRuntimeAutoConfiguration.class)
+@AutoConfiguration(after = SageMakerRuntimeAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnBean({ SageMakerRuntimeAsyncClient.class, SageMakerRuntimeProperties.class })
 public final class SageMakerEmbeddingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	EmbeddingTemplate sageMakerEmbeddingTemplate(SageMakerRuntimeAsyncClient client,
-			SageMakerRuntimeProperties properties) {
+			SageMakerRuntimeProperties properties, ObjectProvider<ObservationRegistry> observationRegistry) {
 		SageMakerRuntimeProperties.Embedding embedding = properties.getEmbedding();
 		SageMakerRuntimeProperties.Retry retry = properties.getRetry();
 		EmbeddingTemplate.Builder builder = EmbeddingTemplate.builder(client);
@@ -36,6 +40,7 @@ public final class SageMakerEmbeddingAutoConfiguration {
 		map.from(embedding::getConcurrency).to(setting("concurrency", builder::concurrency));
 		map.from(embedding::getTimeout).to(setting("timeout", builder::timeout));
 		builder.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
+		observationRegistry.ifAvailable(builder::observationRegistry);
 		return builder.build();
 	}
 

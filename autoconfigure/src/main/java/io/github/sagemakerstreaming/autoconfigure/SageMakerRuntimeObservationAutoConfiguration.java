@@ -1,5 +1,6 @@
 package io.github.sagemakerstreaming.autoconfigure;
 
+import io.github.sagemakerstreaming.runtime.observation.EmbeddingMeterObservationHandler;
 import io.github.sagemakerstreaming.runtime.observation.StreamMeterObservationHandler;
 import io.github.sagemakerstreaming.runtime.observation.StreamObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Observes every stream of the auto-configured template ({@code gen_ai.client.operation})
  * when the application has an {@link ObservationRegistry}; with a {@link MeterRegistry},
- * also records time to first token and tokens. A {@link StreamObservationConvention} bean
- * replaces the default names.
+ * also records time to first token and the tokens of streams and embeddings. A
+ * {@link StreamObservationConvention} bean replaces the default names.
  */
 @AutoConfiguration(
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -43,6 +44,12 @@ public final class SageMakerRuntimeObservationAutoConfiguration {
 		@ConditionalOnMissingBean
 		StreamMeterObservationHandler streamMeterObservationHandler(MeterRegistry registry) {
 			return new StreamMeterObservationHandler(registry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		EmbeddingMeterObservationHandler embeddingMeterObservationHandler(MeterRegistry registry) {
+			return new EmbeddingMeterObservationHandler(registry);
 		}
 
 	}

@@ -9,6 +9,9 @@ import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.runtime.embedding.EmbeddingResult;
 import io.github.sagemakerstreaming.runtime.embedding.EmbeddingTemplate;
+import io.github.sagemakerstreaming.runtime.metrics.MeterNames;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
@@ -62,6 +65,21 @@ class SageMakerEmbeddingAutoConfigurationTests {
 					assertThat(JSON.readTree(call.body()).get("text_inputs").size()).isLessThanOrEqualTo(3);
 					assertThat(call.header("X-Amzn-SageMaker-Inference-Component")).isEqualTo("embedder-ic");
 				});
+			});
+	}
+
+	@Test
+	void observesEveryEmbedWithTheApplicationsObservationRegistry() {
+		sagemaker.emulator().registerEmbedding("observed-embedder", EmbeddingContainer.TEI);
+		this.contextRunner.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+			.withPropertyValues("sagemaker.runtime.embedding.endpoint-name=observed-embedder")
+			.run((context) -> {
+				context.getBean(EmbeddingTemplate.class).embed(List.of("a text")).block(TIMEOUT);
+				TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+					.hasObservationWithNameEqualTo(MeterNames.OPERATION_DURATION)
+					.that()
+					.hasLowCardinalityKeyValue("gen_ai.operation.name", "embeddings")
+					.hasLowCardinalityKeyValue("sagemaker.endpoint.name", "observed-embedder");
 			});
 	}
 

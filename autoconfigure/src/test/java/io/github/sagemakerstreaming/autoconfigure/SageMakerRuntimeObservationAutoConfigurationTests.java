@@ -1,12 +1,17 @@
 package io.github.sagemakerstreaming.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.EmbeddingContainer;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.runtime.InferenceRequest;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import io.github.sagemakerstreaming.runtime.metrics.MeterNames;
+import io.github.sagemakerstreaming.runtime.embedding.EmbeddingResult;
+import io.github.sagemakerstreaming.runtime.embedding.EmbeddingTemplate;
+import io.github.sagemakerstreaming.runtime.observation.EmbeddingMeterObservationHandler;
 import io.github.sagemakerstreaming.runtime.observation.StreamMeterObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -119,11 +124,37 @@ class SageMakerRuntimeObservationAutoConfigurationTests {
 	}
 
 	@Test
+	void anEmbedIsTimedAndItsTokensAreCounted() {
+		sagemaker.emulator().registerEmbedding("metered-embedder", EmbeddingContainer.VLLM);
+		this.contextRunner.withConfiguration(AutoConfigurations.of(SageMakerEmbeddingAutoConfiguration.class))
+			.withPropertyValues(emulatorEndpoint("metered-chat"))
+			.withPropertyValues("sagemaker.runtime.embedding.endpoint-name=metered-embedder",
+					"sagemaker.runtime.embedding.format=openai")
+			.run((context) -> {
+				EmbeddingResult result = context.getBean(EmbeddingTemplate.class)
+					.embed(List.of("one text", "another text"))
+					.block(TIMEOUT);
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.get(MeterNames.OPERATION_DURATION)
+					.tag("gen_ai.operation.name", "embeddings")
+					.tag("sagemaker.endpoint.name", "metered-embedder")
+					.timer()
+					.count()).isEqualTo(1);
+				assertThat(meters.get(MeterNames.TOKEN_USAGE)
+					.tag("gen_ai.operation.name", "embeddings")
+					.tag("gen_ai.token.type", "input")
+					.counter()
+					.count()).isEqualTo(result.usage().inputTokens());
+			});
+	}
+
+	@Test
 	void noMeterOfTheStarterExistsWhenItIsDisabled() {
 		this.contextRunner.withPropertyValues("sagemaker.runtime.enabled=false")
 			.run((context) -> assertThat(context.getBean(MeterRegistry.class).getMeters())
 				.noneSatisfy((meter) -> assertThat(meter.getId().getName()).startsWith("sagemaker.runtime"))
 				.satisfies((meters) -> assertThat(context).doesNotHaveBean(StreamMeterObservationHandler.class)
+					.doesNotHaveBean(EmbeddingMeterObservationHandler.class)
 					.doesNotHaveBean(StreamingInferenceTemplateCustomizer.class)));
 	}
 

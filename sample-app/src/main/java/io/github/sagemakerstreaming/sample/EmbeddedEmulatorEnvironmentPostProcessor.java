@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.EmbeddingContainer;
 import io.github.sagemakerstreaming.emulator.EmulatedEndpoint;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulator;
 import org.apache.commons.logging.Log;
@@ -17,15 +18,18 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * When no SageMaker endpoint is configured, starts the emulator in-process and points the
- * starter at it, so that the sample runs on a machine with no AWS account. The emulator
- * is a bean named {@value #BEAN_NAME} and stops with the application.
+ * When no SageMaker endpoint is configured, starts the emulator in-process, with a chat
+ * endpoint and a TEI embedding endpoint, and points the starter at it, so that the sample
+ * runs on a machine with no AWS account. The emulator is a bean named {@value #BEAN_NAME}
+ * and stops with the application.
  */
 class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	static final String BEAN_NAME = "sageMakerEmulator";
 
 	static final String ENDPOINT_NAME = "local-llm";
+
+	static final String EMBEDDING_ENDPOINT_NAME = "local-embedder";
 
 	private final Log logger;
 
@@ -50,12 +54,14 @@ class EmbeddedEmulatorEnvironmentPostProcessor implements EnvironmentPostProcess
 		}
 		SageMakerEmulator emulator = SageMakerEmulator.start();
 		registerDefaultEndpoint(emulator);
+		emulator.registerEmbedding(EMBEDDING_ENDPOINT_NAME, EmbeddingContainer.TEI);
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("embeddedSageMakerEmulator",
-					Map.of("sagemaker.runtime.endpoint-name", ENDPOINT_NAME, "sagemaker.runtime.endpoint-override",
-							emulator.endpointOverride().toString(), "sagemaker.runtime.region", "us-east-1",
-							"sagemaker.runtime.credentials.access-key", "emulator",
-							"sagemaker.runtime.credentials.secret-key", "emulator")));
+					Map.of("sagemaker.runtime.endpoint-name", ENDPOINT_NAME,
+							"sagemaker.runtime.embedding.endpoint-name", EMBEDDING_ENDPOINT_NAME,
+							"sagemaker.runtime.endpoint-override", emulator.endpointOverride().toString(),
+							"sagemaker.runtime.region", "us-east-1", "sagemaker.runtime.credentials.access-key",
+							"emulator", "sagemaker.runtime.credentials.secret-key", "emulator")));
 		application.addInitializers((context) -> {
 			context.getBeanFactory().registerSingleton(BEAN_NAME, emulator);
 			context.addApplicationListener((ContextClosedEvent event) -> emulator.close());

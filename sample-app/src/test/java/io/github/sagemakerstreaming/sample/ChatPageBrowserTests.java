@@ -177,6 +177,28 @@ class ChatPageBrowserTests {
 		assertThat(answer().getText()).startsWith("The tool answered: ");
 	}
 
+	@Test
+	void askTheDocsAnswersWithTheReadmeSectionsItRetrievedUnderTheAnswer() {
+		int embedded = this.emulator.invocations(EmbeddedEmulatorEnvironmentPostProcessor.EMBEDDING_ENDPOINT_NAME)
+			.size();
+		element("docs").click();
+		ask("Embedding batches: batch-size, concurrency and the order of the vectors");
+		waitFor(() -> element("figures").getText().startsWith("Answered from"));
+		assertThat(element("figures").getText()).isEqualTo("Answered from 3 sections of the README.");
+		assertThat(browser.findElements(By.cssSelector(".turn.assistant .section strong")))
+			.extracting(WebElement::getText)
+			.first()
+			.isEqualTo("Embeddings");
+		assertThat(answer().getText()).isNotEmpty();
+		List<RecordedInvocation> chats = this.emulator
+			.invocations(EmbeddedEmulatorEnvironmentPostProcessor.ENDPOINT_NAME);
+		assertThat(chats.get(chats.size() - 1).bodyAsString()).contains("## Embeddings")
+			.contains("Embedding batches: batch-size");
+		assertThat(this.emulator.invocations(EmbeddedEmulatorEnvironmentPostProcessor.EMBEDDING_ENDPOINT_NAME))
+			.as("the question embedded through the embedding endpoint")
+			.hasSize(embedded + 1);
+	}
+
 	private static WebElement answer() {
 		List<WebElement> answers = browser.findElements(By.cssSelector(".turn.assistant .answer"));
 		return answers.get(answers.size() - 1);

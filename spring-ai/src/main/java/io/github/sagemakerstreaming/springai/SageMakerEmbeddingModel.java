@@ -32,7 +32,8 @@ import org.springframework.ai.embedding.observation.EmbeddingModelObservationDoc
  * <p>
  * Each call is one Spring AI embedding-model observation, provider
  * {@value SageMakerChatModel#PROVIDER}, with the token usage when the container reports
- * it.
+ * it; the template's observation of the {@code embed} is its child and leaves the token
+ * count to it.
  */
 public class SageMakerEmbeddingModel extends AbstractEmbeddingModel {
 

@@ -17,9 +17,11 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads an embedding container's answer straight into {@code float[]}s with Jackson's
- * streaming parser and its fast floating-point parsing: no tree, no boxed number and no
- * {@code String} per number. It reads every shape these containers answer with:
+ * Reads an embedding container's answer straight into {@code float[]}s: no tree, no boxed
+ * number and no {@code String} per number. TEI's answer is read from its bytes by a
+ * {@link VectorArrayScanner}; every other answer (and one that scanner does not take) by
+ * Jackson's streaming parser with its fast floating-point parsing, which reads every
+ * shape these containers answer with:
  * <ul>
  * <li>{@code [[...], ...]}: TEI's {@code EmbedResponse} ({@code Vec<Vec<f32>>} in TEI's
  * {@code router/src/http/types.rs});</li>
@@ -52,6 +54,15 @@ public final class EmbeddingAnswerDecoder {
 	 * @throws EmbeddingException if the answer is not one of the shapes above
 	 */
 	public EmbeddingResult decode(byte[] body, @Nullable String endpointName, @Nullable String requestId) {
+		List<float[]> vectors = VectorArrayScanner.scan(body);
+		return (vectors != null) ? new EmbeddingResult(vectors, null) : decodeStreaming(body, endpointName, requestId);
+	}
+
+	/**
+	 * Decodes an answer with Jackson's streaming parser alone: the reference that
+	 * {@link VectorArrayScanner} reads the same {@code float}s as.
+	 */
+	EmbeddingResult decodeStreaming(byte[] body, @Nullable String endpointName, @Nullable String requestId) {
 		Answer answer = new Answer(body, endpointName, requestId);
 		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
 			JsonToken first = parser.nextToken();

@@ -3,11 +3,14 @@ package io.github.sagemakerstreaming.runtime.embedding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import io.github.sagemakerstreaming.runtime.InvalidInferenceRequestException;
 import io.github.sagemakerstreaming.runtime.TokenUsage;
+import io.github.sagemakerstreaming.runtime.observation.EmbeddingObservationContext;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,6 +37,12 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResp
  * the subscription. Every answer must hold exactly one vector per input it was sent, or
  * the call fails with {@link EmbeddingException#VECTOR_COUNT_MISMATCH}: a vector is never
  * matched to the wrong text.
+ * <p>
+ * With an {@link Builder#observationRegistry observation registry}, an {@code embed} that
+ * calls the endpoint is one observation, {@code gen_ai.client.operation.duration} with
+ * {@code gen_ai.operation.name} {@code embeddings}, and each of its batches one more, its
+ * child, {@code sagemaker.runtime.embedding.batch}: both with the endpoint, the number of
+ * inputs, the outcome, the error code and the tokens the container reported.
  */
 public final class EmbeddingTemplate {
 
@@ -66,6 +75,8 @@ public final class EmbeddingTemplate {
 
 	private final Retry retry;
 
+	private final EmbeddingObservation observation;
+
 	private EmbeddingTemplate(Builder builder) {
 		this.client = builder.client;
 		this.endpointName = builder.endpointName;
@@ -79,6 +90,7 @@ public final class EmbeddingTemplate {
 			.jitter(0.5)
 			.filter(EmbeddingFailures::isRetryable)
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+		this.observation = new EmbeddingObservation(builder.observationRegistry);
 	}
 
 	/**
@@ -125,14 +137,15 @@ public final class EmbeddingTemplate {
 			}
 			Batch batch = new Batch(endpoint, (request.inferenceComponentName() != null)
 					? request.inferenceComponentName() : this.inferenceComponentName, requestFormat,
-					request.parameters());
+					request.parameters(), inputs.size());
 			int calls = (inputs.size() + this.batchSize - 1) / this.batchSize;
-			return Flux.range(0, calls)
+			Mono<EmbeddingResult> embed = Flux.range(0, calls)
 				.flatMapSequential((call) -> batch
 					.embed(inputs.subList(call * this.batchSize, Math.min(inputs.size(), (call + 1) * this.batchSize))),
 						this.concurrency, 1)
 				.collectList()
 				.map(EmbeddingTemplate::join);
+			return this.observation.observe(embed, batch.observed);
 		});
 	}
 
@@ -154,8 +167,8 @@ public final class EmbeddingTemplate {
 	}
 
 	/**
-	 * What every call of one {@code embed} shares: where it goes and how its body is
-	 * written.
+	 * What every call of one {@code embed} shares: where it goes, how its body is
+	 * written, and the {@code embed}'s observation context.
 	 */
 	private final class Batch {
 
@@ -167,15 +180,33 @@ public final class EmbeddingTemplate {
 
 		private final Map<String, Object> parameters;
 
+		private final @Nullable String model;
+
+		private final EmbeddingObservationContext observed;
+
 		Batch(String endpointName, @Nullable String inferenceComponentName, EmbeddingFormat format,
-				Map<String, Object> parameters) {
+				Map<String, Object> parameters, int inputs) {
 			this.endpointName = endpointName;
 			this.inferenceComponentName = inferenceComponentName;
 			this.format = format;
 			this.parameters = parameters;
+			this.model = (parameters.get("model") instanceof String name) ? name : null;
+			this.observed = context(EmbeddingObservationContext.Level.EMBED, inputs);
+		}
+
+		private EmbeddingObservationContext context(EmbeddingObservationContext.Level level, int inputs) {
+			return new EmbeddingObservationContext(level, this.endpointName, this.inferenceComponentName, this.model,
+					this.format.name().toLowerCase(Locale.ROOT), inputs);
 		}
 
 		Mono<EmbeddingResult> embed(List<String> inputs) {
+			return Mono.defer(() -> {
+				EmbeddingObservationContext context = context(EmbeddingObservationContext.Level.BATCH, inputs.size());
+				return EmbeddingTemplate.this.observation.observe(call(inputs, context), context);
+			});
+		}
+
+		private Mono<EmbeddingResult> call(List<String> inputs, EmbeddingObservationContext context) {
 			InvokeEndpointRequest request = InvokeEndpointRequest.builder()
 				.endpointName(this.endpointName)
 				.inferenceComponentName(this.inferenceComponentName)
@@ -189,7 +220,11 @@ public final class EmbeddingTemplate {
 				.timeout(template.timeout)
 				.onErrorMap((ex) -> EmbeddingFailures.translate(ex, this.endpointName, inputs.size(), template.timeout))
 				.retryWhen(template.retry)
-				.map((response) -> decode(response, inputs.size()));
+				.map((response) -> {
+					context.answeredBy(response.invokedProductionVariant());
+					this.observed.answeredBy(response.invokedProductionVariant());
+					return decode(response, inputs.size());
+				});
 		}
 
 		private EmbeddingResult decode(InvokeEndpointResponse response, int inputs) {
@@ -232,6 +267,8 @@ public final class EmbeddingTemplate {
 		private Duration initialBackoff = Duration.ofMillis(200);
 
 		private Duration maxBackoff = Duration.ofSeconds(2);
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 		private Builder(SageMakerRuntimeAsyncClient client) {
 			this.client = Objects.requireNonNull(client, "client");
@@ -316,6 +353,17 @@ public final class EmbeddingTemplate {
 			this.maxAttempts = atLeastOne(maxAttempts, "maxAttempts");
 			this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff");
 			this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
+			return this;
+		}
+
+		/**
+		 * Sets the registry that observes every {@code embed} and its batches (none
+		 * unless set).
+		 * @param observationRegistry the observation registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
 			return this;
 		}
 

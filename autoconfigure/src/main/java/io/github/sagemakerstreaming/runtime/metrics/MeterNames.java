@@ -17,23 +17,32 @@ public final class MeterNames {
 	public static final String PROVIDER = "aws.sagemaker";
 
 	/**
-	 * The template's observation of a call: a timer of its whole duration, and, with
-	 * {@code .active} appended, Micrometer's long task timer of the calls under way.
+	 * The observation of a call of the streaming template, and of an {@code embed}: a
+	 * timer of its whole duration, and, with {@code .active} appended, Micrometer's long
+	 * task timer of the calls under way.
 	 */
 	public static final String OPERATION_DURATION = "gen_ai.client.operation.duration";
+
+	/**
+	 * The observation of one batch of an {@code embed}, its call and the call's retries:
+	 * a timer, and, with {@code .active} appended, the batches under way. The
+	 * {@code embed} itself is an {@link #OPERATION_DURATION}.
+	 */
+	public static final String EMBEDDING_BATCH = "sagemaker.runtime.embedding.batch";
 
 	/** A timer of the time from subscription to the first chunk, for streams only. */
 	public static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
 
 	/**
 	 * A counter of the tokens the container reported, by {@code gen_ai.token.type}: the
-	 * name and tag keys of Spring AI's chat-model token counter.
+	 * name and tag keys of Spring AI's chat-model and embedding-model token counter.
 	 */
 	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
 
 	/**
-	 * The name of Spring AI's chat-model observation (and of other libraries' GenAI
-	 * client operations), which records the token usage of the calls made inside it.
+	 * The name of Spring AI's chat-model and embedding-model observations (and of other
+	 * libraries' GenAI client operations), which record the token usage of the calls made
+	 * inside them.
 	 */
 	public static final String CLIENT_OPERATION = "gen_ai.client.operation";
 

@@ -1,7 +1,7 @@
 /**
- * Micrometer observation of streams: one observation per stream, with time to first
- * token, tokens, outcome and error code, named after the OpenTelemetry GenAI semantic
- * conventions.
+ * Micrometer observation of streams and embeddings: one observation per stream, with time
+ * to first token, tokens, outcome and error code, and one per {@code embed} and per batch
+ * within it, named after the OpenTelemetry GenAI semantic conventions.
  */
 @NullMarked
 package io.github.sagemakerstreaming.runtime.observation;
