@@ -28,7 +28,7 @@ public final class SageMakerLangChain4jAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(StreamingChatModel.class)
-	SageMakerStreamingChatModel sageMakerStreamingChatModel(StreamingInferenceTemplate template,
+	SageMakerStreamingChatModel sageMakerLangChain4jStreamingChatModel(StreamingInferenceTemplate template,
 			ObjectProvider<ChatModelListener> listeners) {
 		return SageMakerStreamingChatModel.builder()
 			.template(template)
@@ -38,7 +38,7 @@ public final class SageMakerLangChain4jAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ChatModel.class)
-	SageMakerChatModel sageMakerChatModel(StreamingInferenceTemplate template,
+	SageMakerChatModel sageMakerLangChain4jChatModel(StreamingInferenceTemplate template,
 			ObjectProvider<ChatModelListener> listeners) {
 		return SageMakerChatModel.builder().template(template).listeners(listeners.orderedStream().toList()).build();
 	}

@@ -37,7 +37,7 @@ public final class SageMakerChatModelAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SageMakerChatModel sageMakerChatModel(StreamingInferenceTemplate template,
+	SageMakerChatModel sageMakerSpringAiChatModel(StreamingInferenceTemplate template,
 			ObjectProvider<ToolCallingManager> toolCallingManager,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ChatModelObservationConvention> observationConvention) {
