@@ -2,6 +2,7 @@ package io.github.sagemakerstreaming.springai;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -197,6 +198,11 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 				Map<String, ToolCallback> byName = new LinkedHashMap<>();
 				this.toolCallbacks.forEach((tool) -> byName.put(tool.getToolDefinition().name(), tool));
 				this.toolCallbacks = new ArrayList<>(byName.values());
+			}
+			if (this.stopSequences != null) {
+				// Spring AI adds the other's stop sequences to these: options combined
+				// with a copy of themselves must not send one twice.
+				this.stopSequences = new ArrayList<>(new LinkedHashSet<>(this.stopSequences));
 			}
 			if (other instanceof Builder that) {
 				this.invocationOptions = that.invocationOptions.mergedOver(this.invocationOptions);
