@@ -39,9 +39,9 @@ public class SageMakerLangChain4jProperties {
 	}
 
 	/**
-	 * The default request parameters of a chat model.
+	 * Where a model goes instead of the template's default.
 	 */
-	public static class ChatModel {
+	public abstract static class Model {
 
 		/**
 		 * Name of the SageMaker endpoint the model invokes instead of the template's.
@@ -53,6 +53,31 @@ public class SageMakerLangChain4jProperties {
 		 * template's.
 		 */
 		private @Nullable String inferenceComponentName;
+
+		public @Nullable String getEndpointName() {
+			return this.endpointName;
+		}
+
+		public void setEndpointName(@Nullable String endpointName) {
+			InvocationOptions.builder().endpointName(endpointName);
+			this.endpointName = endpointName;
+		}
+
+		public @Nullable String getInferenceComponentName() {
+			return this.inferenceComponentName;
+		}
+
+		public void setInferenceComponentName(@Nullable String inferenceComponentName) {
+			InvocationOptions.builder().inferenceComponentName(inferenceComponentName);
+			this.inferenceComponentName = inferenceComponentName;
+		}
+
+	}
+
+	/**
+	 * The default request parameters of a chat model.
+	 */
+	public static class ChatModel extends Model {
 
 		/**
 		 * Request shape instead of the template's: a conversation needs 'openai-chat'.
@@ -78,24 +103,6 @@ public class SageMakerLangChain4jProperties {
 		 * Sequences that end the generation, sent as 'stop'.
 		 */
 		private @Nullable List<String> stopSequences;
-
-		public @Nullable String getEndpointName() {
-			return this.endpointName;
-		}
-
-		public void setEndpointName(@Nullable String endpointName) {
-			InvocationOptions.builder().endpointName(endpointName);
-			this.endpointName = endpointName;
-		}
-
-		public @Nullable String getInferenceComponentName() {
-			return this.inferenceComponentName;
-		}
-
-		public void setInferenceComponentName(@Nullable String inferenceComponentName) {
-			InvocationOptions.builder().inferenceComponentName(inferenceComponentName);
-			this.inferenceComponentName = inferenceComponentName;
-		}
 
 		public @Nullable InferenceFormat getFormat() {
 			return this.format;
@@ -142,40 +149,12 @@ public class SageMakerLangChain4jProperties {
 	/**
 	 * The default request parameters of the embedding model.
 	 */
-	public static class EmbeddingModel {
-
-		/**
-		 * Name of the SageMaker endpoint the model invokes instead of the template's.
-		 */
-		private @Nullable String endpointName;
-
-		/**
-		 * Name of the inference component the model invokes instead of the template's.
-		 */
-		private @Nullable String inferenceComponentName;
+	public static class EmbeddingModel extends Model {
 
 		/**
 		 * Length of the vectors to ask for, sent as 'dimensions'.
 		 */
 		private @Nullable Integer dimensions;
-
-		public @Nullable String getEndpointName() {
-			return this.endpointName;
-		}
-
-		public void setEndpointName(@Nullable String endpointName) {
-			InvocationOptions.builder().endpointName(endpointName);
-			this.endpointName = endpointName;
-		}
-
-		public @Nullable String getInferenceComponentName() {
-			return this.inferenceComponentName;
-		}
-
-		public void setInferenceComponentName(@Nullable String inferenceComponentName) {
-			InvocationOptions.builder().inferenceComponentName(inferenceComponentName);
-			this.inferenceComponentName = inferenceComponentName;
-		}
 
 		public @Nullable Integer getDimensions() {
 			return this.dimensions;

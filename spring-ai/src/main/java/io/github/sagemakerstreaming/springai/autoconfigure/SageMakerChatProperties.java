@@ -3,7 +3,6 @@ package io.github.sagemakerstreaming.springai.autoconfigure;
 import java.util.List;
 
 import io.github.sagemakerstreaming.runtime.InferenceFormat;
-import io.github.sagemakerstreaming.runtime.InvocationOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,21 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * SageMaker Runtime API refuses fails as it is bound.
  */
 @ConfigurationProperties(SageMakerChatProperties.PREFIX)
-public class SageMakerChatProperties {
+public class SageMakerChatProperties extends SageMakerModelProperties {
 
 	/** The prefix of the chat model's properties. */
 	public static final String PREFIX = "spring.ai.sagemaker.chat";
-
-	/**
-	 * Name of the SageMaker endpoint the chat model invokes instead of the template's.
-	 */
-	private @Nullable String endpointName;
-
-	/**
-	 * Name of the inference component (or adapter) the chat model invokes instead of the
-	 * template's.
-	 */
-	private @Nullable String inferenceComponentName;
 
 	/**
 	 * Request shape instead of the template's: a conversation needs 'openai-chat'.
@@ -54,24 +42,6 @@ public class SageMakerChatProperties {
 	 * Sequences that end the generation, sent as 'stop'.
 	 */
 	private @Nullable List<String> stopSequences;
-
-	public @Nullable String getEndpointName() {
-		return this.endpointName;
-	}
-
-	public void setEndpointName(@Nullable String endpointName) {
-		InvocationOptions.builder().endpointName(endpointName);
-		this.endpointName = endpointName;
-	}
-
-	public @Nullable String getInferenceComponentName() {
-		return this.inferenceComponentName;
-	}
-
-	public void setInferenceComponentName(@Nullable String inferenceComponentName) {
-		InvocationOptions.builder().inferenceComponentName(inferenceComponentName);
-		this.inferenceComponentName = inferenceComponentName;
-	}
 
 	public @Nullable InferenceFormat getFormat() {
 		return this.format;

@@ -1,6 +1,5 @@
 package io.github.sagemakerstreaming.springai.autoconfigure;
 
-import io.github.sagemakerstreaming.runtime.InvocationOptions;
 import io.github.sagemakerstreaming.springai.SageMakerEmbeddingOptions;
 import org.jspecify.annotations.Nullable;
 
@@ -13,45 +12,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * refuses fails as it is bound.
  */
 @ConfigurationProperties(SageMakerEmbeddingProperties.PREFIX)
-public class SageMakerEmbeddingProperties {
+public class SageMakerEmbeddingProperties extends SageMakerModelProperties {
 
 	/** The prefix of the embedding model's properties. */
 	public static final String PREFIX = "spring.ai.sagemaker.embedding";
 
 	/**
-	 * Name of the SageMaker endpoint the embedding model invokes instead of the
-	 * template's.
-	 */
-	private @Nullable String endpointName;
-
-	/**
-	 * Name of the inference component the embedding model invokes instead of the
-	 * template's.
-	 */
-	private @Nullable String inferenceComponentName;
-
-	/**
 	 * Length of the vectors to ask for, sent as 'dimensions'.
 	 */
 	private @Nullable Integer dimensions;
-
-	public @Nullable String getEndpointName() {
-		return this.endpointName;
-	}
-
-	public void setEndpointName(@Nullable String endpointName) {
-		InvocationOptions.builder().endpointName(endpointName);
-		this.endpointName = endpointName;
-	}
-
-	public @Nullable String getInferenceComponentName() {
-		return this.inferenceComponentName;
-	}
-
-	public void setInferenceComponentName(@Nullable String inferenceComponentName) {
-		InvocationOptions.builder().inferenceComponentName(inferenceComponentName);
-		this.inferenceComponentName = inferenceComponentName;
-	}
 
 	public @Nullable Integer getDimensions() {
 		return this.dimensions;
