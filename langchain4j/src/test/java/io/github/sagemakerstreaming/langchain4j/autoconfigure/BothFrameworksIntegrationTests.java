@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.chat.memory.autoconfigure.ChatMemoryAutoConfiguration;
+import org.springframework.ai.model.chat.observation.autoconfigure.ChatObservationAutoConfiguration;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -43,8 +44,9 @@ class BothFrameworksIntegrationTests {
 		.withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class,
 				SageMakerEmbeddingAutoConfiguration.class, ToolCallingAutoConfiguration.class,
 				ChatMemoryAutoConfiguration.class, ChatClientAutoConfiguration.class,
-				SageMakerChatModelAutoConfiguration.class, SageMakerEmbeddingModelAutoConfiguration.class,
-				SageMakerLangChain4jAutoConfiguration.class, SageMakerLangChain4jEmbeddingAutoConfiguration.class))
+				ChatObservationAutoConfiguration.class, SageMakerChatModelAutoConfiguration.class,
+				SageMakerEmbeddingModelAutoConfiguration.class, SageMakerLangChain4jAutoConfiguration.class,
+				SageMakerLangChain4jEmbeddingAutoConfiguration.class))
 		.withPropertyValues("sagemaker.runtime.region=us-east-1", "sagemaker.runtime.credentials.access-key=test",
 				"sagemaker.runtime.credentials.secret-key=test",
 				"sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride());
