@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
 public final class SageMakerRuntimeMetricsAutoConfiguration {
 
 	@Bean
-	SageMakerRuntimeAsyncClientCustomizer httpPoolMetricsClientCustomizer(MeterRegistry registry) {
+	SageMakerRuntimeAsyncClientCustomizer sageMakerRuntimeHttpPoolMetricsCustomizer(MeterRegistry registry) {
 		return (builder) -> builder.overrideConfiguration(builder.overrideConfiguration()
 			.toBuilder()
 			.addMetricPublisher(new HttpPoolMetricPublisher(registry, "sageMakerRuntimeAsyncClient"))

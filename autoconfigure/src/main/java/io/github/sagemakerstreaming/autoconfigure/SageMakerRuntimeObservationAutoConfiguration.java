@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
 public final class SageMakerRuntimeObservationAutoConfiguration {
 
 	@Bean
-	StreamingInferenceTemplateCustomizer streamObservationTemplateCustomizer(ObservationRegistry registry,
+	StreamingInferenceTemplateCustomizer sageMakerStreamObservationTemplateCustomizer(ObservationRegistry registry,
 			ObjectProvider<StreamObservationConvention> convention) {
 		return (builder) -> builder.observationRegistry(registry).observationConvention(convention.getIfUnique());
 	}
@@ -42,7 +42,7 @@ public final class SageMakerRuntimeObservationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		StreamMeterObservationHandler streamMeterObservationHandler(MeterRegistry registry) {
+		StreamMeterObservationHandler sageMakerStreamMeterObservationHandler(MeterRegistry registry) {
 			return new StreamMeterObservationHandler(registry);
 		}
 

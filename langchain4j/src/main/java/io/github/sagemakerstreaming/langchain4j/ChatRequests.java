@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns a LangChain4j {@link ChatRequest} into the template's {@link InferenceRequest}:
  * the messages in the OpenAI chat shape, the tool specifications with their JSON schemas,
- * the tool choice, the generation parameters as the container's and the SageMaker
- * parameters as the request's target.
+ * the tool choice, the generation parameters as the container's and the invocation
+ * options as the request's target, session and time limits.
  */
 final class ChatRequests {
 
@@ -50,10 +50,7 @@ final class ChatRequests {
 			});
 		}
 		if (parameters instanceof SageMakerChatRequestParameters sagemaker) {
-			builder.endpointName(sagemaker.endpointName())
-				.inferenceComponentName(sagemaker.inferenceComponentName())
-				.format(sagemaker.format())
-				.customAttributes(sagemaker.customAttributes());
+			sagemaker.invocationOptions().applyTo(builder);
 		}
 		return builder.build();
 	}

@@ -1,36 +1,29 @@
 package io.github.sagemakerstreaming.langchain4j;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
-import io.github.sagemakerstreaming.runtime.InferenceFormat;
-import org.jspecify.annotations.Nullable;
+import io.github.sagemakerstreaming.runtime.InvocationOptions;
 
 /**
- * LangChain4j's request parameters, plus where a SageMaker request goes: the endpoint,
- * the inference component (or adapter), the format and the custom attributes. Everything
- * left unset takes the template's default, or the container's.
+ * LangChain4j's request parameters, plus where a SageMaker request goes and how long it
+ * may take, as {@link InvocationOptions}: the endpoint, the inference component (or
+ * adapter), the format, the custom attributes, the stateful session, the variant, the
+ * container, the inference id and the time limits. Everything left unset takes the
+ * template's default, or the container's.
  */
 public class SageMakerChatRequestParameters extends DefaultChatRequestParameters {
 
 	/** No parameters: the template's defaults apply. */
 	public static final SageMakerChatRequestParameters EMPTY = builder().build();
 
-	private final @Nullable String endpointName;
-
-	private final @Nullable String inferenceComponentName;
-
-	private final @Nullable InferenceFormat format;
-
-	private final @Nullable String customAttributes;
+	private final InvocationOptions invocationOptions;
 
 	private SageMakerChatRequestParameters(Builder builder) {
 		super(builder);
-		this.endpointName = builder.endpointName;
-		this.inferenceComponentName = builder.inferenceComponentName;
-		this.format = builder.format;
-		this.customAttributes = builder.customAttributes;
+		this.invocationOptions = builder.invocationOptions;
 	}
 
 	/**
@@ -42,36 +35,11 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 	}
 
 	/**
-	 * Returns the endpoint to invoke.
-	 * @return the endpoint name, or {@code null} for the template's default
+	 * Returns where the request goes and how long it may take.
+	 * @return the invocation options, unset ones taking the template's defaults
 	 */
-	public @Nullable String endpointName() {
-		return this.endpointName;
-	}
-
-	/**
-	 * Returns the inference component (or adapter) to invoke.
-	 * @return the inference component name, or {@code null} for the template's default
-	 */
-	public @Nullable String inferenceComponentName() {
-		return this.inferenceComponentName;
-	}
-
-	/**
-	 * Returns the request format; a conversation needs
-	 * {@link InferenceFormat#OPENAI_CHAT}.
-	 * @return the format, or {@code null} for the template's default
-	 */
-	public @Nullable InferenceFormat format() {
-		return this.format;
-	}
-
-	/**
-	 * Returns the custom attributes passed to the container.
-	 * @return the custom attributes, or {@code null} for the template's default
-	 */
-	public @Nullable String customAttributes() {
-		return this.customAttributes;
+	public InvocationOptions invocationOptions() {
+		return this.invocationOptions;
 	}
 
 	@Override
@@ -87,82 +55,35 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof SageMakerChatRequestParameters that && super.equals(that)
-				&& Objects.equals(this.endpointName, that.endpointName)
-				&& Objects.equals(this.inferenceComponentName, that.inferenceComponentName)
-				&& this.format == that.format && Objects.equals(this.customAttributes, that.customAttributes);
+				&& this.invocationOptions.equals(that.invocationOptions);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(super.hashCode(), this.endpointName, this.inferenceComponentName, this.format,
-				this.customAttributes);
+		return Objects.hash(super.hashCode(), this.invocationOptions);
 	}
 
 	/**
-	 * Builds {@link SageMakerChatRequestParameters}.
+	 * Builds {@link SageMakerChatRequestParameters}; each SageMaker setting has its
+	 * method through {@link InvocationOptions.Setters}.
 	 */
-	public static class Builder extends DefaultChatRequestParameters.Builder<Builder> {
+	public static class Builder extends DefaultChatRequestParameters.Builder<Builder>
+			implements InvocationOptions.Setters<Builder> {
 
-		private @Nullable String endpointName;
-
-		private @Nullable String inferenceComponentName;
-
-		private @Nullable InferenceFormat format;
-
-		private @Nullable String customAttributes;
+		private InvocationOptions invocationOptions = InvocationOptions.NONE;
 
 		@Override
 		public Builder overrideWith(ChatRequestParameters parameters) {
 			super.overrideWith(parameters);
 			if (parameters instanceof SageMakerChatRequestParameters that) {
-				this.endpointName = (that.endpointName != null) ? that.endpointName : this.endpointName;
-				this.inferenceComponentName = (that.inferenceComponentName != null) ? that.inferenceComponentName
-						: this.inferenceComponentName;
-				this.format = (that.format != null) ? that.format : this.format;
-				this.customAttributes = (that.customAttributes != null) ? that.customAttributes : this.customAttributes;
+				this.invocationOptions = that.invocationOptions.mergedOver(this.invocationOptions);
 			}
 			return this;
 		}
 
-		/**
-		 * Sets the endpoint to invoke instead of the template's default.
-		 * @param endpointName the endpoint name
-		 * @return this builder
-		 */
-		public Builder endpointName(@Nullable String endpointName) {
-			this.endpointName = endpointName;
-			return this;
-		}
-
-		/**
-		 * Sets the inference component (or adapter) to invoke instead of the template's
-		 * default.
-		 * @param inferenceComponentName the inference component name
-		 * @return this builder
-		 */
-		public Builder inferenceComponentName(@Nullable String inferenceComponentName) {
-			this.inferenceComponentName = inferenceComponentName;
-			return this;
-		}
-
-		/**
-		 * Sets the request format instead of the template's default.
-		 * @param format the format
-		 * @return this builder
-		 */
-		public Builder format(@Nullable InferenceFormat format) {
-			this.format = format;
-			return this;
-		}
-
-		/**
-		 * Sets the custom attributes passed to the container instead of the template's
-		 * default.
-		 * @param customAttributes the custom attributes
-		 * @return this builder
-		 */
-		public Builder customAttributes(@Nullable String customAttributes) {
-			this.customAttributes = customAttributes;
+		@Override
+		public Builder invocationOptions(UnaryOperator<InvocationOptions.Builder> change) {
+			this.invocationOptions = change.apply(this.invocationOptions.mutate()).build();
 			return this;
 		}
 

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * endpoint, on an {@link EmbeddingTemplate}: every call inherits the template's batching,
  * retries, count check and typed {@code EmbeddingException}s. A request's
  * {@code modelName} names the endpoint to call, and its {@code dimensions} is sent as
- * {@code dimensions}; the token usage is in the response when the container reports it.
- * It needs no Spring.
+ * {@code dimensions}, each over the model's default request parameters; the token usage
+ * is in the response when the container reports it. It needs no Spring.
  */
 public class SageMakerEmbeddingModel implements EmbeddingModel {
 
@@ -42,8 +42,14 @@ public class SageMakerEmbeddingModel implements EmbeddingModel {
 
 	private final EmbeddingTemplate template;
 
+	private final EmbeddingRequestParameters defaultRequestParameters;
+
+	private final @Nullable String inferenceComponentName;
+
 	private SageMakerEmbeddingModel(Builder builder) {
 		this.template = Objects.requireNonNull(builder.template, "template");
+		this.defaultRequestParameters = builder.defaultRequestParameters;
+		this.inferenceComponentName = builder.inferenceComponentName;
 	}
 
 	/**
@@ -65,7 +71,10 @@ public class SageMakerEmbeddingModel implements EmbeddingModel {
 			}
 			texts.add(text);
 		}
-		EmbeddingRequest.Builder call = EmbeddingRequest.builder().inputs(texts).endpointName(request.modelName());
+		EmbeddingRequest.Builder call = EmbeddingRequest.builder()
+			.inputs(texts)
+			.endpointName(request.modelName())
+			.inferenceComponentName(this.inferenceComponentName);
 		if (request.dimensions() != null) {
 			call.parameters(Map.of("dimensions", request.dimensions()));
 		}
@@ -80,6 +89,15 @@ public class SageMakerEmbeddingModel implements EmbeddingModel {
 			response.tokenUsage(new TokenUsage(result.usage().inputTokens(), 0, result.usage().inputTokens()));
 		}
 		return response.build();
+	}
+
+	/**
+	 * Returns the parameters used where a request sets none.
+	 * @return the default request parameters
+	 */
+	@Override
+	public EmbeddingRequestParameters defaultRequestParameters() {
+		return this.defaultRequestParameters;
 	}
 
 	@Override
@@ -104,6 +122,10 @@ public class SageMakerEmbeddingModel implements EmbeddingModel {
 
 		private @Nullable EmbeddingTemplate template;
 
+		private EmbeddingRequestParameters defaultRequestParameters = EmbeddingRequestParameters.EMPTY;
+
+		private @Nullable String inferenceComponentName;
+
 		private Builder() {
 		}
 
@@ -114,6 +136,29 @@ public class SageMakerEmbeddingModel implements EmbeddingModel {
 		 */
 		public Builder template(EmbeddingTemplate template) {
 			this.template = template;
+			return this;
+		}
+
+		/**
+		 * Sets the parameters used where a request sets none: the endpoint, as
+		 * {@code modelName}, and the {@code dimensions} (the template's defaults unless
+		 * set).
+		 * @param defaultRequestParameters the default request parameters
+		 * @return this builder
+		 */
+		public Builder defaultRequestParameters(EmbeddingRequestParameters defaultRequestParameters) {
+			this.defaultRequestParameters = Objects.requireNonNull(defaultRequestParameters,
+					"defaultRequestParameters");
+			return this;
+		}
+
+		/**
+		 * Sets the inference component to invoke instead of the template's default.
+		 * @param inferenceComponentName the inference component name
+		 * @return this builder
+		 */
+		public Builder inferenceComponentName(@Nullable String inferenceComponentName) {
+			this.inferenceComponentName = inferenceComponentName;
 			return this;
 		}
 

@@ -21,8 +21,8 @@ import org.springframework.ai.chat.prompt.Prompt;
 /**
  * Turns a Spring AI {@link Prompt}, with its options and the definitions of its tools,
  * into the template's {@link InferenceRequest}: the messages in the OpenAI chat shape,
- * the generation options as the container's parameters, and the SageMaker options as the
- * request's target.
+ * the generation options as the container's parameters, and the invocation options as the
+ * request's target, session and time limits.
  */
 final class PromptRequests {
 
@@ -31,16 +31,13 @@ final class PromptRequests {
 
 	static InferenceRequest toRequest(Prompt prompt, SageMakerChatOptions options,
 			List<org.springframework.ai.tool.definition.ToolDefinition> tools) {
-		return InferenceRequest.builder()
-			.messages(messages(prompt.getInstructions()))
-			.tools(tools.stream()
-				.map((tool) -> ToolDefinition.of(tool.name(), tool.description(), tool.inputSchema()))
-				.toList())
-			.parameters(parameters(options))
-			.endpointName(options.getEndpointName())
-			.inferenceComponentName(options.getInferenceComponentName())
-			.format(options.getFormat())
-			.customAttributes(options.getCustomAttributes())
+		return options.getInvocationOptions()
+			.applyTo(InferenceRequest.builder()
+				.messages(messages(prompt.getInstructions()))
+				.tools(tools.stream()
+					.map((tool) -> ToolDefinition.of(tool.name(), tool.description(), tool.inputSchema()))
+					.toList())
+				.parameters(parameters(options)))
 			.build();
 	}
 

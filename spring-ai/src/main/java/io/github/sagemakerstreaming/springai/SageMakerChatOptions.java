@@ -2,11 +2,13 @@ package io.github.sagemakerstreaming.springai;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
-import io.github.sagemakerstreaming.runtime.InferenceFormat;
+import io.github.sagemakerstreaming.runtime.InvocationOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.prompt.ChatOptions;
@@ -19,9 +21,11 @@ import org.springframework.ai.tool.ToolCallback;
  * options, sent as the container's OpenAI parameters ({@code max_tokens},
  * {@code temperature}, {@code top_p}, {@code top_k}, {@code stop},
  * {@code frequency_penalty}, {@code presence_penalty}, and {@code model} when set), the
- * tools, and where the request goes: the endpoint, the inference component (or adapter),
- * the format and the custom attributes. Every option left unset takes the template's
- * default, that is {@code sagemaker.runtime.*}, or the container's.
+ * tools, and where the request goes and how long it may take, as
+ * {@link InvocationOptions}: the endpoint, the inference component (or adapter), the
+ * format, the custom attributes, the stateful session, the variant, the container, the
+ * inference id and the time limits. Every option left unset takes the template's default,
+ * that is {@code sagemaker.runtime.*}, or the container's.
  */
 public class SageMakerChatOptions implements ToolCallingChatOptions {
 
@@ -45,13 +49,7 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 
 	private final Map<String, Object> toolContext;
 
-	private final @Nullable String endpointName;
-
-	private final @Nullable String inferenceComponentName;
-
-	private final @Nullable InferenceFormat format;
-
-	private final @Nullable String customAttributes;
+	private final InvocationOptions invocationOptions;
 
 	private SageMakerChatOptions(@Nullable String model, @Nullable Double frequencyPenalty, @Nullable Integer maxTokens,
 			@Nullable Double presencePenalty, @Nullable List<String> stopSequences, @Nullable Double temperature,
@@ -67,10 +65,7 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 		this.topP = topP;
 		this.toolCallbacks = (toolCallbacks != null) ? List.copyOf(toolCallbacks) : List.of();
 		this.toolContext = (toolContext != null) ? Map.copyOf(toolContext) : Map.of();
-		this.endpointName = builder.endpointName;
-		this.inferenceComponentName = builder.inferenceComponentName;
-		this.format = builder.format;
-		this.customAttributes = builder.customAttributes;
+		this.invocationOptions = builder.invocationOptions;
 	}
 
 	/**
@@ -136,36 +131,11 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 	}
 
 	/**
-	 * Returns the endpoint to invoke.
-	 * @return the endpoint name, or {@code null} for the template's default
+	 * Returns where the request goes and how long it may take.
+	 * @return the invocation options, unset ones taking the template's defaults
 	 */
-	public @Nullable String getEndpointName() {
-		return this.endpointName;
-	}
-
-	/**
-	 * Returns the inference component (or adapter) to invoke.
-	 * @return the inference component name, or {@code null} for the template's default
-	 */
-	public @Nullable String getInferenceComponentName() {
-		return this.inferenceComponentName;
-	}
-
-	/**
-	 * Returns the request format; a conversation needs
-	 * {@link InferenceFormat#OPENAI_CHAT}.
-	 * @return the format, or {@code null} for the template's default
-	 */
-	public @Nullable InferenceFormat getFormat() {
-		return this.format;
-	}
-
-	/**
-	 * Returns the custom attributes passed to the container.
-	 * @return the custom attributes, or {@code null} for the template's default
-	 */
-	public @Nullable String getCustomAttributes() {
-		return this.customAttributes;
+	public InvocationOptions getInvocationOptions() {
+		return this.invocationOptions;
 	}
 
 	@Override
@@ -180,10 +150,7 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 			.topP(this.topP)
 			.toolCallbacks(this.toolCallbacks)
 			.toolContext(this.toolContext);
-		return builder.endpointName(this.endpointName)
-			.inferenceComponentName(this.inferenceComponentName)
-			.format(this.format)
-			.customAttributes(this.customAttributes);
+		return builder.invocationOptions(this.invocationOptions);
 	}
 
 	@Override
@@ -195,74 +162,30 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 				&& Objects.equals(this.stopSequences, that.stopSequences)
 				&& Objects.equals(this.temperature, that.temperature) && Objects.equals(this.topK, that.topK)
 				&& Objects.equals(this.topP, that.topP) && this.toolCallbacks.equals(that.toolCallbacks)
-				&& this.toolContext.equals(that.toolContext) && Objects.equals(this.endpointName, that.endpointName)
-				&& Objects.equals(this.inferenceComponentName, that.inferenceComponentName)
-				&& this.format == that.format && Objects.equals(this.customAttributes, that.customAttributes);
+				&& this.toolContext.equals(that.toolContext) && this.invocationOptions.equals(that.invocationOptions);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty, this.stopSequences,
-				this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext, this.endpointName,
-				this.inferenceComponentName, this.format, this.customAttributes);
+				this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext, this.invocationOptions);
 	}
 
 	/**
 	 * Builds {@link SageMakerChatOptions}; {@link #combineWith(ChatOptions.Builder)} lets
 	 * the options of another builder win where they are set, the SageMaker ones included:
 	 * its tool context entries are added over these, and its tool callbacks are added to
-	 * these, replacing one of the same name.
+	 * these, replacing one of the same name. Each SageMaker setting has its method
+	 * through {@link InvocationOptions.Setters}.
 	 */
-	public static class Builder extends DefaultToolCallingChatOptions.Builder<Builder> {
+	public static class Builder extends DefaultToolCallingChatOptions.Builder<Builder>
+			implements InvocationOptions.Setters<Builder> {
 
-		private @Nullable String endpointName;
+		private InvocationOptions invocationOptions = InvocationOptions.NONE;
 
-		private @Nullable String inferenceComponentName;
-
-		private @Nullable InferenceFormat format;
-
-		private @Nullable String customAttributes;
-
-		/**
-		 * Sets the endpoint to invoke instead of the template's default.
-		 * @param endpointName the endpoint name
-		 * @return this builder
-		 */
-		public Builder endpointName(@Nullable String endpointName) {
-			this.endpointName = endpointName;
-			return this;
-		}
-
-		/**
-		 * Sets the inference component (or adapter) to invoke instead of the template's
-		 * default.
-		 * @param inferenceComponentName the inference component name
-		 * @return this builder
-		 */
-		public Builder inferenceComponentName(@Nullable String inferenceComponentName) {
-			this.inferenceComponentName = inferenceComponentName;
-			return this;
-		}
-
-		/**
-		 * Sets the request format instead of the template's default; a conversation needs
-		 * {@link InferenceFormat#OPENAI_CHAT}.
-		 * @param format the format
-		 * @return this builder
-		 */
-		public Builder format(@Nullable InferenceFormat format) {
-			this.format = format;
-			return this;
-		}
-
-		/**
-		 * Sets the custom attributes passed to the container instead of the template's
-		 * default.
-		 * @param customAttributes the custom attributes
-		 * @return this builder
-		 */
-		public Builder customAttributes(@Nullable String customAttributes) {
-			this.customAttributes = customAttributes;
+		@Override
+		public Builder invocationOptions(UnaryOperator<InvocationOptions.Builder> change) {
+			this.invocationOptions = change.apply(this.invocationOptions.mutate()).build();
 			return this;
 		}
 
@@ -276,12 +199,13 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 				this.toolCallbacks.forEach((tool) -> byName.put(tool.getToolDefinition().name(), tool));
 				this.toolCallbacks = new ArrayList<>(byName.values());
 			}
+			if (this.stopSequences != null) {
+				// Spring AI adds the other's stop sequences to these: options combined
+				// with a copy of themselves must not send one twice.
+				this.stopSequences = new ArrayList<>(new LinkedHashSet<>(this.stopSequences));
+			}
 			if (other instanceof Builder that) {
-				this.endpointName = (that.endpointName != null) ? that.endpointName : this.endpointName;
-				this.inferenceComponentName = (that.inferenceComponentName != null) ? that.inferenceComponentName
-						: this.inferenceComponentName;
-				this.format = (that.format != null) ? that.format : this.format;
-				this.customAttributes = (that.customAttributes != null) ? that.customAttributes : this.customAttributes;
+				this.invocationOptions = that.invocationOptions.mergedOver(this.invocationOptions);
 			}
 			return this;
 		}

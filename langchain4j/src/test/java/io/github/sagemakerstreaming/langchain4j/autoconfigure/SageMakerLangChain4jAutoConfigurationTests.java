@@ -1,5 +1,8 @@
 package io.github.sagemakerstreaming.langchain4j.autoconfigure;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
@@ -9,11 +12,15 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.service.AiServices;
 import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeAutoConfiguration;
 import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.langchain4j.SageMakerChatModel;
 import io.github.sagemakerstreaming.langchain4j.SageMakerStreamingChatModel;
+import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -60,10 +67,87 @@ class SageMakerLangChain4jAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffToTheApplicationsModels() {
+	void sitsBesideAnotherProvidersModels() {
 		this.contextRunner.withUserConfiguration(OwnModels.class)
-			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerChatModel.class)
-				.doesNotHaveBean(SageMakerStreamingChatModel.class));
+			.run((context) -> assertThat(context).hasSingleBean(SageMakerChatModel.class)
+				.hasSingleBean(SageMakerStreamingChatModel.class)
+				.hasBean("ownChatModel")
+				.hasBean("ownStreamingChatModel"));
+	}
+
+	@Test
+	void backsOffToTheApplicationsSageMakerModels() {
+		this.contextRunner.withUserConfiguration(OwnSageMakerModels.class).run((context) -> {
+			assertThat(context).getBean(SageMakerChatModel.class).isSameAs(context.getBean("ownSageMakerChatModel"));
+			assertThat(context).getBean(SageMakerStreamingChatModel.class)
+				.isSameAs(context.getBean("ownSageMakerStreamingChatModel"));
+		});
+	}
+
+	@Test
+	void eachModelsPropertiesReachTheWireOverTheTemplatesDefaults() {
+		sagemaker.emulator().register("l4j-chat-properties", Dialect.VLLM_CHAT).tokens("ok");
+		sagemaker.emulator().register("l4j-streaming-properties", Dialect.VLLM_CHAT).tokens("ok");
+		this.contextRunner
+			.withPropertyValues("sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride(),
+					"sagemaker.runtime.endpoint-name=not-this-one", "sagemaker.runtime.format=tgi",
+					"sagemaker.runtime.inference-component-name=ic-template",
+					"sagemaker.runtime.parameters.temperature=0.9", "sagemaker.runtime.parameters.top_k=5",
+					"langchain4j.sagemaker.chat-model.endpoint-name=l4j-chat-properties",
+					"langchain4j.sagemaker.chat-model.inference-component-name=ic-chat",
+					"langchain4j.sagemaker.chat-model.format=openai-chat",
+					"langchain4j.sagemaker.chat-model.temperature=0.2",
+					"langchain4j.sagemaker.chat-model.max-tokens=64", "langchain4j.sagemaker.chat-model.top-p=0.5",
+					"langchain4j.sagemaker.chat-model.stop-sequences=END,STOP",
+					"langchain4j.sagemaker.streaming-chat-model.endpoint-name=l4j-streaming-properties",
+					"langchain4j.sagemaker.streaming-chat-model.inference-component-name=ic-streaming",
+					"langchain4j.sagemaker.streaming-chat-model.format=openai-chat",
+					"langchain4j.sagemaker.streaming-chat-model.temperature=0.3",
+					"langchain4j.sagemaker.streaming-chat-model.max-tokens=32",
+					"langchain4j.sagemaker.streaming-chat-model.top-p=0.6",
+					"langchain4j.sagemaker.streaming-chat-model.stop-sequences=HALT")
+			.run((context) -> {
+				assertThat(context.getBean(ChatModel.class).chat("hi")).isEqualTo("ok");
+				CompletableFuture<ChatResponse> streamed = new CompletableFuture<>();
+				context.getBean(StreamingChatModel.class).chat("hi", new StreamingChatResponseHandler() {
+
+					@Override
+					public void onCompleteResponse(ChatResponse response) {
+						streamed.complete(response);
+					}
+
+					@Override
+					public void onError(Throwable error) {
+						streamed.completeExceptionally(error);
+					}
+
+				});
+				assertThat(streamed.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("ok");
+				RecordedInvocation chat = sagemaker.emulator().invocations("l4j-chat-properties").get(0);
+				assertThat(body(chat).path("messages").get(0).path("content").asString()).isEqualTo("hi");
+				assertThat(body(chat).path("temperature").asDouble()).isEqualTo(0.2);
+				assertThat(body(chat).path("max_tokens").asInt()).isEqualTo(64);
+				assertThat(body(chat).path("top_p").asDouble()).isEqualTo(0.5);
+				assertThat(body(chat).path("stop").toString()).isEqualTo("[\"END\",\"STOP\"]");
+				assertThat(body(chat).path("top_k").asInt()).as("a template default no property replaces").isEqualTo(5);
+				assertThat(chat.header("X-Amzn-SageMaker-Inference-Component")).isEqualTo("ic-chat");
+				RecordedInvocation streaming = sagemaker.emulator().invocations("l4j-streaming-properties").get(0);
+				assertThat(body(streaming).path("messages").get(0).path("content").asString()).isEqualTo("hi");
+				assertThat(body(streaming).path("temperature").asDouble()).isEqualTo(0.3);
+				assertThat(body(streaming).path("max_tokens").asInt()).isEqualTo(32);
+				assertThat(body(streaming).path("top_p").asDouble()).isEqualTo(0.6);
+				assertThat(body(streaming).path("stop").toString()).isEqualTo("[\"HALT\"]");
+				assertThat(streaming.header("X-Amzn-SageMaker-Inference-Component")).isEqualTo("ic-streaming");
+			});
+	}
+
+	@Test
+	void anInferenceComponentNameTheApiRefusesFailsAtStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("langchain4j.sagemaker.chat-model.inference-component-name=-ic")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'langchain4j.sagemaker.chat-model'")
+				.hasStackTraceContaining("inference-component-name")
+				.hasStackTraceContaining("Invalid inferenceComponentName '-ic'"));
 	}
 
 	@Test
@@ -85,6 +169,25 @@ class SageMakerLangChain4jAutoConfigurationTests {
 		ChatModelListener listener() {
 			return new ChatModelListener() {
 			};
+		}
+
+	}
+
+	private static JsonNode body(RecordedInvocation invocation) {
+		return JsonMapper.builder().build().readTree(invocation.bodyAsString());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnSageMakerModels {
+
+		@Bean
+		SageMakerChatModel ownSageMakerChatModel(StreamingInferenceTemplate template) {
+			return SageMakerChatModel.builder().template(template).build();
+		}
+
+		@Bean
+		SageMakerStreamingChatModel ownSageMakerStreamingChatModel(StreamingInferenceTemplate template) {
+			return SageMakerStreamingChatModel.builder().template(template).build();
 		}
 
 	}

@@ -8,8 +8,10 @@ import dev.langchain4j.model.embedding.response.EmbeddingResponse;
 import io.github.sagemakerstreaming.autoconfigure.SageMakerEmbeddingAutoConfiguration;
 import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeAutoConfiguration;
 import io.github.sagemakerstreaming.emulator.EmbeddingContainer;
+import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.langchain4j.SageMakerEmbeddingModel;
+import io.github.sagemakerstreaming.runtime.embedding.EmbeddingTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,15 +49,50 @@ class SageMakerLangChain4jEmbeddingAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffToTheApplicationsEmbeddingModel() {
+	void thePropertiesReachTheWireOverTheTemplatesDefaults() {
+		sagemaker.emulator().registerEmbedding("l4j-embedding-properties", EmbeddingContainer.TEI);
+		this.contextRunner
+			.withPropertyValues("sagemaker.runtime.embedding.endpoint-name=not-this-one",
+					"sagemaker.runtime.embedding.inference-component-name=ic-template",
+					"langchain4j.sagemaker.embedding-model.endpoint-name=l4j-embedding-properties",
+					"langchain4j.sagemaker.embedding-model.inference-component-name=ic-properties",
+					"langchain4j.sagemaker.embedding-model.dimensions=8")
+			.run((context) -> {
+				assertThat(context.getBean(EmbeddingModel.class).embed("hello").content().dimension()).isPositive();
+				RecordedInvocation invocation = sagemaker.emulator().invocations("l4j-embedding-properties").get(0);
+				assertThat(invocation.bodyAsString()).contains("\"dimensions\":8");
+				assertThat(invocation.header("X-Amzn-SageMaker-Inference-Component")).isEqualTo("ic-properties");
+			});
+	}
+
+	@Test
+	void backsOffToTheApplicationsSageMakerEmbeddingModel() {
+		this.contextRunner.withUserConfiguration(OwnSageMakerModel.class)
+			.run((context) -> assertThat(context).getBean(SageMakerEmbeddingModel.class)
+				.isSameAs(context.getBean("ownSageMakerEmbeddingModel")));
+	}
+
+	@Test
+	void sitsBesideAnotherProvidersEmbeddingModel() {
 		this.contextRunner.withUserConfiguration(OwnModel.class)
-			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerEmbeddingModel.class));
+			.run((context) -> assertThat(context).hasSingleBean(SageMakerEmbeddingModel.class)
+				.hasBean("ownEmbeddingModel"));
 	}
 
 	@Test
 	void needsTheTemplate() {
 		this.contextRunner.withPropertyValues("sagemaker.runtime.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerEmbeddingModel.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnSageMakerModel {
+
+		@Bean
+		SageMakerEmbeddingModel ownSageMakerEmbeddingModel(EmbeddingTemplate template) {
+			return SageMakerEmbeddingModel.builder().template(template).build();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -2,6 +2,7 @@ package io.github.sagemakerstreaming.springai.autoconfigure;
 
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import io.github.sagemakerstreaming.springai.SageMakerChatModel;
+import io.github.sagemakerstreaming.springai.SageMakerChatOptions;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
@@ -14,12 +15,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of a {@link SageMakerChatModel} on the application's
  * {@link StreamingInferenceTemplate}, so that the endpoint configured under
- * {@code sagemaker.runtime.*} is a Spring AI chat model. It backs off when
+ * {@code sagemaker.runtime.*} is a Spring AI chat model, with the default options of
+ * {@code spring.ai.sagemaker.chat.*} over the template's defaults. It backs off when
  * {@code spring.ai.model.chat} names another provider (set it to {@code sagemaker}, or
  * leave it unset) and when the application has a {@link SageMakerChatModel} of its own.
  * It uses the application's {@link ToolCallingManager}, {@link ObservationRegistry} and
@@ -33,19 +36,33 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(StreamingInferenceTemplate.class)
 @ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = SageMakerChatModel.MODEL_SELECTOR,
 		matchIfMissing = true)
+@EnableConfigurationProperties(SageMakerChatProperties.class)
 public final class SageMakerChatModelAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SageMakerChatModel sageMakerChatModel(StreamingInferenceTemplate template,
-			ObjectProvider<ToolCallingManager> toolCallingManager,
+	SageMakerChatModel sageMakerSpringAiChatModel(StreamingInferenceTemplate template,
+			SageMakerChatProperties properties, ObjectProvider<ToolCallingManager> toolCallingManager,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ChatModelObservationConvention> observationConvention) {
 		return SageMakerChatModel.builder()
 			.template(template)
+			.defaultOptions(defaultOptions(properties))
 			.toolCallingManager(toolCallingManager.getIfUnique())
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfUnique())
+			.build();
+	}
+
+	private static SageMakerChatOptions defaultOptions(SageMakerChatProperties properties) {
+		return SageMakerChatOptions.builder()
+			.endpointName(properties.getEndpointName())
+			.inferenceComponentName(properties.getInferenceComponentName())
+			.format(properties.getFormat())
+			.temperature(properties.getTemperature())
+			.maxTokens(properties.getMaxTokens())
+			.topP(properties.getTopP())
+			.stopSequences(properties.getStopSequences())
 			.build();
 	}
 

@@ -5,16 +5,22 @@ import java.time.Duration;
 import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeAutoConfiguration;
 import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeObservationAutoConfiguration;
 import io.github.sagemakerstreaming.emulator.Dialect;
+import io.github.sagemakerstreaming.emulator.RecordedInvocation;
 import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import io.github.sagemakerstreaming.runtime.metrics.MeterNames;
 import io.github.sagemakerstreaming.springai.SageMakerChatModel;
+import io.github.sagemakerstreaming.springai.SageMakerChatOptions;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -69,6 +75,69 @@ class SageMakerChatModelAutoConfigurationTests {
 	}
 
 	@Test
+	void sitsBesideAnotherProvidersChatModel() {
+		this.contextRunner.withUserConfiguration(AnotherProvidersChatModel.class)
+			.run((context) -> assertThat(context).hasSingleBean(SageMakerChatModel.class)
+				.hasBean("anotherProvidersChatModel"));
+	}
+
+	@Test
+	void thePropertiesReachTheWireOverTheTemplatesDefaults() {
+		sagemaker.emulator().register("spring-ai-properties", Dialect.VLLM_CHAT).tokens("ok");
+		this.contextRunner
+			.withPropertyValues("sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride(),
+					"sagemaker.runtime.endpoint-name=not-this-one", "sagemaker.runtime.format=tgi",
+					"sagemaker.runtime.inference-component-name=ic-template",
+					"sagemaker.runtime.parameters.temperature=0.9", "sagemaker.runtime.parameters.max_tokens=8",
+					"sagemaker.runtime.parameters.top_k=5",
+					"spring.ai.sagemaker.chat.endpoint-name=spring-ai-properties",
+					"spring.ai.sagemaker.chat.inference-component-name=ic-properties",
+					"spring.ai.sagemaker.chat.format=openai-chat", "spring.ai.sagemaker.chat.temperature=0.2",
+					"spring.ai.sagemaker.chat.max-tokens=64", "spring.ai.sagemaker.chat.top-p=0.5",
+					"spring.ai.sagemaker.chat.stop-sequences=END,STOP")
+			.run((context) -> {
+				ChatClient.create(context.getBean(SageMakerChatModel.class)).prompt().user("hi").call().content();
+				RecordedInvocation invocation = sagemaker.emulator().invocations("spring-ai-properties").get(0);
+				JsonNode body = JsonMapper.builder().build().readTree(invocation.bodyAsString());
+				assertThat(body.path("messages").get(0).path("content").asString()).isEqualTo("hi");
+				assertThat(body.path("temperature").asDouble()).isEqualTo(0.2);
+				assertThat(body.path("max_tokens").asInt()).isEqualTo(64);
+				assertThat(body.path("top_p").asDouble()).isEqualTo(0.5);
+				assertThat(body.path("stop").toString()).isEqualTo("[\"END\",\"STOP\"]");
+				assertThat(body.path("top_k").asInt()).as("a template default no property replaces").isEqualTo(5);
+				assertThat(invocation.header("X-Amzn-SageMaker-Inference-Component")).isEqualTo("ic-properties");
+			});
+	}
+
+	@Test
+	void aPromptsOptionsWinOverTheProperties() {
+		sagemaker.emulator().register("spring-ai-prompt-wins", Dialect.VLLM_CHAT).tokens("ok");
+		this.contextRunner
+			.withPropertyValues("sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride(),
+					"spring.ai.sagemaker.chat.endpoint-name=spring-ai-prompt-wins",
+					"spring.ai.sagemaker.chat.temperature=0.2", "spring.ai.sagemaker.chat.max-tokens=64")
+			.run((context) -> {
+				ChatResponse response = context.getBean(SageMakerChatModel.class)
+					.call(new Prompt("hi", SageMakerChatOptions.builder().temperature(0.7).build()));
+				assertThat(response.getResult().getOutput().getText()).isEqualTo("ok");
+				JsonNode body = JsonMapper.builder()
+					.build()
+					.readTree(sagemaker.emulator().invocations("spring-ai-prompt-wins").get(0).bodyAsString());
+				assertThat(body.path("temperature").asDouble()).isEqualTo(0.7);
+				assertThat(body.path("max_tokens").asInt()).isEqualTo(64);
+			});
+	}
+
+	@Test
+	void anEndpointNameTheApiRefusesFailsAtStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("spring.ai.sagemaker.chat.endpoint-name=not a name")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'spring.ai.sagemaker.chat'")
+				.hasStackTraceContaining("Unable to set value for property endpoint-name")
+				.hasStackTraceContaining("Invalid endpointName 'not a name'"));
+	}
+
+	@Test
 	void needsTheTemplate() {
 		this.contextRunner.withPropertyValues("sagemaker.runtime.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerChatModel.class));
@@ -111,6 +180,18 @@ class SageMakerChatModelAutoConfigurationTests {
 					.extracting(Meter::getId)
 					.isEmpty();
 			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AnotherProvidersChatModel {
+
+		@Bean
+		ChatModel anotherProvidersChatModel() {
+			return (prompt) -> {
+				throw new UnsupportedOperationException("a stand-in");
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

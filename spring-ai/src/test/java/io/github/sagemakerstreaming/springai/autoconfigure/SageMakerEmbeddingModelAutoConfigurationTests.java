@@ -2,9 +2,13 @@ package io.github.sagemakerstreaming.springai.autoconfigure;
 
 import io.github.sagemakerstreaming.autoconfigure.SageMakerEmbeddingAutoConfiguration;
 import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeAutoConfiguration;
+import io.github.sagemakerstreaming.emulator.EmbeddingContainer;
+import io.github.sagemakerstreaming.emulator.RecordedInvocation;
+import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.runtime.embedding.EmbeddingTemplate;
 import io.github.sagemakerstreaming.springai.SageMakerEmbeddingModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.embedding.EmbeddingModel;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -19,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * When the Spring AI embedding model is auto-configured, and when it backs off.
  */
 class SageMakerEmbeddingModelAutoConfigurationTests {
+
+	@RegisterExtension
+	static final SageMakerEmulatorExtension sagemaker = new SageMakerEmulatorExtension();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class,
@@ -49,6 +56,35 @@ class SageMakerEmbeddingModelAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(OwnModel.class)
 			.run((context) -> assertThat(context).getBean(SageMakerEmbeddingModel.class)
 				.isSameAs(context.getBean("ownModel")));
+	}
+
+	@Test
+	void thePropertiesReachTheWireOverTheTemplatesDefaults() {
+		sagemaker.emulator().registerEmbedding("spring-ai-embedding-properties", EmbeddingContainer.TEI);
+		this.contextRunner
+			.withPropertyValues("sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride(),
+					"sagemaker.runtime.embedding.endpoint-name=not-this-one",
+					"sagemaker.runtime.embedding.inference-component-name=ic-template",
+					"spring.ai.sagemaker.embedding.endpoint-name=spring-ai-embedding-properties",
+					"spring.ai.sagemaker.embedding.inference-component-name=ic-properties",
+					"spring.ai.sagemaker.embedding.dimensions=8")
+			.run((context) -> {
+				context.getBean(EmbeddingModel.class).embed("hello");
+				RecordedInvocation invocation = sagemaker.emulator()
+					.invocations("spring-ai-embedding-properties")
+					.get(0);
+				assertThat(invocation.bodyAsString()).contains("\"dimensions\":8");
+				assertThat(invocation.header("X-Amzn-SageMaker-Inference-Component")).isEqualTo("ic-properties");
+			});
+	}
+
+	@Test
+	void dimensionsBelowOneFailAtStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("spring.ai.sagemaker.embedding.dimensions=0")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'spring.ai.sagemaker.embedding'")
+				.hasStackTraceContaining("Unable to set value for property dimensions")
+				.hasStackTraceContaining("dimensions must be at least 1"));
 	}
 
 	@Test
