@@ -101,8 +101,10 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 		String name = endpoint(Dialect.TGI).firstTokenDelay(Duration.ofSeconds(10)).name();
 		InferenceRequest request = InferenceRequest.builder()
 			.prompt("hi")
-			// Long enough for the request to reach the container even on a busy machine that is
-			// still opening its first connection: the connection to close is the one it holds.
+			// Long enough for the request to reach the container even on a busy machine
+			// that is
+			// still opening its first connection: the connection to close is the one it
+			// holds.
 			.firstTokenTimeout(Duration.ofSeconds(2))
 			.build();
 		StepVerifier.create(template(name).stream(request))

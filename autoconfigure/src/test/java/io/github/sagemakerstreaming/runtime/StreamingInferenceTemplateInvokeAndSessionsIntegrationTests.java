@@ -164,7 +164,8 @@ class StreamingInferenceTemplateInvokeAndSessionsIntegrationTests {
 	void theFirstTokenLimitBoundsTheTimeToAWholeAnswer() {
 		String name = register(Dialect.VLLM_CHAT);
 		emulator().endpoint(name).responseDelay(Duration.ofSeconds(10));
-		// Long enough for the request to reach the container even while the first connection opens.
+		// Long enough for the request to reach the container even while the first
+		// connection opens.
 		InferenceRequest request = InferenceRequest.builder()
 			.prompt("hi")
 			.firstTokenTimeout(Duration.ofMillis(1500))
