@@ -1,6 +1,7 @@
 package io.github.sagemakerstreaming.springai;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.model.tool.DefaultToolCallingChatOptions;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 
@@ -19,11 +21,12 @@ import org.springframework.ai.tool.ToolCallback;
  * options, sent as the container's OpenAI parameters ({@code max_tokens},
  * {@code temperature}, {@code top_p}, {@code top_k}, {@code stop},
  * {@code frequency_penalty}, {@code presence_penalty}, and {@code model} when set), the
- * tools, and where the request goes: the endpoint, the inference component (or adapter),
+ * tools, the output schema of structured output, fields of the container's own (the extra
+ * body), and where the request goes: the endpoint, the inference component (or adapter),
  * the format and the custom attributes. Every option left unset takes the template's
  * default, that is {@code sagemaker.runtime.*}, or the container's.
  */
-public class SageMakerChatOptions implements ToolCallingChatOptions {
+public class SageMakerChatOptions implements ToolCallingChatOptions, StructuredOutputChatOptions {
 
 	private final @Nullable String model;
 
@@ -44,6 +47,10 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 	private final List<ToolCallback> toolCallbacks;
 
 	private final Map<String, Object> toolContext;
+
+	private final @Nullable String outputSchema;
+
+	private final Map<String, Object> extraBody;
 
 	private final @Nullable String endpointName;
 
@@ -67,6 +74,8 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 		this.topP = topP;
 		this.toolCallbacks = (toolCallbacks != null) ? List.copyOf(toolCallbacks) : List.of();
 		this.toolContext = (toolContext != null) ? Map.copyOf(toolContext) : Map.of();
+		this.outputSchema = builder.outputSchema;
+		this.extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraBody));
 		this.endpointName = builder.endpointName;
 		this.inferenceComponentName = builder.inferenceComponentName;
 		this.format = builder.format;
@@ -136,6 +145,27 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 	}
 
 	/**
+	 * Returns the JSON Schema the answer must be valid within, which the request asks of
+	 * the container in its own terms ({@code response_format} for the OpenAI formats,
+	 * TGI's {@code grammar} for the {@code tgi} format); set by a {@code ChatClient}'s
+	 * {@code entity(...)} when native structured output is on.
+	 * @return the schema as JSON text, or {@code null} for free text
+	 */
+	@Override
+	public @Nullable String getOutputSchema() {
+		return this.outputSchema;
+	}
+
+	/**
+	 * Returns the fields of the container's own added to the request body after the
+	 * portable ones, as Spring AI's OpenAI options do.
+	 * @return the extra body, empty if none
+	 */
+	public Map<String, Object> getExtraBody() {
+		return this.extraBody;
+	}
+
+	/**
 	 * Returns the endpoint to invoke.
 	 * @return the endpoint name, or {@code null} for the template's default
 	 */
@@ -179,7 +209,9 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 			.topK(this.topK)
 			.topP(this.topP)
 			.toolCallbacks(this.toolCallbacks)
-			.toolContext(this.toolContext);
+			.toolContext(this.toolContext)
+			.outputSchema(this.outputSchema)
+			.extraBody(this.extraBody);
 		return builder.endpointName(this.endpointName)
 			.inferenceComponentName(this.inferenceComponentName)
 			.format(this.format)
@@ -195,7 +227,8 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 				&& Objects.equals(this.stopSequences, that.stopSequences)
 				&& Objects.equals(this.temperature, that.temperature) && Objects.equals(this.topK, that.topK)
 				&& Objects.equals(this.topP, that.topP) && this.toolCallbacks.equals(that.toolCallbacks)
-				&& this.toolContext.equals(that.toolContext) && Objects.equals(this.endpointName, that.endpointName)
+				&& this.toolContext.equals(that.toolContext) && Objects.equals(this.outputSchema, that.outputSchema)
+				&& this.extraBody.equals(that.extraBody) && Objects.equals(this.endpointName, that.endpointName)
 				&& Objects.equals(this.inferenceComponentName, that.inferenceComponentName)
 				&& this.format == that.format && Objects.equals(this.customAttributes, that.customAttributes);
 	}
@@ -203,17 +236,22 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty, this.stopSequences,
-				this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext, this.endpointName,
-				this.inferenceComponentName, this.format, this.customAttributes);
+				this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext, this.outputSchema,
+				this.extraBody, this.endpointName, this.inferenceComponentName, this.format, this.customAttributes);
 	}
 
 	/**
 	 * Builds {@link SageMakerChatOptions}; {@link #combineWith(ChatOptions.Builder)} lets
 	 * the options of another builder win where they are set, the SageMaker ones included:
 	 * its tool context entries are added over these, and its tool callbacks are added to
-	 * these, replacing one of the same name.
+	 * these, replacing one of the same name; its extra body entries are added over these.
 	 */
-	public static class Builder extends DefaultToolCallingChatOptions.Builder<Builder> {
+	public static class Builder extends DefaultToolCallingChatOptions.Builder<Builder>
+			implements StructuredOutputChatOptions.Builder<Builder> {
+
+		private @Nullable String outputSchema;
+
+		private final Map<String, Object> extraBody = new LinkedHashMap<>();
 
 		private @Nullable String endpointName;
 
@@ -222,6 +260,30 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 		private @Nullable InferenceFormat format;
 
 		private @Nullable String customAttributes;
+
+		/**
+		 * Sets the JSON Schema the answer must be valid within, which the request asks of
+		 * the container in its own terms; the {@code raw} format refuses it.
+		 * @param outputSchema the schema as JSON text, or {@code null} for free text
+		 * @return this builder
+		 */
+		@Override
+		public Builder outputSchema(@Nullable String outputSchema) {
+			this.outputSchema = outputSchema;
+			return this;
+		}
+
+		/**
+		 * Adds fields of the container's own to the request body, after the portable ones
+		 * (for example vLLM's {@code repetition_penalty}); they may not replace
+		 * {@code messages}, {@code prompt}, {@code inputs} or {@code stream}.
+		 * @param extraBody the fields
+		 * @return this builder
+		 */
+		public Builder extraBody(Map<String, Object> extraBody) {
+			this.extraBody.putAll(extraBody);
+			return this;
+		}
 
 		/**
 		 * Sets the endpoint to invoke instead of the template's default.
@@ -277,6 +339,8 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 				this.toolCallbacks = new ArrayList<>(byName.values());
 			}
 			if (other instanceof Builder that) {
+				this.outputSchema = (that.outputSchema != null) ? that.outputSchema : this.outputSchema;
+				this.extraBody.putAll(that.extraBody);
 				this.endpointName = (that.endpointName != null) ? that.endpointName : this.endpointName;
 				this.inferenceComponentName = (that.inferenceComponentName != null) ? that.inferenceComponentName
 						: this.inferenceComponentName;
