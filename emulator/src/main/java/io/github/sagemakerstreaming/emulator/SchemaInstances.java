@@ -7,11 +7,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The answer of a model whose decoding is constrained to a JSON Schema, as vLLM's and
- * TGI's guided decoding make it: the smallest instance valid within the schema. An object
- * has its required properties (all of them when none is listed), each a minimal instance
- * of its own schema; a string is {@code "text"} (or its first {@code enum} value); a
- * number is its {@code minimum} or 0; an array has {@code minItems} items, at least one.
- * Local {@code $ref}s ({@code #/$defs/...}, {@code #/definitions/...}) are followed.
+ * TGI's guided decoding make it: a small instance valid within the schema. An object has
+ * every property it declares (as a model fills them, though only the required ones must
+ * be there), each a minimal instance of its own schema; a string is {@code "text"} (or
+ * its first {@code enum} value); a number is its {@code minimum} or 0; an array has
+ * {@code minItems} items, at least one. Local {@code $ref}s ({@code #/$defs/...},
+ * {@code #/definitions/...}) are followed.
  */
 final class SchemaInstances {
 
@@ -62,13 +63,8 @@ final class SchemaInstances {
 	private static ObjectNode object(JsonNode schema, JsonNode root, int depth) {
 		ObjectNode object = MAPPER.createObjectNode();
 		JsonNode properties = schema.path("properties");
-		JsonNode required = schema.path("required");
 		for (String property : properties.propertyNames()) {
-			boolean isRequired = !required.isArray()
-					|| required.valueStream().anyMatch((name) -> name.asString("").equals(property));
-			if (isRequired) {
-				object.set(property, instance(properties.get(property), root, depth + 1));
-			}
+			object.set(property, instance(properties.get(property), root, depth + 1));
 		}
 		return object;
 	}
