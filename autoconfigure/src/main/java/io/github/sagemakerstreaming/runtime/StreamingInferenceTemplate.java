@@ -109,6 +109,14 @@ public final class StreamingInferenceTemplate {
 	}
 
 	/**
+	 * Returns the format of a request that names none.
+	 * @return the default format
+	 */
+	public InferenceFormat format() {
+		return Objects.requireNonNull(this.defaults.format(), "format");
+	}
+
+	/**
 	 * Streams the answer to a prompt from the default endpoint, in the default format.
 	 * @param prompt the prompt
 	 * @return the generated text, token by token, in order

@@ -1,5 +1,8 @@
 package io.github.sagemakerstreaming.langchain4j;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
@@ -8,9 +11,10 @@ import io.github.sagemakerstreaming.runtime.InferenceFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * LangChain4j's request parameters, plus where a SageMaker request goes: the endpoint,
- * the inference component (or adapter), the format and the custom attributes. Everything
- * left unset takes the template's default, or the container's.
+ * LangChain4j's request parameters, plus fields of the container's own (the custom
+ * parameters) and where a SageMaker request goes: the endpoint, the inference component
+ * (or adapter), the format and the custom attributes. Everything left unset takes the
+ * template's default, or the container's.
  */
 public class SageMakerChatRequestParameters extends DefaultChatRequestParameters {
 
@@ -25,8 +29,11 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 
 	private final @Nullable String customAttributes;
 
+	private final Map<String, Object> customParameters;
+
 	private SageMakerChatRequestParameters(Builder builder) {
 		super(builder);
+		this.customParameters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.customParameters));
 		this.endpointName = builder.endpointName;
 		this.inferenceComponentName = builder.inferenceComponentName;
 		this.format = builder.format;
@@ -74,6 +81,15 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 		return this.customAttributes;
 	}
 
+	/**
+	 * Returns the fields of the container's own added to the request body after the
+	 * portable ones, as LangChain4j's OpenAI parameters name them.
+	 * @return the custom parameters, empty if none
+	 */
+	public Map<String, Object> customParameters() {
+		return this.customParameters;
+	}
+
 	@Override
 	public SageMakerChatRequestParameters overrideWith(ChatRequestParameters that) {
 		return builder().overrideWith(this).overrideWith(that).build();
@@ -89,13 +105,14 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 		return other instanceof SageMakerChatRequestParameters that && super.equals(that)
 				&& Objects.equals(this.endpointName, that.endpointName)
 				&& Objects.equals(this.inferenceComponentName, that.inferenceComponentName)
-				&& this.format == that.format && Objects.equals(this.customAttributes, that.customAttributes);
+				&& this.format == that.format && Objects.equals(this.customAttributes, that.customAttributes)
+				&& this.customParameters.equals(that.customParameters);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(super.hashCode(), this.endpointName, this.inferenceComponentName, this.format,
-				this.customAttributes);
+				this.customAttributes, this.customParameters);
 	}
 
 	/**
@@ -111,6 +128,8 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 
 		private @Nullable String customAttributes;
 
+		private final Map<String, Object> customParameters = new LinkedHashMap<>();
+
 		@Override
 		public Builder overrideWith(ChatRequestParameters parameters) {
 			super.overrideWith(parameters);
@@ -120,6 +139,7 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 						: this.inferenceComponentName;
 				this.format = (that.format != null) ? that.format : this.format;
 				this.customAttributes = (that.customAttributes != null) ? that.customAttributes : this.customAttributes;
+				this.customParameters.putAll(that.customParameters);
 			}
 			return this;
 		}
@@ -163,6 +183,18 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 		 */
 		public Builder customAttributes(@Nullable String customAttributes) {
 			this.customAttributes = customAttributes;
+			return this;
+		}
+
+		/**
+		 * Adds fields of the container's own to the request body, after the portable ones
+		 * (for example vLLM's {@code repetition_penalty}); they may not replace
+		 * {@code messages}, {@code prompt}, {@code inputs} or {@code stream}.
+		 * @param customParameters the fields
+		 * @return this builder
+		 */
+		public Builder customParameters(Map<String, Object> customParameters) {
+			this.customParameters.putAll(customParameters);
 			return this;
 		}
 
