@@ -144,6 +144,10 @@ final class ChatRequests {
 		if (image.url() != null) {
 			return ContentPart.imageUrl(image.url().toString());
 		}
+		if (image.base64Data() == null || image.mimeType() == null) {
+			throw new InvalidInferenceRequestException("An image needs a URL, or base64 data with its MIME type, "
+					+ "to be sent as a data: URL: use ImageContent.from(base64Data, \"image/png\").", null);
+		}
 		return ContentPart.imageUrl("data:" + image.mimeType() + ";base64," + image.base64Data());
 	}
 

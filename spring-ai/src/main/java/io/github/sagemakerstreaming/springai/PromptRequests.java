@@ -91,7 +91,9 @@ final class PromptRequests {
 			return ChatMessage.user(text(message));
 		}
 		List<ContentPart> parts = new ArrayList<>();
-		parts.add(ContentPart.text(text(message)));
+		if (!text(message).isEmpty()) {
+			parts.add(ContentPart.text(text(message)));
+		}
 		for (Media media : message.getMedia()) {
 			if (!"image".equals(media.getMimeType().getType())) {
 				throw new InvalidInferenceRequestException("The SageMaker chat model sends images only, but a user "
