@@ -11,7 +11,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * Whether the bodies sent and the answers received are logged, at DEBUG under the
- * {@link StreamingInferenceTemplate}'s logger; {@code null} means unset, which is off.
+ * {@code StreamingInferenceTemplate}'s logger; {@code null} means unset, which is off.
  * Nothing of a prompt or an answer is logged unless switched on, since both may hold
  * personal data.
  *
@@ -22,7 +22,12 @@ record ContentLogging(@Nullable Boolean requests, @Nullable Boolean responses) {
 
 	static final ContentLogging NONE = new ContentLogging(null, null);
 
-	private static final Logger logger = LoggerFactory.getLogger(StreamingInferenceTemplate.class);
+	/**
+	 * The template's logger, named rather than taken from the class, so that the values a
+	 * request holds depend on no layer above them.
+	 */
+	private static final Logger logger = LoggerFactory
+		.getLogger("io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate");
 
 	ContentLogging overriddenBy(ContentLogging request) {
 		return new ContentLogging((request.requests != null) ? request.requests : this.requests,
