@@ -2,6 +2,7 @@ package io.github.sagemakerstreaming.runtime;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,11 +37,19 @@ public final class ChatMessage {
 
 	private final @Nullable String toolCallId;
 
+	private final List<ContentPart> parts;
+
 	private ChatMessage(Role role, @Nullable String content, List<ToolCall> toolCalls, @Nullable String toolCallId) {
+		this(role, content, toolCalls, toolCallId, List.of());
+	}
+
+	private ChatMessage(Role role, @Nullable String content, List<ToolCall> toolCalls, @Nullable String toolCallId,
+			List<ContentPart> parts) {
 		this.role = role;
 		this.content = content;
 		this.toolCalls = List.copyOf(toolCalls);
 		this.toolCallId = toolCallId;
+		this.parts = List.copyOf(parts);
 	}
 
 	/**
@@ -59,6 +68,22 @@ public final class ChatMessage {
 	 */
 	public static ChatMessage user(String content) {
 		return new ChatMessage(Role.USER, Objects.requireNonNull(content, "content"), List.of(), null);
+	}
+
+	/**
+	 * A user message of several parts, texts and images, which only the
+	 * {@code openai-chat} format can send.
+	 * @param parts the parts, in order
+	 * @return the message
+	 * @throws InvalidInferenceRequestException if there are no parts
+	 */
+	public static ChatMessage user(List<ContentPart> parts) {
+		Objects.requireNonNull(parts, "parts");
+		if (parts.isEmpty()) {
+			throw new InvalidInferenceRequestException("A user message of parts needs at least one part.", null);
+		}
+		String text = parts.stream().map(ContentPart::text).filter(Objects::nonNull).collect(Collectors.joining("\n"));
+		return new ChatMessage(Role.USER, text, List.of(), null, parts);
 	}
 
 	/**
@@ -104,11 +129,29 @@ public final class ChatMessage {
 	}
 
 	/**
-	 * Returns the message's text.
+	 * Returns the message's text; for a message of parts, its text parts joined by new
+	 * lines.
 	 * @return the content, or {@code null} for an assistant message with only tool calls
 	 */
 	public @Nullable String content() {
 		return this.content;
+	}
+
+	/**
+	 * Returns the parts of a user message made of texts and images.
+	 * @return the parts, empty for a message of plain text
+	 */
+	public List<ContentPart> parts() {
+		return this.parts;
+	}
+
+	/**
+	 * Returns whether the message holds an image, which only the {@code openai-chat}
+	 * format can send.
+	 * @return whether a part is an image
+	 */
+	public boolean hasImage() {
+		return this.parts.stream().anyMatch((part) -> part.type() == ContentPart.Type.IMAGE_URL);
 	}
 
 	/**
@@ -131,12 +174,12 @@ public final class ChatMessage {
 	public boolean equals(Object other) {
 		return other instanceof ChatMessage message && this.role == message.role
 				&& Objects.equals(this.content, message.content) && this.toolCalls.equals(message.toolCalls)
-				&& Objects.equals(this.toolCallId, message.toolCallId);
+				&& Objects.equals(this.toolCallId, message.toolCallId) && this.parts.equals(message.parts);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.role, this.content, this.toolCalls, this.toolCallId);
+		return Objects.hash(this.role, this.content, this.toolCalls, this.toolCallId, this.parts);
 	}
 
 	@Override

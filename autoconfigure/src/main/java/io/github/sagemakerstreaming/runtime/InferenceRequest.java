@@ -28,6 +28,8 @@ public final class InferenceRequest {
 
 	private final @Nullable ToolChoice toolChoice;
 
+	private final @Nullable ResponseFormat responseFormat;
+
 	private final byte @Nullable [] body;
 
 	private final @Nullable String targetVariant;
@@ -48,6 +50,7 @@ public final class InferenceRequest {
 		this.messages = builder.messages;
 		this.tools = builder.tools;
 		this.toolChoice = builder.toolChoice;
+		this.responseFormat = builder.responseFormat;
 		this.body = builder.body;
 		this.targetVariant = builder.targetVariant;
 		this.targetContainerHostname = builder.targetContainerHostname;
@@ -104,6 +107,14 @@ public final class InferenceRequest {
 	 */
 	public @Nullable ToolChoice toolChoice() {
 		return this.toolChoice;
+	}
+
+	/**
+	 * Returns the shape asked of the answer.
+	 * @return the response format, or {@code null} for free text
+	 */
+	public @Nullable ResponseFormat responseFormat() {
+		return this.responseFormat;
 	}
 
 	/**
@@ -259,6 +270,8 @@ public final class InferenceRequest {
 
 		private @Nullable ToolChoice toolChoice;
 
+		private @Nullable ResponseFormat responseFormat;
+
 		private byte @Nullable [] body;
 
 		private @Nullable String targetVariant;
@@ -316,6 +329,18 @@ public final class InferenceRequest {
 		 */
 		public Builder toolChoice(@Nullable ToolChoice toolChoice) {
 			this.toolChoice = toolChoice;
+			return this;
+		}
+
+		/**
+		 * Asks for an answer in JSON, or in JSON valid within a schema, which the format
+		 * asks of its container in the container's own terms; the {@code raw} format
+		 * refuses it.
+		 * @param responseFormat the response format, or {@code null} for free text
+		 * @return this builder
+		 */
+		public Builder responseFormat(@Nullable ResponseFormat responseFormat) {
+			this.responseFormat = responseFormat;
 			return this;
 		}
 
@@ -455,11 +480,11 @@ public final class InferenceRequest {
 				throw new InvalidInferenceRequestException(
 						"The messages are empty: a conversation needs at least one message.", endpointName());
 			}
-			if (this.body != null && (!this.tools.isEmpty() || this.toolChoice != null)) {
-				throw new InvalidInferenceRequestException(
-						"Tools and a tool choice are rendered by the format, so they "
-								+ "cannot go with a body of your own: put them in the body, or set a prompt or messages instead.",
-						endpointName());
+			if (this.body != null
+					&& (!this.tools.isEmpty() || this.toolChoice != null || this.responseFormat != null)) {
+				throw new InvalidInferenceRequestException("Tools, a tool choice and a response format are rendered by "
+						+ "the format, so they cannot go with a body of your own: put them in the body, or set a prompt "
+						+ "or messages instead.", endpointName());
 			}
 		}
 

@@ -8,14 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Renders a request's prompt or conversation, its tools and its generation parameters as
- * the request body of a format. Parameters are merged last, so they may add to the body
- * but, being checked against the reserved names, never replace the prompt, the messages
- * or streaming itself.
+ * Renders a request's prompt or conversation, its tools, its response format and its
+ * generation parameters as the request body of a format. Parameters are merged last, so
+ * they may add to the body but, being checked against the reserved names, never replace
+ * the prompt, the messages or streaming itself.
  */
 final class RequestBodies {
 
@@ -28,6 +29,13 @@ final class RequestBodies {
 
 	static byte[] render(InferenceFormat format, InferenceRequest request, Map<String, Object> parameters,
 			boolean streaming, boolean includeUsage, String endpointName) {
+		if (format != InferenceFormat.OPENAI_CHAT && request.messages() != null
+				&& request.messages().stream().anyMatch(ChatMessage::hasImage)) {
+			throw new InvalidInferenceRequestException("Images need the openai-chat format, whose messages carry them "
+					+ "as image_url parts, but the format is " + format
+					+ ": set format(InferenceFormat.OPENAI_CHAT) on the request, or sagemaker.runtime.format=openai-chat.",
+					endpointName);
+		}
 		if (format != InferenceFormat.OPENAI_CHAT
 				&& (request.messages() != null || !request.tools().isEmpty() || request.toolChoice() != null)) {
 			throw new InvalidInferenceRequestException(
@@ -47,20 +55,27 @@ final class RequestBodies {
 				if (request.toolChoice() != null) {
 					body.put("tool_choice", toolChoice(request.toolChoice()));
 				}
+				openAiResponseFormat(body, request.responseFormat());
 				openAiStreaming(body, streaming, includeUsage);
 				body.putAll(parameters);
 			}
 			case OPENAI_COMPLETIONS -> {
 				body.put("prompt", prompt(request));
+				openAiResponseFormat(body, request.responseFormat());
 				openAiStreaming(body, streaming, includeUsage);
 				body.putAll(parameters);
 			}
 			case TGI -> {
 				body.put("inputs", prompt(request));
-				body.put("parameters", parameters);
+				body.put("parameters", tgiParameters(request.responseFormat(), parameters));
 				body.put("stream", streaming);
 			}
 			case RAW -> {
+				if (request.responseFormat() != null) {
+					throw new InvalidInferenceRequestException("The raw format sends the prompt as it is, so it cannot "
+							+ "ask for a response format: use a format that can (openai-chat, openai-completions or "
+							+ "tgi), or write the container's own field into a body of your own.", endpointName);
+				}
 				return prompt(request).getBytes(StandardCharsets.UTF_8);
 			}
 		}
@@ -86,12 +101,48 @@ final class RequestBodies {
 		}
 	}
 
+	/**
+	 * Asks for JSON as OpenAI's chat and completions APIs do, and vLLM's
+	 * ({@code vllm/entrypoints/openai/protocol.py}, {@code ResponseFormat}, which
+	 * requires the schema's {@code name}): {@code {"type":"json_object"}} or
+	 * {@code {"type":"json_schema","json_schema":{"name":...,"schema":{...}}}}. A
+	 * {@code response_format} parameter, in a container's own shape, replaces it.
+	 */
+	private static void openAiResponseFormat(Map<String, Object> body, @Nullable ResponseFormat format) {
+		if (format == null) {
+			return;
+		}
+		String schema = format.schemaJson();
+		body.put("response_format", (schema != null)
+				? ordered("type", "json_schema", "json_schema",
+						ordered("name", Objects.requireNonNull(format.name(), "name"), "schema", JSON.readTree(schema)))
+				: ordered("type", "json_object"));
+	}
+
+	/**
+	 * The parameters of a TGI request, with the response format as TGI's grammar
+	 * ({@code router/src/lib.rs}, {@code GrammarType}, adjacently tagged
+	 * {@code {"type":"json","value":schema}}, which every TGI version takes); JSON
+	 * without a schema asks for any object. A {@code grammar} parameter replaces it.
+	 */
+	private static Map<String, Object> tgiParameters(@Nullable ResponseFormat format, Map<String, Object> parameters) {
+		if (format == null) {
+			return parameters;
+		}
+		String schema = format.schemaJson();
+		Map<String, Object> withGrammar = new LinkedHashMap<>();
+		withGrammar.put("grammar",
+				ordered("type", "json", "value", (schema != null) ? JSON.readTree(schema) : ordered("type", "object")));
+		withGrammar.putAll(parameters);
+		return withGrammar;
+	}
+
 	private static List<Map<String, Object>> messages(List<ChatMessage> messages) {
 		List<Map<String, Object>> rendered = new ArrayList<>(messages.size());
 		for (ChatMessage message : messages) {
 			Map<String, Object> item = new LinkedHashMap<>();
 			item.put("role", message.role().name().toLowerCase(Locale.ROOT));
-			item.put("content", message.content());
+			item.put("content", message.parts().isEmpty() ? message.content() : parts(message.parts()));
 			if (!message.toolCalls().isEmpty()) {
 				item.put("tool_calls", message.toolCalls().stream().map(RequestBodies::toolCall).toList());
 			}
@@ -101,6 +152,19 @@ final class RequestBodies {
 			rendered.add(item);
 		}
 		return rendered;
+	}
+
+	/**
+	 * The parts of a message as OpenAI content parts, which vLLM and TGI's Messages API
+	 * read ({@code vllm/entrypoints/chat_utils.py}; TGI {@code MessageChunk}).
+	 */
+	private static List<Map<String, Object>> parts(List<ContentPart> parts) {
+		return parts.stream()
+			.map((part) -> (part.type() == ContentPart.Type.TEXT)
+					? ordered("type", "text", "text", Objects.requireNonNull(part.text(), "text"))
+					: ordered("type", "image_url", "image_url",
+							ordered("url", Objects.requireNonNull(part.url(), "url"))))
+			.toList();
 	}
 
 	private static Map<String, Object> toolCall(ToolCall call) {

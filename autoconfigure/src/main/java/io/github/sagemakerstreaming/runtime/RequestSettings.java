@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param accept the MIME type asked of the container, or {@code null}
  * @param customAttributes the custom attributes, or {@code null}
  * @param limits the time limits, any of them {@code null}
+ * @param logging whether the request and its answer are logged, either {@code null}
  */
 record RequestSettings(@Nullable String endpointName, @Nullable String inferenceComponentName,
 		@Nullable InferenceFormat format, Map<String, Object> parameters, @Nullable String contentType,
-		@Nullable String accept, @Nullable String customAttributes, StreamLimits limits) {
+		@Nullable String accept, @Nullable String customAttributes, StreamLimits limits, ContentLogging logging) {
 
 	/**
 	 * Returns these settings with each one that the request sets replaced, and the
@@ -35,7 +36,7 @@ record RequestSettings(@Nullable String endpointName, @Nullable String inference
 				or(request.inferenceComponentName, this.inferenceComponentName), or(request.format, this.format),
 				merged(this.parameters, request.parameters), or(request.contentType, this.contentType),
 				or(request.accept, this.accept), or(request.customAttributes, this.customAttributes),
-				this.limits.overriddenBy(request.limits));
+				this.limits.overriddenBy(request.limits), this.logging.overriddenBy(request.logging));
 	}
 
 	private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {
@@ -75,6 +76,8 @@ record RequestSettings(@Nullable String endpointName, @Nullable String inference
 		private @Nullable String customAttributes;
 
 		private StreamLimits limits = StreamLimits.NONE;
+
+		private ContentLogging logging = ContentLogging.NONE;
 
 		/**
 		 * Sets the endpoint to invoke (at most 63 letters, digits and hyphens); a
@@ -222,12 +225,37 @@ record RequestSettings(@Nullable String endpointName, @Nullable String inference
 		}
 
 		/**
+		 * Sets whether the body sent is logged, at DEBUG under the
+		 * {@code StreamingInferenceTemplate} logger; a request's overrides the template's
+		 * (off unless set). The body holds the prompt.
+		 * @param logRequests whether to log the request body
+		 * @return this builder
+		 */
+		public B logRequests(boolean logRequests) {
+			this.logging = new ContentLogging(logRequests, this.logging.responses());
+			return self();
+		}
+
+		/**
+		 * Sets whether the answer is logged, at DEBUG under the
+		 * {@code StreamingInferenceTemplate} logger: its whole text, finish reason and
+		 * number of tool calls, once the stream or the {@code invoke} call completes. A
+		 * request's overrides the template's (off unless set).
+		 * @param logResponses whether to log the answer
+		 * @return this builder
+		 */
+		public B logResponses(boolean logResponses) {
+			this.logging = new ContentLogging(this.logging.requests(), logResponses);
+			return self();
+		}
+
+		/**
 		 * Returns the settings given so far.
 		 */
 		RequestSettings settings() {
 			return new RequestSettings(this.endpointName, this.inferenceComponentName, this.format,
 					Collections.unmodifiableMap(new LinkedHashMap<>(this.parameters)), this.contentType, this.accept,
-					this.customAttributes, this.limits);
+					this.customAttributes, this.limits, this.logging);
 		}
 
 		/**

@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param inferenceComponentName the inference component, or {@code null}
  * @param model the {@code model} parameter the body names, or {@code null}
  * @param limits the time limits
+ * @param logging whether the request and its answer are logged
  */
 record ResolvedRequest(String endpointName, InferenceFormat format, byte[] body, String contentType,
 		@Nullable String accept, @Nullable String customAttributes, @Nullable String inferenceComponentName,
-		@Nullable String model, StreamLimits limits) {
+		@Nullable String model, StreamLimits limits, ContentLogging logging) {
 
 	StreamObservationContext observationContext(StreamObservationContext.Operation operation) {
 		return new StreamObservationContext(this.endpointName, this.inferenceComponentName, this.model, this.format,

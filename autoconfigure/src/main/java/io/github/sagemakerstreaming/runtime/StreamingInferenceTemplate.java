@@ -109,6 +109,14 @@ public final class StreamingInferenceTemplate {
 	}
 
 	/**
+	 * Returns the format of a request that names none.
+	 * @return the default format
+	 */
+	public InferenceFormat format() {
+		return Objects.requireNonNull(this.defaults.format(), "format");
+	}
+
+	/**
 	 * Streams the answer to a prompt from the default endpoint, in the default format.
 	 * @param prompt the prompt
 	 * @return the generated text, token by token, in order
@@ -246,7 +254,8 @@ public final class StreamingInferenceTemplate {
 		Flux<InferenceChunk> chunks = new ResponseStreamCall(this.transport, sdkRequest, responseDecoder,
 				resolved.limits(), this.retry)
 			.chunks();
-		return this.observation.observe(chunks, resolved.observationContext(StreamObservationContext.Operation.STREAM));
+		return this.observation.observe(resolved.logging().responses(chunks, resolved.endpointName()),
+				resolved.observationContext(StreamObservationContext.Operation.STREAM));
 	}
 
 	/**
@@ -273,7 +282,8 @@ public final class StreamingInferenceTemplate {
 		Flux<InferenceChunk> chunks = new InvokeCall(this.client, sdkRequest,
 				asText || resolved.format() == InferenceFormat.RAW, resolved.limits(), this.retry)
 			.chunks();
-		return this.observation.observe(chunks, resolved.observationContext(StreamObservationContext.Operation.INVOKE));
+		return this.observation.observe(resolved.logging().responses(chunks, resolved.endpointName()),
+				resolved.observationContext(StreamObservationContext.Operation.INVOKE));
 	}
 
 	/**
@@ -296,12 +306,13 @@ public final class StreamingInferenceTemplate {
 		byte[] body = (rawBody != null) ? rawBody
 				: RequestBodies.render(format, request, settings.parameters(), streaming, this.includeUsage, endpoint);
 		RequestConstraints.bodySize(body.length, endpoint);
+		settings.logging().request(endpoint, body);
 		String contentType = settings.contentType();
 		return new ResolvedRequest(endpoint, format, body,
 				(contentType != null) ? contentType : defaultContentType(format), settings.accept(),
 				settings.customAttributes(), settings.inferenceComponentName(),
 				(settings.parameters().get("model") instanceof String model) ? model : null,
-				streaming ? settings.limits() : settings.limits().withoutIdle());
+				streaming ? settings.limits() : settings.limits().withoutIdle(), settings.logging());
 	}
 
 	private static String defaultContentType(InferenceFormat format) {

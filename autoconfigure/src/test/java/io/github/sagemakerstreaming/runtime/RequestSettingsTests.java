@@ -75,7 +75,8 @@ class RequestSettingsTests {
 		RequestSettings merged = defaults.overriddenBy(request);
 		assertThat(merged).isEqualTo(new RequestSettings("other-llm", "ic-default", InferenceFormat.TGI, Map.of(),
 				"application/x-text", "application/json", "accept_eula=true",
-				new StreamLimits(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(1))));
+				new StreamLimits(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(1)),
+				ContentLogging.NONE));
 	}
 
 	@Test

@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * What an endpoint adds to its text answers in a chat: reasoning before the answer,
  * scripted tool calls after it, or the answers of an agent's model that calls the tools a
- * request offers.
+ * request offers. A request that constrains the answer to a schema is answered with JSON
+ * valid within it, as guided decoding would.
  *
  * @param reasoning the reasoning tokens
  * @param toolCalls the scripted tool calls
@@ -42,6 +43,9 @@ record ChatScript(List<String> reasoning, List<ToolCallScript> toolCalls, boolea
 		}
 		else if (this.agent && request.toolResult() != null) {
 			tokens = words("The tool answered: " + request.toolResult());
+		}
+		else if (request.answerSchema() != null) {
+			tokens = words(SchemaInstances.of(request.answerSchema()));
 		}
 		else {
 			tokens = text.apply(request.prompt());

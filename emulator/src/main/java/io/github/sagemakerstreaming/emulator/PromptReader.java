@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads what an answer depends on from a request body of any of the request shapes
  * containers accept: the prompt, the number of choices, whether usage is asked for, the
- * tools offered and the result of a tool call.
+ * tools offered, the result of a tool call and the schema the answer is constrained to.
  */
 final class PromptReader {
 
@@ -28,14 +28,31 @@ final class PromptReader {
 			root = MAPPER.readTree(text);
 		}
 		catch (JacksonException ex) {
-			return new Request(text, 1, false, List.of(), null, null);
+			return new Request(text, 1, false, List.of(), null, null, null);
 		}
 		if (root == null || !root.isObject()) {
-			return new Request(text, 1, false, List.of(), null, null);
+			return new Request(text, 1, false, List.of(), null, null, null);
 		}
 		return new Request(prompt(root, text), Math.max(1, root.path("n").asInt(1)),
 				root.path("stream_options").path("include_usage").asBoolean(false), tools(root), toolResult(root),
-				sessionRequest(root));
+				sessionRequest(root), answerSchema(root));
+	}
+
+	/**
+	 * Returns the schema the answer is constrained to: OpenAI's and vLLM's
+	 * {@code response_format}, TGI's Messages API {@code response_format} or TGI's
+	 * {@code parameters.grammar}, in the shapes {@link ChatRequestChecks} lets through;
+	 * JSON without a schema is any object.
+	 */
+	private static @Nullable JsonNode answerSchema(JsonNode root) {
+		JsonNode format = root.has("inputs") ? root.path("parameters").path("grammar") : root.path("response_format");
+		return switch (format.path("type").asString("")) {
+			case "json_schema" -> format.path("json_schema").path("schema").isObject()
+					? format.path("json_schema").path("schema") : format.path("value").path("schema");
+			case "json", "json_object" -> format.path("value").isObject() ? format.path("value")
+					: MAPPER.createObjectNode().put("type", "object");
+			default -> null;
+		};
 	}
 
 	private static @Nullable String sessionRequest(JsonNode root) {
@@ -48,10 +65,10 @@ final class PromptReader {
 		if (messages.isArray() && !messages.isEmpty()) {
 			for (int i = messages.size() - 1; i >= 0; i--) {
 				if ("user".equals(messages.get(i).path("role").asString(""))) {
-					return messages.get(i).path("content").asString("");
+					return content(messages.get(i).path("content"));
 				}
 			}
-			return messages.get(messages.size() - 1).path("content").asString("");
+			return content(messages.get(messages.size() - 1).path("content"));
 		}
 		if (root.path("prompt").isString()) {
 			return root.path("prompt").asString();
@@ -60,6 +77,21 @@ final class PromptReader {
 			return root.path("inputs").asString();
 		}
 		return text;
+	}
+
+	/**
+	 * Returns a message's text: its content, or the texts of its content parts, one per
+	 * line, with {@code [image]} for each image.
+	 */
+	private static String content(JsonNode content) {
+		if (!content.isArray()) {
+			return content.asString("");
+		}
+		List<String> texts = new ArrayList<>();
+		for (JsonNode part : content) {
+			texts.add("image_url".equals(part.path("type").asString("")) ? "[image]" : part.path("text").asString(""));
+		}
+		return String.join("\n", texts);
 	}
 
 	private static List<OfferedTool> tools(JsonNode root) {
@@ -102,9 +134,10 @@ final class PromptReader {
 	 * {@code null}
 	 * @param sessionRequest the session payload's {@code requestType}
 	 * ({@code NEW_SESSION} or {@code CLOSE}), or {@code null} if the body is not one
+	 * @param answerSchema the JSON Schema the answer is constrained to, or {@code null}
 	 */
 	record Request(String prompt, int choices, boolean includeUsage, List<OfferedTool> tools,
-			@Nullable String toolResult, @Nullable String sessionRequest) {
+			@Nullable String toolResult, @Nullable String sessionRequest, @Nullable JsonNode answerSchema) {
 
 	}
 

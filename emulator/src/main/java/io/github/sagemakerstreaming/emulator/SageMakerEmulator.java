@@ -341,6 +341,10 @@ public final class SageMakerEmulator implements AutoCloseable {
 					name);
 		}
 		EmulatedEndpoint.Settings settings = endpoint.settings();
+		ChatRequestChecks.Refusal refusal = ChatRequestChecks.check(settings.dialect(), body);
+		if (refusal != null) {
+			return modelError(response, invocation, requestId, refusal.status(), refusal.body(), name);
+		}
 		String variant = (invocation.header("X-Amzn-SageMaker-Target-Variant") != null)
 				? invocation.header("X-Amzn-SageMaker-Target-Variant") : settings.variant();
 		if (!streaming && parsed.sessionRequest() != null) {
@@ -395,15 +399,8 @@ public final class SageMakerEmulator implements AutoCloseable {
 			.delayUntil((answer) -> (answer.ok() && !delay.isZero()) ? Mono.delay(delay) : Mono.empty())
 			.flatMap((container) -> {
 				if (!container.ok()) {
-					invocation.ended(StreamOutcome.FAULTED);
-					return response.status(424)
-						.header("Content-Type", "application/json")
-						.header("x-amzn-RequestId", requestId)
-						.header("x-amzn-ErrorType",
-								"ModelError:http://internal.amazon.com/coral/com.amazonaws.sagemaker/")
-						.sendString(Mono
-							.just(ErrorBodies.modelError(container.status(), container.body(), endpoint.name())))
-						.then();
+					return modelError(response, invocation, requestId, container.status(), container.body(),
+							endpoint.name());
 				}
 				return response.status(200)
 					.header("x-amzn-RequestId", requestId)
@@ -547,6 +544,21 @@ public final class SageMakerEmulator implements AutoCloseable {
 		RecordedInvocation invocation = new RecordedInvocation(name, request.uri(), headers, body);
 		this.invocations.add(invocation);
 		return invocation;
+	}
+
+	/**
+	 * Passes a container's refusal on as SageMaker does: a 424 {@code ModelError} that
+	 * carries the container's status and body.
+	 */
+	private Mono<Void> modelError(HttpServerResponse response, RecordedInvocation invocation, String requestId,
+			int containerStatus, String containerBody, String endpointName) {
+		invocation.ended(StreamOutcome.FAULTED);
+		return response.status(424)
+			.header("Content-Type", "application/json")
+			.header("x-amzn-RequestId", requestId)
+			.header("x-amzn-ErrorType", "ModelError:http://internal.amazon.com/coral/com.amazonaws.sagemaker/")
+			.sendString(Mono.just(ErrorBodies.modelError(containerStatus, containerBody, endpointName)))
+			.then();
 	}
 
 	private Mono<Void> error(HttpServerResponse response, RecordedInvocation invocation, String requestId,

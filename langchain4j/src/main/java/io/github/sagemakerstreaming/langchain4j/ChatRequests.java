@@ -6,26 +6,36 @@ import java.util.List;
 import java.util.Map;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.image.Image;
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.ImageContent;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.internal.JsonSchemaElementUtils;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.github.sagemakerstreaming.runtime.ChatMessage;
+import io.github.sagemakerstreaming.runtime.ContentPart;
 import io.github.sagemakerstreaming.runtime.InferenceRequest;
 import io.github.sagemakerstreaming.runtime.InvalidInferenceRequestException;
+import io.github.sagemakerstreaming.runtime.ResponseFormat;
 import io.github.sagemakerstreaming.runtime.ToolCall;
 import io.github.sagemakerstreaming.runtime.ToolChoice;
 import io.github.sagemakerstreaming.runtime.ToolDefinition;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a LangChain4j {@link ChatRequest} into the template's {@link InferenceRequest}:
- * the messages in the OpenAI chat shape, the tool specifications with their JSON schemas,
- * the tool choice, the generation parameters as the container's and the invocation
- * options as the request's target, session and time limits.
+ * the messages in the OpenAI chat shape, images as content parts, the tool specifications
+ * with their JSON schemas, the tool choice, the response format, the generation and
+ * custom parameters as the container's, and the invocation options as the request's
+ * target, session and time limits.
  */
 final class ChatRequests {
 
@@ -36,12 +46,13 @@ final class ChatRequests {
 	private ChatRequests() {
 	}
 
-	static InferenceRequest toRequest(ChatRequest request) {
+	static InferenceRequest.Builder toRequest(ChatRequest request) {
 		ChatRequestParameters parameters = request.parameters();
 		InferenceRequest.Builder builder = InferenceRequest.builder()
 			.messages(messages(request.messages()))
 			.tools(tools(parameters.toolSpecifications()))
-			.parameters(generation(parameters));
+			.parameters(generation(parameters))
+			.responseFormat(responseFormat(parameters.responseFormat()));
 		if (parameters.toolChoice() != null && !parameters.toolSpecifications().isEmpty()) {
 			builder.toolChoice(switch (parameters.toolChoice()) {
 				case AUTO -> ToolChoice.AUTO;
@@ -51,8 +62,26 @@ final class ChatRequests {
 		}
 		if (parameters instanceof SageMakerChatRequestParameters sagemaker) {
 			sagemaker.invocationOptions().applyTo(builder);
+			builder.parameters(sagemaker.customParameters());
 		}
-		return builder.build();
+		return builder;
+	}
+
+	/**
+	 * LangChain4j's JSON response format, with its schema as JSON text; text asks for
+	 * nothing.
+	 */
+	private static @Nullable ResponseFormat responseFormat(
+			dev.langchain4j.model.chat.request.@Nullable ResponseFormat format) {
+		if (format == null || format.type() != ResponseFormatType.JSON) {
+			return null;
+		}
+		JsonSchema schema = format.jsonSchema();
+		if (schema == null) {
+			return ResponseFormat.json();
+		}
+		return ResponseFormat.jsonSchema((schema.name() != null) ? schema.name() : "output",
+				JSON.writeValueAsString(JsonSchemaElementUtils.toMap(schema.rootElement())));
 	}
 
 	private static List<ChatMessage> messages(List<dev.langchain4j.data.message.ChatMessage> messages) {
@@ -60,7 +89,7 @@ final class ChatRequests {
 		for (dev.langchain4j.data.message.ChatMessage message : messages) {
 			converted.add(switch (message.type()) {
 				case SYSTEM -> ChatMessage.system(((SystemMessage) message).text());
-				case USER -> ChatMessage.user(userText((UserMessage) message));
+				case USER -> user((UserMessage) message);
 				case AI -> assistant((AiMessage) message);
 				case TOOL_EXECUTION_RESULT -> ChatMessage.tool(((ToolExecutionResultMessage) message).id(),
 						((ToolExecutionResultMessage) message).text());
@@ -82,15 +111,41 @@ final class ChatRequests {
 		return ChatMessage.assistant(message.text(), calls);
 	}
 
-	private static String userText(UserMessage message) {
-		if (!message.hasSingleText()) {
-			throw new InvalidInferenceRequestException(
-					"The SageMaker chat model sends text only, but a user message " + "has " + message.contents().size()
-							+ " contents that are not one text; send them as text, or call "
-							+ "the endpoint with a body of your own through StreamingInferenceTemplate.",
-					null);
+	/**
+	 * A user message of one text, or of texts and images (by URL, or base64 data sent as
+	 * a {@code data:} URL) as OpenAI content parts, which only the {@code openai-chat}
+	 * format sends.
+	 */
+	private static ChatMessage user(UserMessage message) {
+		if (message.hasSingleText()) {
+			return ChatMessage.user(message.singleText());
 		}
-		return message.singleText();
+		List<ContentPart> parts = new ArrayList<>();
+		for (Content content : message.contents()) {
+			if (content instanceof TextContent text) {
+				parts.add(ContentPart.text(text.text()));
+			}
+			else if (content instanceof ImageContent image) {
+				parts.add(image(image.image()));
+			}
+			else {
+				throw new InvalidInferenceRequestException("The SageMaker chat model sends texts and images only, but "
+						+ "a user message has " + content.type() + " content; send it as text, or call the endpoint "
+						+ "with a body of your own through StreamingInferenceTemplate.", null);
+			}
+		}
+		return ChatMessage.user(parts);
+	}
+
+	private static ContentPart image(Image image) {
+		if (image.url() != null) {
+			return ContentPart.imageUrl(image.url().toString());
+		}
+		if (image.base64Data() == null || image.mimeType() == null) {
+			throw new InvalidInferenceRequestException("An image needs a URL, or base64 data with its MIME type, "
+					+ "to be sent as a data: URL: use ImageContent.from(base64Data, \"image/png\").", null);
+		}
+		return ContentPart.imageUrl("data:" + image.mimeType() + ";base64," + image.base64Data());
 	}
 
 	private static List<ToolDefinition> tools(List<ToolSpecification> specifications) {

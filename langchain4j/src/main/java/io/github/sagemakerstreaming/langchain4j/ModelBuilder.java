@@ -1,6 +1,7 @@
 package io.github.sagemakerstreaming.langchain4j;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.langchain4j.model.chat.listener.ChatModelListener;
@@ -10,8 +11,8 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncCli
 
 /**
  * What both chat models are built from: a template, or a client for a template with no
- * defaults of its own, the default request parameters (the endpoint among them) and the
- * listeners.
+ * defaults of its own, the default request parameters (the endpoint among them), the
+ * listeners, and whether requests and answers are logged.
  *
  * @param <B> the builder's own type
  */
@@ -22,6 +23,12 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
 	private SageMakerChatRequestParameters defaultRequestParameters = SageMakerChatRequestParameters.EMPTY;
 
 	private List<ChatModelListener> listeners = List.of();
+
+	private Map<String, Object> customParameters = Map.of();
+
+	private boolean logRequests;
+
+	private boolean logResponses;
 
 	ModelBuilder() {
 	}
@@ -67,6 +74,42 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
 		return self();
 	}
 
+	/**
+	 * Adds fields of the container's own to every request body, under those of the
+	 * default request parameters and of each request.
+	 * @param customParameters the fields
+	 * @return this builder
+	 * @see SageMakerChatRequestParameters.Builder#customParameters(Map)
+	 */
+	public B customParameters(Map<String, Object> customParameters) {
+		this.customParameters = Map.copyOf(customParameters);
+		return self();
+	}
+
+	/**
+	 * Sets whether each request body is logged, at DEBUG under the
+	 * {@code StreamingInferenceTemplate} logger (off unless set; the template's own
+	 * setting applies then). The body holds the prompt.
+	 * @param logRequests whether to log the request bodies
+	 * @return this builder
+	 */
+	public B logRequests(boolean logRequests) {
+		this.logRequests = logRequests;
+		return self();
+	}
+
+	/**
+	 * Sets whether each answer is logged, whole, at DEBUG under the
+	 * {@code StreamingInferenceTemplate} logger (off unless set; the template's own
+	 * setting applies then).
+	 * @param logResponses whether to log the answers
+	 * @return this builder
+	 */
+	public B logResponses(boolean logResponses) {
+		this.logResponses = logResponses;
+		return self();
+	}
+
 	StreamingInferenceTemplate template() {
 		if (this.template == null) {
 			throw new IllegalStateException("Set a template or a client to build a SageMaker chat model");
@@ -75,7 +118,21 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
 	}
 
 	SageMakerChatRequestParameters defaultRequestParameters() {
-		return this.defaultRequestParameters;
+		if (this.customParameters.isEmpty()) {
+			return this.defaultRequestParameters;
+		}
+		return SageMakerChatRequestParameters.builder()
+			.customParameters(this.customParameters)
+			.build()
+			.overrideWith(this.defaultRequestParameters);
+	}
+
+	boolean logRequests() {
+		return this.logRequests;
+	}
+
+	boolean logResponses() {
+		return this.logResponses;
 	}
 
 	List<ChatModelListener> listeners() {

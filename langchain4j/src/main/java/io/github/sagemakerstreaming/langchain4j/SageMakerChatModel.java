@@ -31,8 +31,8 @@ public class SageMakerChatModel extends SageMakerModel implements ChatModel {
 
 	@Override
 	public ChatResponse doChat(ChatRequest request) {
-		return ChatResponses.of(InferenceResponse.of(Objects
-			.requireNonNull(template().streamChunks(ChatRequests.toRequest(request)).collectList().block())));
+		return ChatResponses.of(InferenceResponse
+			.of(Objects.requireNonNull(template().streamChunks(toRequest(request)).collectList().block())));
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package io.github.sagemakerstreaming.langchain4j;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -8,11 +11,12 @@ import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import io.github.sagemakerstreaming.runtime.InvocationOptions;
 
 /**
- * LangChain4j's request parameters, plus where a SageMaker request goes and how long it
- * may take, as {@link InvocationOptions}: the endpoint, the inference component (or
- * adapter), the format, the custom attributes, the stateful session, the variant, the
- * container, the inference id and the time limits. Everything left unset takes the
- * template's default, or the container's.
+ * LangChain4j's request parameters, plus fields of the container's own (the custom
+ * parameters) and where a SageMaker request goes and how long it may take, as
+ * {@link InvocationOptions}: the endpoint, the inference component (or adapter), the
+ * format, the custom attributes, the stateful session, the variant, the container, the
+ * inference id and the time limits. Everything left unset takes the template's default,
+ * or the container's.
  */
 public class SageMakerChatRequestParameters extends DefaultChatRequestParameters {
 
@@ -21,9 +25,12 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 
 	private final InvocationOptions invocationOptions;
 
+	private final Map<String, Object> customParameters;
+
 	private SageMakerChatRequestParameters(Builder builder) {
 		super(builder);
 		this.invocationOptions = builder.invocationOptions;
+		this.customParameters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.customParameters));
 	}
 
 	/**
@@ -42,6 +49,15 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 		return this.invocationOptions;
 	}
 
+	/**
+	 * Returns the fields of the container's own added to the request body after the
+	 * portable ones, as LangChain4j's OpenAI parameters name them.
+	 * @return the custom parameters, empty if none
+	 */
+	public Map<String, Object> customParameters() {
+		return this.customParameters;
+	}
+
 	@Override
 	public SageMakerChatRequestParameters overrideWith(ChatRequestParameters that) {
 		return builder().overrideWith(this).overrideWith(that).build();
@@ -55,12 +71,13 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof SageMakerChatRequestParameters that && super.equals(that)
-				&& this.invocationOptions.equals(that.invocationOptions);
+				&& this.invocationOptions.equals(that.invocationOptions)
+				&& this.customParameters.equals(that.customParameters);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(super.hashCode(), this.invocationOptions);
+		return Objects.hash(super.hashCode(), this.invocationOptions, this.customParameters);
 	}
 
 	/**
@@ -72,11 +89,14 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 
 		private InvocationOptions invocationOptions = InvocationOptions.NONE;
 
+		private final Map<String, Object> customParameters = new LinkedHashMap<>();
+
 		@Override
 		public Builder overrideWith(ChatRequestParameters parameters) {
 			super.overrideWith(parameters);
 			if (parameters instanceof SageMakerChatRequestParameters that) {
 				this.invocationOptions = that.invocationOptions.mergedOver(this.invocationOptions);
+				this.customParameters.putAll(that.customParameters);
 			}
 			return this;
 		}
@@ -84,6 +104,18 @@ public class SageMakerChatRequestParameters extends DefaultChatRequestParameters
 		@Override
 		public Builder invocationOptions(UnaryOperator<InvocationOptions.Builder> change) {
 			this.invocationOptions = change.apply(this.invocationOptions.mutate()).build();
+			return this;
+		}
+
+		/**
+		 * Adds fields of the container's own to the request body, after the portable ones
+		 * (for example vLLM's {@code repetition_penalty}); they may not replace
+		 * {@code messages}, {@code prompt}, {@code inputs} or {@code stream}.
+		 * @param customParameters the fields
+		 * @return this builder
+		 */
+		public Builder customParameters(Map<String, Object> customParameters) {
+			this.customParameters.putAll(customParameters);
 			return this;
 		}
 

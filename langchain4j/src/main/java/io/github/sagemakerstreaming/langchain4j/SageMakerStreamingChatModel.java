@@ -38,7 +38,7 @@ public class SageMakerStreamingChatModel extends SageMakerModel implements Strea
 	public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
 		InferenceRequest inference;
 		try {
-			inference = ChatRequests.toRequest(request);
+			inference = toRequest(request);
 		}
 		catch (RuntimeException ex) {
 			handler.onError(ex);

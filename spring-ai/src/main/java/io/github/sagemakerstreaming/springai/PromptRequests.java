@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.sagemakerstreaming.runtime.ChatMessage;
+import io.github.sagemakerstreaming.runtime.ContentPart;
 import io.github.sagemakerstreaming.runtime.InferenceRequest;
 import io.github.sagemakerstreaming.runtime.InvalidInferenceRequestException;
+import io.github.sagemakerstreaming.runtime.ResponseFormat;
 import io.github.sagemakerstreaming.runtime.ToolCall;
 import io.github.sagemakerstreaming.runtime.ToolDefinition;
 import org.jspecify.annotations.Nullable;
@@ -17,14 +19,22 @@ import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
 
 /**
  * Turns a Spring AI {@link Prompt}, with its options and the definitions of its tools,
  * into the template's {@link InferenceRequest}: the messages in the OpenAI chat shape,
- * the generation options as the container's parameters, and the invocation options as the
+ * images as content parts, the generation options and the extra body as the container's
+ * parameters, the output schema as the response format, and the invocation options as the
  * request's target, session and time limits.
  */
 final class PromptRequests {
+
+	/**
+	 * The name sent with the output schema, which vLLM requires and the model never sees
+	 * as an instruction.
+	 */
+	private static final String OUTPUT_SCHEMA_NAME = "output";
 
 	private PromptRequests() {
 	}
@@ -37,7 +47,10 @@ final class PromptRequests {
 				.tools(tools.stream()
 					.map((tool) -> ToolDefinition.of(tool.name(), tool.description(), tool.inputSchema()))
 					.toList())
-				.parameters(parameters(options)))
+				.parameters(parameters(options))
+				.parameters(options.getExtraBody())
+				.responseFormat((options.getOutputSchema() != null)
+						? ResponseFormat.jsonSchema(OUTPUT_SCHEMA_NAME, options.getOutputSchema()) : null))
 			.build();
 	}
 
@@ -46,7 +59,7 @@ final class PromptRequests {
 		for (Message message : instructions) {
 			switch (message.getMessageType()) {
 				case SYSTEM -> messages.add(ChatMessage.system(text(message)));
-				case USER -> messages.add(ChatMessage.user(userText((UserMessage) message)));
+				case USER -> messages.add(user((UserMessage) message));
 				case ASSISTANT -> messages.add(assistant((AssistantMessage) message));
 				case TOOL -> ((ToolResponseMessage) message).getResponses()
 					.forEach((response) -> messages.add(ChatMessage.tool(response.id(), response.responseData())));
@@ -65,15 +78,29 @@ final class PromptRequests {
 				: ChatMessage.assistant((text == null || text.isEmpty()) ? null : text, calls);
 	}
 
-	private static String userText(UserMessage message) {
-		if (!message.getMedia().isEmpty()) {
-			throw new InvalidInferenceRequestException(
-					"The SageMaker chat model sends text only, but a user message has " + message.getMedia().size()
-							+ " media attachment(s); send their content as text, or call the "
-							+ "endpoint with a body of your own through StreamingInferenceTemplate.",
-					null);
+	/**
+	 * A user message of text, or of text and images (by URL, or bytes sent as a
+	 * {@code data:} URL) as OpenAI content parts, which only the {@code openai-chat}
+	 * format sends.
+	 */
+	private static ChatMessage user(UserMessage message) {
+		if (message.getMedia().isEmpty()) {
+			return ChatMessage.user(text(message));
 		}
-		return text(message);
+		List<ContentPart> parts = new ArrayList<>();
+		if (!text(message).isEmpty()) {
+			parts.add(ContentPart.text(text(message)));
+		}
+		for (Media media : message.getMedia()) {
+			if (!"image".equals(media.getMimeType().getType())) {
+				throw new InvalidInferenceRequestException("The SageMaker chat model sends images only, but a user "
+						+ "message has a " + media.getMimeType() + " attachment; send its content as text, or call "
+						+ "the endpoint with a body of your own through StreamingInferenceTemplate.", null);
+			}
+			parts.add((media.getData() instanceof String url) ? ContentPart.imageUrl(url)
+					: ContentPart.image(media.getDataAsByteArray(), media.getMimeType().toString()));
+		}
+		return ChatMessage.user(parts);
 	}
 
 	private static String text(Message message) {

@@ -1,6 +1,7 @@
 package io.github.sagemakerstreaming.springai;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.model.tool.DefaultToolCallingChatOptions;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 
@@ -21,13 +23,14 @@ import org.springframework.ai.tool.ToolCallback;
  * options, sent as the container's OpenAI parameters ({@code max_tokens},
  * {@code temperature}, {@code top_p}, {@code top_k}, {@code stop},
  * {@code frequency_penalty}, {@code presence_penalty}, and {@code model} when set), the
- * tools, and where the request goes and how long it may take, as
+ * tools, the output schema of structured output, fields of the container's own (the extra
+ * body), and where the request goes and how long it may take, as
  * {@link InvocationOptions}: the endpoint, the inference component (or adapter), the
  * format, the custom attributes, the stateful session, the variant, the container, the
  * inference id and the time limits. Every option left unset takes the template's default,
  * that is {@code sagemaker.runtime.*}, or the container's.
  */
-public class SageMakerChatOptions implements ToolCallingChatOptions {
+public class SageMakerChatOptions implements ToolCallingChatOptions, StructuredOutputChatOptions {
 
 	private final @Nullable String model;
 
@@ -49,6 +52,10 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 
 	private final Map<String, Object> toolContext;
 
+	private final @Nullable String outputSchema;
+
+	private final Map<String, Object> extraBody;
+
 	private final InvocationOptions invocationOptions;
 
 	private SageMakerChatOptions(@Nullable String model, @Nullable Double frequencyPenalty, @Nullable Integer maxTokens,
@@ -65,6 +72,8 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 		this.topP = topP;
 		this.toolCallbacks = (toolCallbacks != null) ? List.copyOf(toolCallbacks) : List.of();
 		this.toolContext = (toolContext != null) ? Map.copyOf(toolContext) : Map.of();
+		this.outputSchema = builder.outputSchema;
+		this.extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraBody));
 		this.invocationOptions = builder.invocationOptions;
 	}
 
@@ -131,6 +140,27 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 	}
 
 	/**
+	 * Returns the JSON Schema the answer must be valid within, which the request asks of
+	 * the container in its own terms ({@code response_format} for the OpenAI formats,
+	 * TGI's {@code grammar} for the {@code tgi} format); set by a {@code ChatClient}'s
+	 * {@code entity(...)} when native structured output is on.
+	 * @return the schema as JSON text, or {@code null} for free text
+	 */
+	@Override
+	public @Nullable String getOutputSchema() {
+		return this.outputSchema;
+	}
+
+	/**
+	 * Returns the fields of the container's own added to the request body after the
+	 * portable ones, as Spring AI's OpenAI options do.
+	 * @return the extra body, empty if none
+	 */
+	public Map<String, Object> getExtraBody() {
+		return this.extraBody;
+	}
+
+	/**
 	 * Returns where the request goes and how long it may take.
 	 * @return the invocation options, unset ones taking the template's defaults
 	 */
@@ -149,7 +179,9 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 			.topK(this.topK)
 			.topP(this.topP)
 			.toolCallbacks(this.toolCallbacks)
-			.toolContext(this.toolContext);
+			.toolContext(this.toolContext)
+			.outputSchema(this.outputSchema)
+			.extraBody(this.extraBody);
 		return builder.invocationOptions(this.invocationOptions);
 	}
 
@@ -162,26 +194,56 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 				&& Objects.equals(this.stopSequences, that.stopSequences)
 				&& Objects.equals(this.temperature, that.temperature) && Objects.equals(this.topK, that.topK)
 				&& Objects.equals(this.topP, that.topP) && this.toolCallbacks.equals(that.toolCallbacks)
-				&& this.toolContext.equals(that.toolContext) && this.invocationOptions.equals(that.invocationOptions);
+				&& this.toolContext.equals(that.toolContext) && Objects.equals(this.outputSchema, that.outputSchema)
+				&& this.extraBody.equals(that.extraBody) && this.invocationOptions.equals(that.invocationOptions);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty, this.stopSequences,
-				this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext, this.invocationOptions);
+				this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext, this.outputSchema,
+				this.extraBody, this.invocationOptions);
 	}
 
 	/**
 	 * Builds {@link SageMakerChatOptions}; {@link #combineWith(ChatOptions.Builder)} lets
 	 * the options of another builder win where they are set, the SageMaker ones included:
 	 * its tool context entries are added over these, and its tool callbacks are added to
-	 * these, replacing one of the same name. Each SageMaker setting has its method
-	 * through {@link InvocationOptions.Setters}.
+	 * these, replacing one of the same name; its extra body entries are added over these.
+	 * Each SageMaker setting has its method through {@link InvocationOptions.Setters}.
 	 */
 	public static class Builder extends DefaultToolCallingChatOptions.Builder<Builder>
-			implements InvocationOptions.Setters<Builder> {
+			implements InvocationOptions.Setters<Builder>, StructuredOutputChatOptions.Builder<Builder> {
+
+		private @Nullable String outputSchema;
+
+		private final Map<String, Object> extraBody = new LinkedHashMap<>();
 
 		private InvocationOptions invocationOptions = InvocationOptions.NONE;
+
+		/**
+		 * Sets the JSON Schema the answer must be valid within, which the request asks of
+		 * the container in its own terms; the {@code raw} format refuses it.
+		 * @param outputSchema the schema as JSON text, or {@code null} for free text
+		 * @return this builder
+		 */
+		@Override
+		public Builder outputSchema(@Nullable String outputSchema) {
+			this.outputSchema = outputSchema;
+			return this;
+		}
+
+		/**
+		 * Adds fields of the container's own to the request body, after the portable ones
+		 * (for example vLLM's {@code repetition_penalty}); they may not replace
+		 * {@code messages}, {@code prompt}, {@code inputs} or {@code stream}.
+		 * @param extraBody the fields
+		 * @return this builder
+		 */
+		public Builder extraBody(Map<String, Object> extraBody) {
+			this.extraBody.putAll(extraBody);
+			return this;
+		}
 
 		@Override
 		public Builder invocationOptions(UnaryOperator<InvocationOptions.Builder> change) {
@@ -206,6 +268,8 @@ public class SageMakerChatOptions implements ToolCallingChatOptions {
 			}
 			if (other instanceof Builder that) {
 				this.invocationOptions = that.invocationOptions.mergedOver(this.invocationOptions);
+				this.outputSchema = (that.outputSchema != null) ? that.outputSchema : this.outputSchema;
+				this.extraBody.putAll(that.extraBody);
 			}
 			return this;
 		}
