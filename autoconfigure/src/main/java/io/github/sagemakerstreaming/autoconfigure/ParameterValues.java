@@ -10,16 +10,22 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads generation parameters bound from properties, where every value is text: a value
  * that is JSON is sent as that JSON value ({@code 256} as a number, {@code true} as a
  * boolean, {@code ["</s>"]} as an array), anything else, an empty value included, as a
- * string.
+ * string. The framework modules read their properties of extra fields the same way.
  */
-final class ParameterValues {
+public final class ParameterValues {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private ParameterValues() {
 	}
 
-	static Map<String, Object> fromProperties(Map<String, String> properties) {
+	/**
+	 * Returns the values of properties bound as text, each as the JSON value it spells,
+	 * or else as the text itself.
+	 * @param properties the bound properties, by field name
+	 * @return the values to send, in the properties' order
+	 */
+	public static Map<String, Object> fromProperties(Map<String, String> properties) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		properties.forEach((name, value) -> parameters.put(name, jsonOrString(value)));
 		return parameters;

@@ -88,6 +88,8 @@ public final class SageMakerRuntimeAutoConfiguration {
 		map.from(properties::getIdleTimeout).to(setting("idle-timeout", builder::idleTimeout));
 		map.from(properties::getTotalTimeout).to(setting("total-timeout", builder::totalTimeout));
 		map.from(properties::isIncludeUsage).to(builder::includeUsage);
+		map.from(properties::isLogRequests).to(builder::logRequests);
+		map.from(properties::isLogResponses).to(builder::logResponses);
 		SageMakerRuntimeProperties.Retry retry = properties.getRetry();
 		builder.retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
 		builder.decoder(decoder.getIfAvailable(() -> new ContainerDialectDecoder(maxRecordSize(properties))));

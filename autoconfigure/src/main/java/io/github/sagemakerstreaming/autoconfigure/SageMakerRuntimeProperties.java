@@ -84,6 +84,18 @@ public class SageMakerRuntimeProperties {
 	private boolean includeUsage = true;
 
 	/**
+	 * Whether each request body is logged, at DEBUG under the StreamingInferenceTemplate
+	 * logger. The body holds the prompt: keep it off where prompts must not reach logs.
+	 */
+	private boolean logRequests;
+
+	/**
+	 * Whether each whole answer is logged, at DEBUG under the StreamingInferenceTemplate
+	 * logger, with its finish reason and number of tool calls, once the call completes.
+	 */
+	private boolean logResponses;
+
+	/**
 	 * How the template streams: 'sdk' through the SDK client, or 'direct', where it signs
 	 * and sends the call itself on the client's HTTP client and decodes the event stream
 	 * from the response's bytes, with less CPU and far less memory per open stream. Whole
@@ -204,6 +216,22 @@ public class SageMakerRuntimeProperties {
 
 	public void setIncludeUsage(boolean includeUsage) {
 		this.includeUsage = includeUsage;
+	}
+
+	public boolean isLogRequests() {
+		return this.logRequests;
+	}
+
+	public void setLogRequests(boolean logRequests) {
+		this.logRequests = logRequests;
+	}
+
+	public boolean isLogResponses() {
+		return this.logResponses;
+	}
+
+	public void setLogResponses(boolean logResponses) {
+		this.logResponses = logResponses;
 	}
 
 	public Transport getTransport() {

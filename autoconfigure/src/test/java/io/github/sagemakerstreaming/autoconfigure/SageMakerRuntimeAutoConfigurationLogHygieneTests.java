@@ -71,6 +71,35 @@ class SageMakerRuntimeAutoConfigurationLogHygieneTests {
 		assertThat(infoOrAbove)
 			.noneMatch((line) -> line.contains(SECRET) || line.contains("PROMPT-CANARY") || line.contains(TOKEN));
 		assertThat(output.getOut()).doesNotContain(SECRET);
+		assertThat(output.getOut()).as("content logging is off unless switched on")
+			.doesNotContain("PROMPT-CANARY")
+			.doesNotContain("Request to endpoint")
+			.doesNotContain("Answer from endpoint");
+	}
+
+	@Test
+	void thePropertiesSwitchOnTheLoggingOfEachBodyAndWholeAnswerAtDebugOnly(CapturedOutput output) {
+		sagemaker.emulator().register("hygiene-logged", Dialect.VLLM_CHAT).tokens("Hello ", TOKEN);
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SageMakerRuntimeAutoConfiguration.class))
+			.withPropertyValues("sagemaker.runtime.region=us-east-1",
+					"sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride(),
+					"sagemaker.runtime.credentials.access-key=AKIACANARY",
+					"sagemaker.runtime.credentials.secret-key=" + SECRET,
+					"sagemaker.runtime.endpoint-name=hygiene-logged", "sagemaker.runtime.log-requests=true",
+					"sagemaker.runtime.log-responses=true")
+			.run((context) -> assertThat(context.getBean(StreamingInferenceTemplate.class)
+				.stream(PROMPT)
+				.collectList()
+				.block(Duration.ofSeconds(20))).contains(TOKEN));
+		List<String> logged = output.getOut()
+			.lines()
+			.filter((line) -> line.contains("Request to endpoint hygiene-logged")
+					|| line.contains("Answer from endpoint hygiene-logged"))
+			.toList();
+		assertThat(logged).hasSize(2).allMatch((line) -> line.contains(" DEBUG "));
+		assertThat(logged.get(0)).contains("\"content\":\"" + PROMPT + "\"");
+		assertThat(logged.get(1)).contains("Hello " + TOKEN);
+		assertThat(output.getOut()).doesNotContain(SECRET);
 	}
 
 }

@@ -6,6 +6,7 @@ import dev.langchain4j.model.chat.listener.ChatModelListener;
 import io.github.sagemakerstreaming.langchain4j.SageMakerChatModel;
 import io.github.sagemakerstreaming.langchain4j.SageMakerChatRequestParameters;
 import io.github.sagemakerstreaming.langchain4j.SageMakerStreamingChatModel;
+import io.github.sagemakerstreaming.autoconfigure.ParameterValues;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,6 +40,8 @@ public final class SageMakerLangChain4jAutoConfiguration {
 		return SageMakerStreamingChatModel.builder()
 			.template(template)
 			.defaultRequestParameters(defaultRequestParameters(properties.getStreamingChatModel()))
+			.logRequests(properties.getStreamingChatModel().isLogRequests())
+			.logResponses(properties.getStreamingChatModel().isLogResponses())
 			.listeners(listeners.orderedStream().toList())
 			.build();
 	}
@@ -50,6 +53,8 @@ public final class SageMakerLangChain4jAutoConfiguration {
 		return SageMakerChatModel.builder()
 			.template(template)
 			.defaultRequestParameters(defaultRequestParameters(properties.getChatModel()))
+			.logRequests(properties.getChatModel().isLogRequests())
+			.logResponses(properties.getChatModel().isLogResponses())
 			.listeners(listeners.orderedStream().toList())
 			.build();
 	}
@@ -64,6 +69,7 @@ public final class SageMakerLangChain4jAutoConfiguration {
 			.maxOutputTokens(properties.getMaxTokens())
 			.topP(properties.getTopP())
 			.stopSequences(properties.getStopSequences())
+			.customParameters(ParameterValues.fromProperties(properties.getCustomParameters()))
 			.build();
 	}
 

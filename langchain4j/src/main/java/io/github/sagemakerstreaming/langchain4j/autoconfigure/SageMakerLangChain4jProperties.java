@@ -1,6 +1,8 @@
 package io.github.sagemakerstreaming.langchain4j.autoconfigure;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.sagemakerstreaming.runtime.InferenceFormat;
 import io.github.sagemakerstreaming.runtime.InvocationOptions;
@@ -104,6 +106,28 @@ public class SageMakerLangChain4jProperties {
 		 */
 		private @Nullable List<String> stopSequences;
 
+		/**
+		 * Fields of the container's own added to every request body after the portable
+		 * ones, such as vLLM's 'repetition_penalty'. Values are JSON (numbers, booleans,
+		 * arrays and objects are sent as such), anything else is sent as a string. Keys
+		 * with underscores need brackets: '[repetition_penalty]'.
+		 */
+		private Map<String, String> customParameters = new LinkedHashMap<>();
+
+		/**
+		 * Whether the model logs each request body, at DEBUG under the
+		 * StreamingInferenceTemplate logger. When off, 'sagemaker.runtime.log-requests'
+		 * applies.
+		 */
+		private boolean logRequests;
+
+		/**
+		 * Whether the model logs each whole answer, at DEBUG under the
+		 * StreamingInferenceTemplate logger. When off, 'sagemaker.runtime.log-responses'
+		 * applies.
+		 */
+		private boolean logResponses;
+
 		public @Nullable InferenceFormat getFormat() {
 			return this.format;
 		}
@@ -142,6 +166,30 @@ public class SageMakerLangChain4jProperties {
 
 		public void setStopSequences(@Nullable List<String> stopSequences) {
 			this.stopSequences = stopSequences;
+		}
+
+		public Map<String, String> getCustomParameters() {
+			return this.customParameters;
+		}
+
+		public void setCustomParameters(Map<String, String> customParameters) {
+			this.customParameters = customParameters;
+		}
+
+		public boolean isLogRequests() {
+			return this.logRequests;
+		}
+
+		public void setLogRequests(boolean logRequests) {
+			this.logRequests = logRequests;
+		}
+
+		public boolean isLogResponses() {
+			return this.logResponses;
+		}
+
+		public void setLogResponses(boolean logResponses) {
+			this.logResponses = logResponses;
 		}
 
 	}

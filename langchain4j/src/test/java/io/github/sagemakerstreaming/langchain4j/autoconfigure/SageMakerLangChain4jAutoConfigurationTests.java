@@ -1,8 +1,13 @@
 package io.github.sagemakerstreaming.langchain4j.autoconfigure;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
@@ -19,6 +24,7 @@ import io.github.sagemakerstreaming.langchain4j.SageMakerStreamingChatModel;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -99,13 +105,16 @@ class SageMakerLangChain4jAutoConfigurationTests {
 					"langchain4j.sagemaker.chat-model.temperature=0.2",
 					"langchain4j.sagemaker.chat-model.max-tokens=64", "langchain4j.sagemaker.chat-model.top-p=0.5",
 					"langchain4j.sagemaker.chat-model.stop-sequences=END,STOP",
+					"langchain4j.sagemaker.chat-model.custom-parameters.[repetition_penalty]=1.1",
+					"langchain4j.sagemaker.chat-model.custom-parameters.[guided_choice]=[\"ok\",\"no\"]",
 					"langchain4j.sagemaker.streaming-chat-model.endpoint-name=l4j-streaming-properties",
 					"langchain4j.sagemaker.streaming-chat-model.inference-component-name=ic-streaming",
 					"langchain4j.sagemaker.streaming-chat-model.format=openai-chat",
 					"langchain4j.sagemaker.streaming-chat-model.temperature=0.3",
 					"langchain4j.sagemaker.streaming-chat-model.max-tokens=32",
 					"langchain4j.sagemaker.streaming-chat-model.top-p=0.6",
-					"langchain4j.sagemaker.streaming-chat-model.stop-sequences=HALT")
+					"langchain4j.sagemaker.streaming-chat-model.stop-sequences=HALT",
+					"langchain4j.sagemaker.streaming-chat-model.custom-parameters.[user]=ada")
 			.run((context) -> {
 				assertThat(context.getBean(ChatModel.class).chat("hi")).isEqualTo("ok");
 				CompletableFuture<ChatResponse> streamed = new CompletableFuture<>();
@@ -131,6 +140,11 @@ class SageMakerLangChain4jAutoConfigurationTests {
 				assertThat(body(chat).path("stop").toString()).isEqualTo("[\"END\",\"STOP\"]");
 				assertThat(body(chat).path("top_k").asInt()).as("a template default no property replaces").isEqualTo(5);
 				assertThat(chat.header("X-Amzn-SageMaker-Inference-Component")).isEqualTo("ic-chat");
+				assertThat(body(chat).path("repetition_penalty").isDouble()).as("a JSON value is sent as JSON")
+					.isTrue();
+				assertThat(body(chat).path("repetition_penalty").asDouble()).isEqualTo(1.1);
+				assertThat(body(chat).path("guided_choice").toString()).isEqualTo("[\"ok\",\"no\"]");
+				assertThat(body(chat).has("user")).as("another model's custom parameter").isFalse();
 				RecordedInvocation streaming = sagemaker.emulator().invocations("l4j-streaming-properties").get(0);
 				assertThat(body(streaming).path("messages").get(0).path("content").asString()).isEqualTo("hi");
 				assertThat(body(streaming).path("temperature").asDouble()).isEqualTo(0.3);
@@ -138,7 +152,64 @@ class SageMakerLangChain4jAutoConfigurationTests {
 				assertThat(body(streaming).path("top_p").asDouble()).isEqualTo(0.6);
 				assertThat(body(streaming).path("stop").toString()).isEqualTo("[\"HALT\"]");
 				assertThat(streaming.header("X-Amzn-SageMaker-Inference-Component")).isEqualTo("ic-streaming");
+				assertThat(body(streaming).path("user").isString()).as("text that is not JSON is sent as text")
+					.isTrue();
+				assertThat(body(streaming).path("user").asString()).isEqualTo("ada");
+				assertThat(body(streaming).has("repetition_penalty")).as("another model's custom parameter").isFalse();
 			});
+	}
+
+	@Test
+	void eachModelLogsItsBodiesAndAnswersOnlyWhenItsOwnPropertiesSaySo() {
+		sagemaker.emulator().register("l4j-logged", Dialect.VLLM_CHAT).tokens("logged", " answer");
+		Logger logger = (Logger) LoggerFactory.getLogger(StreamingInferenceTemplate.class);
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		Level level = logger.getLevel();
+		logger.setLevel(Level.DEBUG);
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			this.contextRunner
+				.withPropertyValues("sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride(),
+						"sagemaker.runtime.endpoint-name=l4j-logged",
+						"langchain4j.sagemaker.chat-model.log-requests=true",
+						"langchain4j.sagemaker.chat-model.log-responses=true")
+				.run((context) -> {
+					assertThat(context.getBean(ChatModel.class).chat("logged prompt")).isEqualTo("logged answer");
+					CompletableFuture<ChatResponse> streamed = new CompletableFuture<>();
+					context.getBean(StreamingChatModel.class).chat("quiet prompt", new StreamingChatResponseHandler() {
+
+						@Override
+						public void onCompleteResponse(ChatResponse response) {
+							streamed.complete(response);
+						}
+
+						@Override
+						public void onError(Throwable error) {
+							streamed.completeExceptionally(error);
+						}
+
+					});
+					assertThat(streamed.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("logged answer");
+				});
+		}
+		finally {
+			logger.detachAppender(appender);
+			logger.setLevel(level);
+		}
+		List<String> logged;
+		synchronized (appender) {
+			logged = appender.list.stream()
+				.map(ILoggingEvent::getFormattedMessage)
+				.filter((message) -> message.startsWith("Request to endpoint l4j-logged:")
+						|| message.startsWith("Answer from endpoint l4j-logged ("))
+				.toList();
+		}
+		assertThat(logged).as("the chat model's call only: the streaming model's properties are off")
+			.hasSize(2)
+			.noneMatch((message) -> message.contains("quiet prompt"));
+		assertThat(logged.get(0)).contains("\"content\":\"logged prompt\"");
+		assertThat(logged.get(1)).endsWith(": logged answer");
 	}
 
 	@Test

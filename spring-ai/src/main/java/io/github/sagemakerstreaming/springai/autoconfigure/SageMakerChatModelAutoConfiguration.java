@@ -1,5 +1,6 @@
 package io.github.sagemakerstreaming.springai.autoconfigure;
 
+import io.github.sagemakerstreaming.autoconfigure.ParameterValues;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import io.github.sagemakerstreaming.springai.SageMakerChatModel;
 import io.github.sagemakerstreaming.springai.SageMakerChatOptions;
@@ -63,6 +64,7 @@ public final class SageMakerChatModelAutoConfiguration {
 			.maxTokens(properties.getMaxTokens())
 			.topP(properties.getTopP())
 			.stopSequences(properties.getStopSequences())
+			.extraBody(ParameterValues.fromProperties(properties.getExtraBody()))
 			.build();
 	}
 

@@ -1,6 +1,8 @@
 package io.github.sagemakerstreaming.springai.autoconfigure;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.sagemakerstreaming.runtime.InferenceFormat;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +45,14 @@ public class SageMakerChatProperties extends SageMakerModelProperties {
 	 */
 	private @Nullable List<String> stopSequences;
 
+	/**
+	 * Fields of the container's own added to every request body after the portable ones,
+	 * such as vLLM's 'repetition_penalty'. Values are JSON (numbers, booleans, arrays and
+	 * objects are sent as such), anything else is sent as a string. Keys with underscores
+	 * need brackets: '[repetition_penalty]'.
+	 */
+	private Map<String, String> extraBody = new LinkedHashMap<>();
+
 	public @Nullable InferenceFormat getFormat() {
 		return this.format;
 	}
@@ -81,6 +91,14 @@ public class SageMakerChatProperties extends SageMakerModelProperties {
 
 	public void setStopSequences(@Nullable List<String> stopSequences) {
 		this.stopSequences = stopSequences;
+	}
+
+	public Map<String, String> getExtraBody() {
+		return this.extraBody;
+	}
+
+	public void setExtraBody(Map<String, String> extraBody) {
+		this.extraBody = extraBody;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.sagemakerstreaming.springai.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeAutoConfiguration;
 import io.github.sagemakerstreaming.autoconfigure.SageMakerRuntimeObservationAutoConfiguration;
@@ -94,7 +95,10 @@ class SageMakerChatModelAutoConfigurationTests {
 					"spring.ai.sagemaker.chat.inference-component-name=ic-properties",
 					"spring.ai.sagemaker.chat.format=openai-chat", "spring.ai.sagemaker.chat.temperature=0.2",
 					"spring.ai.sagemaker.chat.max-tokens=64", "spring.ai.sagemaker.chat.top-p=0.5",
-					"spring.ai.sagemaker.chat.stop-sequences=END,STOP")
+					"spring.ai.sagemaker.chat.stop-sequences=END,STOP",
+					"spring.ai.sagemaker.chat.extra-body.[repetition_penalty]=1.1",
+					"spring.ai.sagemaker.chat.extra-body.[guided_choice]=[\"ok\",\"no\"]",
+					"spring.ai.sagemaker.chat.extra-body.user=ada")
 			.run((context) -> {
 				ChatClient.create(context.getBean(SageMakerChatModel.class)).prompt().user("hi").call().content();
 				RecordedInvocation invocation = sagemaker.emulator().invocations("spring-ai-properties").get(0);
@@ -106,6 +110,11 @@ class SageMakerChatModelAutoConfigurationTests {
 				assertThat(body.path("stop").toString()).isEqualTo("[\"END\",\"STOP\"]");
 				assertThat(body.path("top_k").asInt()).as("a template default no property replaces").isEqualTo(5);
 				assertThat(invocation.header("X-Amzn-SageMaker-Inference-Component")).isEqualTo("ic-properties");
+				assertThat(body.path("repetition_penalty").isDouble()).as("a JSON value is sent as JSON").isTrue();
+				assertThat(body.path("repetition_penalty").asDouble()).isEqualTo(1.1);
+				assertThat(body.path("guided_choice").toString()).isEqualTo("[\"ok\",\"no\"]");
+				assertThat(body.path("user").isString()).as("text that is not JSON is sent as text").isTrue();
+				assertThat(body.path("user").asString()).isEqualTo("ada");
 			});
 	}
 
@@ -115,16 +124,25 @@ class SageMakerChatModelAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("sagemaker.runtime.endpoint-override=" + sagemaker.emulator().endpointOverride(),
 					"spring.ai.sagemaker.chat.endpoint-name=spring-ai-prompt-wins",
-					"spring.ai.sagemaker.chat.temperature=0.2", "spring.ai.sagemaker.chat.max-tokens=64")
+					"spring.ai.sagemaker.chat.temperature=0.2", "spring.ai.sagemaker.chat.max-tokens=64",
+					"spring.ai.sagemaker.chat.extra-body.[repetition_penalty]=1.1",
+					"spring.ai.sagemaker.chat.extra-body.user=ada")
 			.run((context) -> {
 				ChatResponse response = context.getBean(SageMakerChatModel.class)
-					.call(new Prompt("hi", SageMakerChatOptions.builder().temperature(0.7).build()));
+					.call(new Prompt("hi",
+							SageMakerChatOptions.builder()
+								.temperature(0.7)
+								.extraBody(Map.of("repetition_penalty", 1.3))
+								.build()));
 				assertThat(response.getResult().getOutput().getText()).isEqualTo("ok");
 				JsonNode body = JsonMapper.builder()
 					.build()
 					.readTree(sagemaker.emulator().invocations("spring-ai-prompt-wins").get(0).bodyAsString());
 				assertThat(body.path("temperature").asDouble()).isEqualTo(0.7);
 				assertThat(body.path("max_tokens").asInt()).isEqualTo(64);
+				assertThat(body.path("repetition_penalty").asDouble()).as("the prompt's extra body field wins")
+					.isEqualTo(1.3);
+				assertThat(body.path("user").asString()).as("and the properties' others stay").isEqualTo("ada");
 			});
 	}
 
