@@ -330,7 +330,7 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 
 	@Test
 	void aReadTimeoutAfterTheRequestWasWrittenIsReportedAsSuchAndNeverRetried() {
-		String name = endpoint(Dialect.TGI).responseDelay(Duration.ofSeconds(3)).name();
+		String name = endpoint(Dialect.TGI).responseDelay(Duration.ofSeconds(6)).name();
 		try (EmulatorClient shortReads = shortReadTimeoutClient()) {
 			StepVerifier.create(template(shortReads, name).stream("hi"))
 				.expectErrorSatisfies(
@@ -349,7 +349,7 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 
 	@Test
 	void anApplicationClientsReadTimeoutFiringMidStreamIsAReadTimeoutNotAGenericClientError() {
-		String name = endpoint(Dialect.VLLM_CHAT).pauseAfterTokens(1, Duration.ofSeconds(3)).name();
+		String name = endpoint(Dialect.VLLM_CHAT).pauseAfterTokens(1, Duration.ofSeconds(6)).name();
 		try (EmulatorClient shortReads = shortReadTimeoutClient()) {
 			InferenceRequest request = InferenceRequest.builder()
 				.prompt("hi")
@@ -450,9 +450,12 @@ class StreamingInferenceTemplateFaultIntegrationTests {
 		assertThat(emulator().invocations(name)).hasSize(1);
 	}
 
+	/**
+	 * A client whose read timeout is short beside the emulator's pauses, yet long enough
+	 * for the first token of a busy machine.
+	 */
 	private static EmulatorClient shortReadTimeoutClient() {
-		return EmulatorClients.shared(emulator(),
-				NettyNioAsyncHttpClient.builder().readTimeout(Duration.ofMillis(300)));
+		return EmulatorClients.shared(emulator(), NettyNioAsyncHttpClient.builder().readTimeout(Duration.ofSeconds(1)));
 	}
 
 	private static SageMakerEmulator emulator() {
