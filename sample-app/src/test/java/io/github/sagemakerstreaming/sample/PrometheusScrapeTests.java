@@ -55,6 +55,8 @@ class PrometheusScrapeTests {
 
 	private static final String TOKENS = "gen_ai_client_token_usage_total";
 
+	private static final String ACQUIRED = "sagemaker_runtime_http_connections_acquire_seconds_count";
+
 	@Autowired
 	private WebTestClient client;
 
@@ -187,12 +189,21 @@ class PrometheusScrapeTests {
 	 * Spring AI stops its observation when the model's answer ends, either of which may
 	 * be just after the answer reached the browser.
 	 */
+	/**
+	 * Scrapes once the meters count the given chat calls in all, and as many connections
+	 * acquired since the first scrape: the README's sections were embedded at startup,
+	 * before it.
+	 */
 	private PrometheusScrape scrapeOnce(int calls, int springAiCalls) {
 		return await().atMost(TIMEOUT)
 			.until(this::scrape,
-					(scrape) -> scrape.sum(TEMPLATE_CALLS) == calls
-							&& scrape.sum("sagemaker_runtime_http_connections_acquire_seconds_count") == calls
-							&& scrape.sum(SPRING_AI_CALLS) == springAiCalls);
+					(scrape) -> scrape.sum(TEMPLATE_CALLS, PrometheusScrapeTests::chat) == calls
+							&& increase(this.beforeBoth, scrape, ACQUIRED) == calls
+							&& scrape.sum(SPRING_AI_CALLS, PrometheusScrapeTests::chat) == springAiCalls);
+	}
+
+	private static boolean chat(Map<String, String> labels) {
+		return "chat".equals(labels.get("gen_ai_operation_name"));
 	}
 
 	private PrometheusScrape scrape() {
