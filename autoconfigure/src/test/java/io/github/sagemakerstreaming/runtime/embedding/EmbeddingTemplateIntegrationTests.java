@@ -135,6 +135,25 @@ class EmbeddingTemplateIntegrationTests {
 	}
 
 	@Test
+	void vectorsOfAnotherLengthThanTheDimensionsAskedForFailRatherThanBeingStored() {
+		String ignoring = register(EmbeddingContainer.JUMPSTART).dimensions(48).name();
+		StepVerifier.create(template(ignoring).format(EmbeddingFormat.JUMPSTART)
+			.build()
+			.embed(EmbeddingRequest.builder().inputs(List.of("a", "b")).parameters(Map.of("dimensions", 16)).build()))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(EmbeddingException.class)
+				.hasMessageContaining("vectors of 48 dimensions where 16 were asked for")
+				.extracting((failure) -> ((EmbeddingException) failure).errorCode())
+				.isEqualTo(EmbeddingException.DIMENSIONS_MISMATCH))
+			.verify(TIMEOUT);
+		String matryoshka = register(EmbeddingContainer.VLLM).dimensions(48).name();
+		EmbeddingResult truncated = template(matryoshka).format(EmbeddingFormat.OPENAI)
+			.build()
+			.embed(EmbeddingRequest.builder().inputs(List.of("a", "b")).parameters(Map.of("dimensions", 16)).build())
+			.block(TIMEOUT);
+		assertThat(truncated.vectors()).hasSize(2).allSatisfy((vector) -> assertThat(vector).hasSize(16));
+	}
+
+	@Test
 	void anEmptyListAnswersWithoutACall() {
 		String name = register(EmbeddingContainer.TEI).name();
 		StepVerifier.create(template(name).build().embed(List.of()))
