@@ -49,7 +49,7 @@ final class EmbeddingAnswers {
 			return refusal(container, 400, "`inputs` cannot be empty");
 		}
 		if (inputs.size() > endpoint.maxBatchSize()) {
-			return refusal(container, 422,
+			return refusal(container, (container == EmbeddingContainer.TEI) ? 413 : 422,
 					"batch size " + inputs.size() + " > maximum allowed batch size " + endpoint.maxBatchSize());
 		}
 		if (container == EmbeddingContainer.TEI && inputs.stream().anyMatch(String::isEmpty)) {
@@ -59,7 +59,7 @@ final class EmbeddingAnswers {
 		if (container != EmbeddingContainer.JUMPSTART) {
 			dimensions = asked(request, dimensions);
 			if (dimensions < 1 || dimensions > endpoint.dimensions()) {
-				return refusal(container, (container == EmbeddingContainer.VLLM) ? 400 : 422,
+				return refusal(container, (container == EmbeddingContainer.VLLM) ? 400 : 413,
 						"dimensions must be between 1 and " + endpoint.dimensions());
 			}
 		}

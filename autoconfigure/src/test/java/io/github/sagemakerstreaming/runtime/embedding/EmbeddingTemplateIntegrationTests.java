@@ -118,7 +118,7 @@ class EmbeddingTemplateIntegrationTests {
 				.hasMessageContaining("sagemaker.runtime.embedding.batch-size")
 				.hasCauseInstanceOf(ModelErrorException.class);
 			assertThat(((EmbeddingException) ex).errorCode()).isEqualTo(EmbeddingException.BATCH_TOO_LARGE);
-			assertThat(((ModelErrorException) ex.getCause()).originalStatusCode()).isEqualTo(422);
+			assertThat(((ModelErrorException) ex.getCause()).originalStatusCode()).isEqualTo(413);
 		}).verify(TIMEOUT);
 		assertThat(emulator().invocations(name)).as("a refusal is not retried").hasSize(1);
 	}
