@@ -49,22 +49,43 @@ final class EmbeddingAnswers {
 			return refusal(container, 400, "`inputs` cannot be empty");
 		}
 		if (inputs.size() > endpoint.maxBatchSize()) {
-			return refusal(container, 422,
+			return refusal(container, (container == EmbeddingContainer.TEI) ? 413 : 422,
 					"batch size " + inputs.size() + " > maximum allowed batch size " + endpoint.maxBatchSize());
 		}
 		if (container == EmbeddingContainer.TEI && inputs.stream().anyMatch(String::isEmpty)) {
 			return refusal(container, 400, "Input validation error: `inputs` cannot be empty");
 		}
+		int dimensions = endpoint.dimensions();
+		if (container != EmbeddingContainer.JUMPSTART) {
+			dimensions = asked(request, dimensions);
+			if (dimensions < 1 || dimensions > endpoint.dimensions()) {
+				return refusal(container, (container == EmbeddingContainer.VLLM) ? 400 : 413,
+						"dimensions must be between 1 and " + endpoint.dimensions());
+			}
+		}
 		List<float[]> vectors = new ArrayList<>();
 		int tokens = 0;
 		for (String input : inputs) {
-			vectors.add(EmbeddingVectors.of(input, endpoint.dimensions()));
+			vectors.add(EmbeddingVectors.truncated(EmbeddingVectors.of(input, endpoint.dimensions()), dimensions));
 			tokens += EmbeddingVectors.words(input).length;
 		}
 		if (endpoint.dropsLastVector()) {
 			vectors.remove(vectors.size() - 1);
 		}
 		return new Answer(200, render(container, endpoint.name(), vectors, tokens));
+	}
+
+	/**
+	 * Returns the length the request's {@code dimensions} asks for, or the model's own:
+	 * the emulated model is a Matryoshka model, whose vector is cut to that many first
+	 * values, normalised again. vLLM passes it on as {@code PoolingParams.dimensions}
+	 * ({@code vllm/entrypoints/openai/protocol.py}, {@code vllm/pooling_params.py}); TEI
+	 * takes it beside {@code normalize} and {@code truncate}; the JumpStart containers
+	 * ignore it.
+	 */
+	private static int asked(byte[] request, int own) {
+		JsonNode value = MAPPER.readTree(request).get("dimensions");
+		return (value != null && value.isInt()) ? value.asInt() : own;
 	}
 
 	private static @Nullable List<String> inputs(byte[] request, String field) {

@@ -12,11 +12,13 @@ public enum EmbeddingContainer {
 	 * text or a list, {@code EmbedRequest} in {@code router/src/http/types.rs}) and
 	 * answers {@code [[...], ...]}. It refuses an empty list with 400
 	 * {@code {"error":"`inputs` cannot be empty","error_type":"Empty"}}, a list longer
-	 * than {@code --max-client-batch-size} (32 unless set) with 422
+	 * than {@code --max-client-batch-size} (32 unless set) with 413
 	 * {@code {"error":"batch size 33 > maximum allowed batch size
 	 * 32","error_type":"Validation"}}, and an empty text with 400
 	 * {@code Input validation error: `inputs` cannot be empty}
-	 * ({@code core/src/tokenization.rs}, {@code ErrorType} in {@code router/src/lib.rs}).
+	 * ({@code core/src/tokenization.rs}, {@code ErrorType} in {@code router/src/lib.rs},
+	 * whose {@code Validation} is 413 {@code PAYLOAD_TOO_LARGE} in
+	 * {@code router/src/http/server.rs}).
 	 */
 	TEI,
 

@@ -1,5 +1,6 @@
 package io.github.sagemakerstreaming.emulator;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -17,13 +18,28 @@ final class EmbeddingVectors {
 		for (String word : words(text)) {
 			vector[Math.floorMod(word.hashCode(), dimensions)] += 1;
 		}
+		return normalised(vector);
+	}
+
+	/**
+	 * Returns the first values of a vector, normalised to length 1 again, as a Matryoshka
+	 * model's shorter vector is.
+	 */
+	static float[] truncated(float[] vector, int dimensions) {
+		if (dimensions == vector.length) {
+			return vector;
+		}
+		return normalised(Arrays.copyOf(vector, dimensions));
+	}
+
+	private static float[] normalised(float[] vector) {
 		double norm = 0;
 		for (float value : vector) {
 			norm += value * value;
 		}
 		if (norm > 0) {
 			float scale = (float) (1 / Math.sqrt(norm));
-			for (int i = 0; i < dimensions; i++) {
+			for (int i = 0; i < vector.length; i++) {
 				vector[i] *= scale;
 			}
 		}

@@ -95,6 +95,18 @@ public class SageMakerEmbeddingModel implements EmbeddingModel {
 	 * Returns the parameters used where a request sets none.
 	 * @return the default request parameters
 	 */
+	/**
+	 * Returns the length of the vectors: the default request parameters' dimensions when
+	 * they ask for some, since every answer is checked to have them, without a call;
+	 * otherwise the length of a test text's vector.
+	 * @return the dimension
+	 */
+	@Override
+	public int dimension() {
+		Integer asked = this.defaultRequestParameters.dimensions();
+		return (asked != null) ? asked : EmbeddingModel.super.dimension();
+	}
+
 	@Override
 	public EmbeddingRequestParameters defaultRequestParameters() {
 		return this.defaultRequestParameters;

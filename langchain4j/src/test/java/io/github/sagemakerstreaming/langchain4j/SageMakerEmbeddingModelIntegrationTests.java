@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.request.EmbeddingRequest;
+import dev.langchain4j.model.embedding.request.EmbeddingRequestParameters;
 import dev.langchain4j.model.embedding.response.EmbeddingResponse;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
@@ -131,6 +132,18 @@ class SageMakerEmbeddingModelIntegrationTests {
 		assertThat(response.modelName()).isEqualTo(other);
 		assertThat(JSON.readTree(sagemaker.emulator().invocations(other).get(0).body()).path("dimensions").asInt())
 			.isEqualTo(8);
+	}
+
+	@Test
+	void theDimensionsAskedForAreTheModelsDimensionWithoutACall() {
+		String name = embeddingEndpoint(EmbeddingContainer.TEI);
+		SageMakerEmbeddingModel model = SageMakerEmbeddingModel.builder()
+			.template(EmbeddingTemplate.builder(client).endpointName(name).build())
+			.defaultRequestParameters(EmbeddingRequestParameters.builder().dimensions(16).build())
+			.build();
+		assertThat(model.dimension()).isEqualTo(16);
+		assertThat(sagemaker.emulator().invocations(name)).isEmpty();
+		assertThat(model.embed("one").content().dimension()).isEqualTo(16);
 	}
 
 	private static SageMakerEmbeddingModel model(String endpointName, EmbeddingFormat format) {

@@ -87,6 +87,18 @@ public class SageMakerEmbeddingModel extends AbstractEmbeddingModel {
 		return Objects.requireNonNull(response, "the observed call answers");
 	}
 
+	/**
+	 * Returns the length of the vectors: the default options' dimensions when they ask
+	 * for some, since every answer is checked to have them, without a call; otherwise the
+	 * length of a test text's vector, embedded once.
+	 * @return the dimensions
+	 */
+	@Override
+	public int dimensions() {
+		Integer asked = this.defaultOptions.getDimensions();
+		return (asked != null) ? asked : super.dimensions();
+	}
+
 	@Override
 	public float[] embed(Document document) {
 		String content = getEmbeddingContent(document);

@@ -146,6 +146,22 @@ class SageMakerEmbeddingModelIntegrationTests {
 			});
 	}
 
+	@Test
+	void theDimensionsAskedForAreTheModelsDimensionsWithoutACall() {
+		String endpoint = embeddingEndpoint(EmbeddingContainer.VLLM);
+		this.contextRunner
+			.withPropertyValues("sagemaker.runtime.embedding.endpoint-name=unused",
+					"sagemaker.runtime.embedding.format=openai")
+			.withUserConfiguration(DefaultOptionsConfiguration.class)
+			.withPropertyValues("test.default-endpoint=" + endpoint)
+			.run((context) -> {
+				EmbeddingModel model = context.getBean(EmbeddingModel.class);
+				assertThat(model.dimensions()).isEqualTo(4);
+				assertThat(sagemaker.emulator().invocations(endpoint)).isEmpty();
+				assertThat(model.embed("one")).hasSize(4);
+			});
+	}
+
 	private static String embeddingEndpoint(EmbeddingContainer container) {
 		String name = "embedder-" + endpoints.incrementAndGet();
 		sagemaker.emulator().registerEmbedding(name, container);

@@ -246,6 +246,9 @@ public final class EmbeddingAnswerDecoder {
 				}
 				vector[length++] = parser.getFloatValue();
 			}
+			if (length == 0) {
+				throw malformed("an empty vector", null);
+			}
 			if (this.dimensions < 0) {
 				this.dimensions = length;
 				return (length == vector.length) ? vector : Arrays.copyOf(vector, length);

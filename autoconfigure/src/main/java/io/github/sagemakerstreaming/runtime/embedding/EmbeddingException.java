@@ -21,6 +21,12 @@ public class EmbeddingException extends StreamingInferenceException {
 	/** The code for an answer with a different number of vectors than inputs. */
 	public static final String VECTOR_COUNT_MISMATCH = "VectorCountMismatch";
 
+	/**
+	 * The code for an answer whose vectors are not of the length the request's
+	 * {@code dimensions} parameter asked for, as from a container that ignores it.
+	 */
+	public static final String DIMENSIONS_MISMATCH = "DimensionsMismatch";
+
 	/** The code for a call that did not answer within the template's timeout. */
 	public static final String TIMEOUT = "EmbeddingTimeout";
 

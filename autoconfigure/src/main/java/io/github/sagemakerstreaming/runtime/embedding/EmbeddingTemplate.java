@@ -182,6 +182,9 @@ public final class EmbeddingTemplate {
 
 		private final @Nullable String model;
 
+		/** The length of the vectors the {@code dimensions} parameter asks for. */
+		private final @Nullable Integer dimensions;
+
 		private final EmbeddingObservationContext observed;
 
 		Batch(String endpointName, @Nullable String inferenceComponentName, EmbeddingFormat format,
@@ -191,6 +194,7 @@ public final class EmbeddingTemplate {
 			this.format = format;
 			this.parameters = parameters;
 			this.model = (parameters.get("model") instanceof String name) ? name : null;
+			this.dimensions = (parameters.get("dimensions") instanceof Integer asked) ? asked : null;
 			this.observed = context(EmbeddingObservationContext.Level.EMBED, inputs);
 		}
 
@@ -237,6 +241,14 @@ public final class EmbeddingTemplate {
 								+ "the container embeds every input of a batch (an empty text included) and that "
 								+ "sagemaker.runtime.embedding.format matches it.",
 						EmbeddingException.VECTOR_COUNT_MISMATCH, this.endpointName, requestId, null);
+			}
+			if (this.dimensions != null && result.dimensions() != this.dimensions) {
+				throw new EmbeddingException("Endpoint '" + this.endpointName + "' answered vectors of "
+						+ result.dimensions() + " dimensions where " + this.dimensions + " were asked for: its "
+						+ "container or model does not take the 'dimensions' parameter (the JumpStart containers "
+						+ "ignore it; vLLM takes it for Matryoshka models only). Leave 'dimensions' unset, or ask for "
+						+ "the model's own " + result.dimensions() + ".", EmbeddingException.DIMENSIONS_MISMATCH,
+						this.endpointName, requestId, null);
 			}
 			return result;
 		}

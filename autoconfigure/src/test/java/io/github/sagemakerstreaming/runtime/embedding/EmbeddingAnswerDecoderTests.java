@@ -84,6 +84,15 @@ class EmbeddingAnswerDecoderTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "[[]]", "[[],[]]", " [ [ ] ] ", "{\"embedding\":[[]]}", "{\"embeddings\":[[],[]]}",
+			"{\"data\":[{\"index\":0,\"embedding\":[]}]}" })
+	void refusesAnEmptyVector(String body) {
+		assertThatExceptionOfType(EmbeddingException.class).isThrownBy(() -> decode(body))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(StreamingInferenceException.MALFORMED_RECORD))
+			.withMessageContaining("an empty vector");
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "\"text\"", "{\"vectors\":[[1]]}", "{\"embedding\":\"AAAA\"}",
 			"{\"data\":[{\"index\":0,\"embedding\":\"AACAPw==\"}]}" })
 	void refusesAnAnswerOfAnotherShapeNamingTheFormatProperty(String body) {

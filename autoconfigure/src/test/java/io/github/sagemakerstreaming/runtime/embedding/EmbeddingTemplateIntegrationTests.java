@@ -118,7 +118,7 @@ class EmbeddingTemplateIntegrationTests {
 				.hasMessageContaining("sagemaker.runtime.embedding.batch-size")
 				.hasCauseInstanceOf(ModelErrorException.class);
 			assertThat(((EmbeddingException) ex).errorCode()).isEqualTo(EmbeddingException.BATCH_TOO_LARGE);
-			assertThat(((ModelErrorException) ex.getCause()).originalStatusCode()).isEqualTo(422);
+			assertThat(((ModelErrorException) ex.getCause()).originalStatusCode()).isEqualTo(413);
 		}).verify(TIMEOUT);
 		assertThat(emulator().invocations(name)).as("a refusal is not retried").hasSize(1);
 	}
@@ -132,6 +132,25 @@ class EmbeddingTemplateIntegrationTests {
 				.extracting((failure) -> ((EmbeddingException) failure).errorCode())
 				.isEqualTo(EmbeddingException.VECTOR_COUNT_MISMATCH))
 			.verify(TIMEOUT);
+	}
+
+	@Test
+	void vectorsOfAnotherLengthThanTheDimensionsAskedForFailRatherThanBeingStored() {
+		String ignoring = register(EmbeddingContainer.JUMPSTART).dimensions(48).name();
+		StepVerifier.create(template(ignoring).format(EmbeddingFormat.JUMPSTART)
+			.build()
+			.embed(EmbeddingRequest.builder().inputs(List.of("a", "b")).parameters(Map.of("dimensions", 16)).build()))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(EmbeddingException.class)
+				.hasMessageContaining("vectors of 48 dimensions where 16 were asked for")
+				.extracting((failure) -> ((EmbeddingException) failure).errorCode())
+				.isEqualTo(EmbeddingException.DIMENSIONS_MISMATCH))
+			.verify(TIMEOUT);
+		String matryoshka = register(EmbeddingContainer.VLLM).dimensions(48).name();
+		EmbeddingResult truncated = template(matryoshka).format(EmbeddingFormat.OPENAI)
+			.build()
+			.embed(EmbeddingRequest.builder().inputs(List.of("a", "b")).parameters(Map.of("dimensions", 16)).build())
+			.block(TIMEOUT);
+		assertThat(truncated.vectors()).hasSize(2).allSatisfy((vector) -> assertThat(vector).hasSize(16));
 	}
 
 	@Test
