@@ -213,6 +213,16 @@ class SageMakerLangChain4jAutoConfigurationTests {
 	}
 
 	@Test
+	void aCustomParameterThatWouldReplaceTheMessagesFailsAtStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("langchain4j.sagemaker.streaming-chat-model.custom-parameters.messages=[]")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'langchain4j.sagemaker.streaming-chat-model'")
+				.hasStackTraceContaining("custom-parameters")
+				.hasStackTraceContaining("'messages' would replace"));
+	}
+
+	@Test
 	void anInferenceComponentNameTheApiRefusesFailsAtStartupNamingTheProperty() {
 		this.contextRunner.withPropertyValues("langchain4j.sagemaker.chat-model.inference-component-name=-ic")
 			.run((context) -> assertThat(context).getFailure()
