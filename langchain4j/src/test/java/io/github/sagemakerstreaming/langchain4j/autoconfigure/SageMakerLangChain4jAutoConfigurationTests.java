@@ -23,6 +23,7 @@ import io.github.sagemakerstreaming.langchain4j.SageMakerChatModel;
 import io.github.sagemakerstreaming.langchain4j.SageMakerStreamingChatModel;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -160,6 +161,7 @@ class SageMakerLangChain4jAutoConfigurationTests {
 	}
 
 	@Test
+	@ResourceLock("io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate")
 	void eachModelLogsItsBodiesAndAnswersOnlyWhenItsOwnPropertiesSaySo() {
 		sagemaker.emulator().register("l4j-logged", Dialect.VLLM_CHAT).tokens("logged", " answer");
 		Logger logger = (Logger) LoggerFactory.getLogger(StreamingInferenceTemplate.class);
