@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code router/src/sagemaker.rs}), so any other shape is axum's 422, in plain text:
  * {@code Failed to deserialize the JSON body into the target type: data did not match any
  * variant of untagged enum SagemakerRequest ...}. OpenAI's
- * {@code {"type":"json_schema","json_schema":{...}}} is such a shape.
+ * {@code {"type":"json_schema","json_schema":{...}}} is such a shape. A Messages API
+ * request with both a {@code response_format} and {@code tools} is refused with a 422
+ * {@code tool_error}, {@code Grammar and tools are mutually exclusive}
+ * ({@code router/src/server.rs}, {@code prepare_chat_input}).
  * <li>vLLM ({@code vllm/entrypoints/openai/protocol.py}, {@code ResponseFormat} and
  * {@code JsonSchemaResponseFormat}; {@code vllm/entrypoints/chat_utils.py} for content
  * parts): {@code response_format} is {@code {"type":"text"|"json_object"}} or
@@ -39,6 +42,14 @@ final class ChatRequestChecks {
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final Set<String> TGI_GRAMMARS = Set.of("json", "json_object", "regex", "json_schema");
+
+	/**
+	 * TGI's refusal of a Messages API request with both a grammar and tools
+	 * ({@code router/src/server.rs}, {@code prepare_chat_input}: a {@code ToolError},
+	 * 422, {@code error_type} {@code tool_error}).
+	 */
+	private static final Refusal GRAMMAR_AND_TOOLS = new Refusal(422,
+			"{\"error\":\"Grammar and tools are mutually exclusive\",\"error_type\":\"tool_error\"}");
 
 	private static final Set<String> VLLM_FORMATS = Set.of("text", "json_object", "json_schema", "structural_tag");
 
@@ -80,8 +91,15 @@ final class ChatRequestChecks {
 		JsonNode grammar = root.has("inputs") ? root.path("parameters").path("grammar") : root.path("response_format");
 		boolean valid = (grammar.isMissingNode() || grammar.isNull() || isTgiGrammar(grammar))
 				&& root.path("messages").valueStream().allMatch(ChatRequestChecks::hasTgiContent);
-		return valid ? null : new Refusal(422, "Failed to deserialize the JSON body into the target type: data did "
-				+ "not match any variant of untagged enum SagemakerRequest at line 1 column " + length);
+		if (!valid) {
+			return new Refusal(422, "Failed to deserialize the JSON body into the target type: data did "
+					+ "not match any variant of untagged enum SagemakerRequest at line 1 column " + length);
+		}
+		return (isSet(root.path("response_format")) && isSet(root.path("tools"))) ? GRAMMAR_AND_TOOLS : null;
+	}
+
+	private static boolean isSet(JsonNode node) {
+		return !node.isMissingNode() && !node.isNull();
 	}
 
 	private static boolean isTgiGrammar(JsonNode grammar) {

@@ -91,6 +91,16 @@ class StructuredOutputAndImagesTests {
 	}
 
 	@Test
+	void tgisMessagesApiRefusesAGrammarTogetherWithTools(SageMakerEmulator emulator) {
+		emulator.register("tgi-grammar-tools", Dialect.TGI_MESSAGES);
+		assertRefused("tgi-grammar-tools",
+				"{\"messages\":[{\"role\":\"user\",\"content\":\"Who?\"}],\"tools\":[{\"type\":\"function\","
+						+ "\"function\":{\"name\":\"lookup\",\"parameters\":{\"type\":\"object\"}}}],"
+						+ "\"response_format\":{\"type\":\"json\",\"value\":" + SCHEMA + "}}",
+				422, "Grammar and tools are mutually exclusive");
+	}
+
+	@Test
 	void tgisMessagesApiTakesItsOwnJsonSchemaShape(SageMakerEmulator emulator) {
 		emulator.register("tgi-own", Dialect.TGI_MESSAGES);
 		assertThat(content("tgi-own",

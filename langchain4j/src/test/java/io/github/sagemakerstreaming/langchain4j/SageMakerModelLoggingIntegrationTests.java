@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the real Logback logger at DEBUG while calls go through the real SDK to the
  * emulator.
  */
+@ResourceLock("io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate")
 class SageMakerModelLoggingIntegrationTests {
 
 	@RegisterExtension

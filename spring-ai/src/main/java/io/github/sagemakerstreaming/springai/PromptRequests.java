@@ -1,5 +1,6 @@
 package io.github.sagemakerstreaming.springai;
 
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,10 +98,25 @@ final class PromptRequests {
 						+ "message has a " + media.getMimeType() + " attachment; send its content as text, or call "
 						+ "the endpoint with a body of your own through StreamingInferenceTemplate.", null);
 			}
-			parts.add((media.getData() instanceof String url) ? ContentPart.imageUrl(url)
-					: ContentPart.image(media.getDataAsByteArray(), media.getMimeType().toString()));
+			parts.add(image(media));
 		}
 		return ChatMessage.user(parts);
+	}
+
+	/**
+	 * An image by URL, which Spring AI's {@code Media} holds as text or as a {@link URL},
+	 * or by its bytes, sent as a {@code data:} URL.
+	 */
+	private static ContentPart image(Media media) {
+		Object data = media.getData();
+		if (data instanceof String || data instanceof URL) {
+			return ContentPart.imageUrl(data.toString());
+		}
+		if (data instanceof byte[] bytes) {
+			return ContentPart.image(bytes, media.getMimeType().toString());
+		}
+		throw new InvalidInferenceRequestException("A user message has an image given as a " + data.getClass().getName()
+				+ ", which the SageMaker chat model cannot send: give its URL or its bytes.", null);
 	}
 
 	private static String text(Message message) {

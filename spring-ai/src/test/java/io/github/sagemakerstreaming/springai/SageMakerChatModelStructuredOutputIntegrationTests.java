@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.AdvisorParams;
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.content.Media;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -147,6 +149,35 @@ class SageMakerChatModelStructuredOutputIntegrationTests {
 				.isEqualTo("[{\"type\":\"text\",\"text\":\"What is it?\"},"
 						+ "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/cat.png\"}},"
 						+ "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/jpeg;base64,AQID\"}}]");
+		});
+	}
+
+	@Test
+	void anImageMediaBuiltFromAUrlBecomesAnImageUrlPart() {
+		String name = endpoint(Dialect.VLLM_CHAT).name();
+		run(name, SageMakerChatOptions.builder().build(), (client) -> {
+			Media cat = Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(CAT).build();
+			client.prompt().messages(UserMessage.builder().text("What is it?").media(cat).build()).call().content();
+			assertThat(body(name, 0).path("messages").get(0).path("content").get(1).toString())
+				.isEqualTo("{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/cat.png\"}}");
+		});
+	}
+
+	@Test
+	void anEntitysSchemaReplacesTheOneInTheDefaultOptions() {
+		String name = endpoint(Dialect.VLLM_CHAT).name();
+		String other = "{\"type\":\"object\",\"properties\":{\"other\":{\"type\":\"string\"}}}";
+		run(name, SageMakerChatOptions.builder().outputSchema(other).build(), (client) -> {
+			client.prompt()
+				.advisors(AdvisorParams.ENABLE_NATIVE_STRUCTURED_OUTPUT)
+				.user("Who wrote Dune?")
+				.call()
+				.entity(Person.class);
+			assertThat(body(name, 0).path("response_format")
+				.path("json_schema")
+				.path("schema")
+				.path("properties")
+				.propertyNames()).containsExactlyInAnyOrder("name", "born", "address", "books");
 		});
 	}
 

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.sagemakerstreaming.autoconfigure.ParameterValues;
 import io.github.sagemakerstreaming.runtime.InferenceFormat;
+import io.github.sagemakerstreaming.runtime.InferenceRequest;
 import io.github.sagemakerstreaming.runtime.InvocationOptions;
 import org.jspecify.annotations.Nullable;
 
@@ -110,7 +112,8 @@ public class SageMakerLangChain4jProperties {
 		 * Fields of the container's own added to every request body after the portable
 		 * ones, such as vLLM's 'repetition_penalty'. Values are JSON (numbers, booleans,
 		 * arrays and objects are sent as such), anything else is sent as a string. Keys
-		 * with underscores need brackets: '[repetition_penalty]'.
+		 * with underscores need brackets: '[repetition_penalty]'. They may not replace
+		 * 'messages', 'prompt', 'inputs' or 'stream'.
 		 */
 		private Map<String, String> customParameters = new LinkedHashMap<>();
 
@@ -173,6 +176,7 @@ public class SageMakerLangChain4jProperties {
 		}
 
 		public void setCustomParameters(Map<String, String> customParameters) {
+			InferenceRequest.builder().parameters(ParameterValues.fromProperties(customParameters));
 			this.customParameters = customParameters;
 		}
 

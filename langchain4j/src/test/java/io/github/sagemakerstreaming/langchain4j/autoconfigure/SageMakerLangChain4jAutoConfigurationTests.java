@@ -23,6 +23,7 @@ import io.github.sagemakerstreaming.langchain4j.SageMakerChatModel;
 import io.github.sagemakerstreaming.langchain4j.SageMakerStreamingChatModel;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -160,6 +161,7 @@ class SageMakerLangChain4jAutoConfigurationTests {
 	}
 
 	@Test
+	@ResourceLock("io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate")
 	void eachModelLogsItsBodiesAndAnswersOnlyWhenItsOwnPropertiesSaySo() {
 		sagemaker.emulator().register("l4j-logged", Dialect.VLLM_CHAT).tokens("logged", " answer");
 		Logger logger = (Logger) LoggerFactory.getLogger(StreamingInferenceTemplate.class);
@@ -210,6 +212,16 @@ class SageMakerLangChain4jAutoConfigurationTests {
 			.noneMatch((message) -> message.contains("quiet prompt"));
 		assertThat(logged.get(0)).contains("\"content\":\"logged prompt\"");
 		assertThat(logged.get(1)).endsWith(": logged answer");
+	}
+
+	@Test
+	void aCustomParameterThatWouldReplaceTheMessagesFailsAtStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("langchain4j.sagemaker.streaming-chat-model.custom-parameters.messages=[]")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'langchain4j.sagemaker.streaming-chat-model'")
+				.hasStackTraceContaining("custom-parameters")
+				.hasStackTraceContaining("'messages' would replace"));
 	}
 
 	@Test

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.sagemakerstreaming.autoconfigure.ParameterValues;
 import io.github.sagemakerstreaming.runtime.InferenceFormat;
+import io.github.sagemakerstreaming.runtime.InferenceRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -49,7 +51,8 @@ public class SageMakerChatProperties extends SageMakerModelProperties {
 	 * Fields of the container's own added to every request body after the portable ones,
 	 * such as vLLM's 'repetition_penalty'. Values are JSON (numbers, booleans, arrays and
 	 * objects are sent as such), anything else is sent as a string. Keys with underscores
-	 * need brackets: '[repetition_penalty]'.
+	 * need brackets: '[repetition_penalty]'. They may not replace 'messages', 'prompt',
+	 * 'inputs' or 'stream'.
 	 */
 	private Map<String, String> extraBody = new LinkedHashMap<>();
 
@@ -98,6 +101,7 @@ public class SageMakerChatProperties extends SageMakerModelProperties {
 	}
 
 	public void setExtraBody(Map<String, String> extraBody) {
+		InferenceRequest.builder().parameters(ParameterValues.fromProperties(extraBody));
 		this.extraBody = extraBody;
 	}
 

@@ -156,6 +156,15 @@ class SageMakerChatModelAutoConfigurationTests {
 	}
 
 	@Test
+	void anExtraBodyFieldThatWouldReplaceTheStreamFailsAtStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("spring.ai.sagemaker.chat.extra-body.stream=false")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'spring.ai.sagemaker.chat'")
+				.hasStackTraceContaining("extra-body")
+				.hasStackTraceContaining("'stream' would replace"));
+	}
+
+	@Test
 	void needsTheTemplate() {
 		this.contextRunner.withPropertyValues("sagemaker.runtime.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(SageMakerChatModel.class));
