@@ -10,6 +10,7 @@ import io.github.sagemakerstreaming.emulator.SageMakerEmulatorExtension;
 import io.github.sagemakerstreaming.runtime.StreamingInferenceTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -31,8 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The auto-configuration processed ahead of time, as a build with Spring AOT does, with
  * the build's properties, then started from the generated code with the deployment's: a
- * setting given at deployment takes effect, whatever the build saw.
+ * setting given at deployment takes effect, whatever the build saw. It runs alone: the
+ * forked class loader is the thread's context class loader while it runs, and a test that
+ * the thread picks up meanwhile (a parallel run's thread takes other work while it waits)
+ * would load its classes through it.
  */
+@Isolated
 @CompileWithForkedClassLoader
 class SageMakerRuntimeAutoConfigurationAotTests {
 
