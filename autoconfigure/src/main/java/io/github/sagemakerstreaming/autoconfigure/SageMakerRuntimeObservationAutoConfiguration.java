@@ -48,7 +48,7 @@ public final class SageMakerRuntimeObservationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		EmbeddingMeterObservationHandler embeddingMeterObservationHandler(MeterRegistry registry) {
+		EmbeddingMeterObservationHandler sageMakerEmbeddingMeterObservationHandler(MeterRegistry registry) {
 			return new EmbeddingMeterObservationHandler(registry);
 		}
 
