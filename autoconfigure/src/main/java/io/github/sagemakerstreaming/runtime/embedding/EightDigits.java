@@ -11,9 +11,9 @@ final class EightDigits {
 
 	private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
 
-	private static final long SIXES = 0x0606060606060606L;
+	private static final long LOW_NIBBLES = 0x0F0F0F0F0F0F0F0FL;
 
-	private static final long LOW_BYTE_OF_EACH_HALF = 0x000000FF000000FFL;
+	private static final long SIXES = 0x0606060606060606L;
 
 	private EightDigits() {
 	}
@@ -38,17 +38,32 @@ final class EightDigits {
 	 * @return their value, from 0 to 99,999,999
 	 */
 	static long value(long bytes, int count) {
-		if (count == 0) {
-			return 0;
-		}
-		// The digits move to the highest bytes, the least significant places, and the
-		// bytes below them become leading zeros.
-		long digits = ((bytes << ((8 - count) << 3)) | (ZEROS >>> (count << 3))) - ZEROS;
-		// Each byte now holds the pair of its own digit and the one before it.
-		long pairs = digits * 10 + (digits >>> 8);
-		// Two pairs of pairs in each half, then the two halves.
-		return (((pairs & LOW_BYTE_OF_EACH_HALF) * (100 + (1_000_000L << 32)))
-				+ (((pairs >>> 16) & LOW_BYTE_OF_EACH_HALF) * (1 + (10_000L << 32)))) >>> 32;
+		// The digits move to the highest bytes, the least significant places, and zeros
+		// fill the bytes below them: two shifts, as one of 64 bits would shift nothing.
+		int half = (8 - count) << 2;
+		return ofDigits(((bytes << half) << half) & LOW_NIBBLES);
+	}
+
+	/**
+	 * Returns the value of the first digits followed by as many zeros as make eight
+	 * digits: their value times 10<sup>8 - count</sup>.
+	 * @param bytes the eight bytes, the digits in the lowest
+	 * @param count how many digits, as {@link #count(long)} gives it
+	 * @return that value, from 0 to 99,999,999
+	 */
+	static long padded(long bytes, int count) {
+		int half = count << 2;
+		return ofDigits(bytes & ~((-1L << half) << half) & LOW_NIBBLES);
+	}
+
+	/**
+	 * Returns the value of eight bytes that each hold a digit's value, from 0 to 9, the
+	 * lowest the most significant: pairs of digits, then pairs of pairs, then the halves.
+	 */
+	private static long ofDigits(long digits) {
+		long pairs = (digits * (10 * 256 + 1)) >>> 8;
+		long fours = ((pairs & 0x00FF00FF00FF00FFL) * (100 * 65536 + 1)) >>> 16;
+		return ((fours & 0x0000FFFF0000FFFFL) * (10_000L * (1L << 32) + 1)) >>> 32;
 	}
 
 }

@@ -39,6 +39,21 @@ class FastFloatTests {
 		}
 	}
 
+	@Test
+	void givesTheFloatTheJdkParsesForSignificandsAbove2To53ThatTrailingZerosMakeExactDoubles() {
+		Random random = new Random(11);
+		int answered = 0;
+		for (int i = 0; i < 1_000_000; i++) {
+			// As the scanner pads a number's digits to sixteen or more.
+			int digits = 1 + random.nextInt(10);
+			long significand = (random.nextLong() & Long.MAX_VALUE) % (long) Math.pow(10, digits);
+			significand *= (long) Math.pow(10, 17 - digits);
+			int power = -16 - random.nextInt(7);
+			answered += assertAgreesWithTheJdk(significand, power) ? 1 : 0;
+		}
+		assertThat(answered).as("the fast path answers most of them").isGreaterThan(900_000);
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "16777217, 0", "16777219, 0", "33554434, 0", "33554438, 0", "83886095, -1", "167772170, -1" })
 	void leavesANumberWhoseDoubleIsHalfwayBetweenTwoFloatsToTheFullParser(long significand, int power) {
@@ -48,6 +63,8 @@ class FastFloatTests {
 	@Test
 	void leavesWhatNoDoubleOperationGivesExactlyToTheFullParser() {
 		assertThat(FastFloat.of((1L << 53) + 1, 0)).isNaN();
+		assertThat(FastFloat.of(99_999_999_999_999_999L, -16)).isNaN();
+		assertThat(FastFloat.of(15_000_000_000_000_000L, -16)).isEqualTo(1.5f);
 		assertThat(FastFloat.of(1, -23)).isNaN();
 		assertThat(FastFloat.of(1, 23)).isNaN();
 		assertThat(FastFloat.of(0, 0)).isEqualTo(0.0f);
