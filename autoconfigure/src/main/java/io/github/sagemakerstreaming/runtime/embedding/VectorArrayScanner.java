@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads TEI's answer, {@code [[...], ...]}, straight from its bytes: it checks each
  * number against JSON's grammar as it reads its digits (eight at a time, by
- * {@link EightDigits}), and turns most numbers into the nearest {@code float} by one
- * exact double operation ({@link FastFloat}); any other number goes to FastDoubleParser
- * (the parser Jackson ships shaded). Jackson's parser spends most of its time on each
- * number's token, on copying its bytes to characters and on parsing them again
- * (BENCHMARKS.md).
+ * {@link EightDigits}, and a short decimal's without a branch on how many there are), and
+ * turns most numbers into the nearest {@code float} by one exact double operation
+ * ({@link FastFloat}); any other number goes to FastDoubleParser (the parser Jackson
+ * ships shaded). Jackson's parser spends most of its time on each number's token, on
+ * copying its bytes to characters and on parsing them again (BENCHMARKS.md).
  * <p>
  * It reads only that shape, exactly as JSON defines it, and answers anything else (an
  * object, an empty vector, a number it does not take, any byte out of place) with
@@ -40,6 +40,13 @@ final class VectorArrayScanner {
 	 * take.
 	 */
 	private static final int MOST_EXACT_DIGITS = 18;
+
+	/**
+	 * How many bytes from a number's start {@link #vector()} reads to take it as a short
+	 * decimal: a sign and the sixteen bytes after it, which hold the byte after any
+	 * number it takes.
+	 */
+	private static final int SHORT_DECIMAL_READ = 17;
 
 	private static final long[] POWERS_OF_TEN = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
 			100_000_000 };
@@ -93,16 +100,53 @@ final class VectorArrayScanner {
 	/**
 	 * Reads a vector after its opening bracket: once the first vector has set the length,
 	 * straight into an array of that length.
+	 * <p>
+	 * A short decimal, {@code -?[0-9]\.[0-9]{1,13}} directly followed by {@code ,} or
+	 * {@code ]} (nearly every number of a normalised vector as TEI writes it), is read
+	 * here, from the sixteen bytes after its sign as two {@code long}s: the eight bytes
+	 * after the point and the six after them are each read as digits padded with zeros to
+	 * eight ({@link EightDigits#padded}), so that the number is always its significand
+	 * times 10<sup>-16</sup> and no branch depends on how many digits it has. Any other
+	 * number, and one whose {@code float} {@link FastFloat} cannot tell, is read by
+	 * {@link #number(int)}.
 	 */
 	private float @Nullable [] vector() {
+		byte[] bytes = this.body;
+		int lastShortDecimal = bytes.length - SHORT_DECIMAL_READ;
 		float[] vector = new float[(this.dimensions >= 0) ? this.dimensions : 256];
 		int length = 0;
+		int at = this.position;
 		int separator;
 		do {
-			skipWhitespace();
-			int end = number(this.position);
-			if (end < 0) {
-				return null;
+			at = skipWhitespace(at);
+			float value = Float.NaN;
+			int end = at;
+			if (at <= lastShortDecimal) {
+				int negative = (bytes[at] == '-') ? 1 : 0;
+				long head = (long) LITTLE_ENDIAN_LONGS.get(bytes, at + negative);
+				long tail = (long) LITTLE_ENDIAN_LONGS.get(bytes, at + negative + 8);
+				long integer = (head & 0xFF) - '0';
+				long fraction = (head >>> 16) | (tail << 48);
+				// The six bytes after those, then two zero bytes, which are not digits.
+				long rest = tail >>> 16;
+				int fractionDigits = EightDigits.count(fraction);
+				int restDigits = EightDigits.count(rest) & -(fractionDigits >>> 3);
+				end = at + negative + 2 + fractionDigits + restDigits;
+				if (integer >= 0 && integer <= 9 && (head & 0xFF00) == ('.' << 8) && fractionDigits > 0
+						&& restDigits < 6) {
+					float magnitude = FastFloat.of(integer * 10_000_000_000_000_000L
+							+ EightDigits.padded(fraction, fractionDigits) * 100_000_000L
+							+ EightDigits.padded(rest, restDigits), -16);
+					value = Float.intBitsToFloat(Float.floatToRawIntBits(magnitude) | (negative << 31));
+				}
+			}
+			if (Float.isNaN(value) || (bytes[end] != ',' && bytes[end] != ']')) {
+				end = number(at);
+				if (end < 0) {
+					return null;
+				}
+				value = this.number;
+				end = skipWhitespace(end);
 			}
 			if (length == vector.length) {
 				if (this.dimensions >= 0) {
@@ -110,11 +154,12 @@ final class VectorArrayScanner {
 				}
 				vector = Arrays.copyOf(vector, vector.length * 2);
 			}
-			vector[length++] = this.number;
-			this.position = end;
-			separator = next();
+			vector[length++] = value;
+			separator = (end < bytes.length) ? bytes[end] : END;
+			at = end + 1;
 		}
 		while (separator == ',');
+		this.position = at;
 		if (separator != ']') {
 			return null;
 		}
@@ -211,18 +256,24 @@ final class VectorArrayScanner {
 	 * Returns the next byte that is not JSON whitespace, consumed, or {@link #END}.
 	 */
 	private int next() {
-		skipWhitespace();
+		this.position = skipWhitespace(this.position);
 		return (this.position < this.body.length) ? this.body[this.position++] : END;
 	}
 
-	private void skipWhitespace() {
-		while (this.position < this.body.length) {
-			byte b = this.body[this.position];
-			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-				return;
-			}
-			this.position++;
+	/**
+	 * Returns the index of the first byte from {@code from} that is not JSON whitespace,
+	 * or the length of the body.
+	 */
+	private int skipWhitespace(int from) {
+		int at = from;
+		while (at < this.body.length && isWhitespace(this.body[at])) {
+			at++;
 		}
+		return at;
+	}
+
+	private static boolean isWhitespace(byte b) {
+		return b <= ' ' && (b == ' ' || b == '\n' || b == '\r' || b == '\t');
 	}
 
 }

@@ -40,6 +40,65 @@ class VectorArrayScannerTests {
 		}
 	}
 
+	@Test
+	void readsShortDecimalsOfEveryLengthIntoTheFloatsJacksonReads() {
+		Random random = new Random(26);
+		for (int round = 0; round < 200; round++) {
+			List<String> vector = new ArrayList<>();
+			for (int d = 0; d < 300; d++) {
+				// One integer digit and 1 to 16 after the point: the scanner's short path
+				// takes up to 13 of them and leaves longer ones, and those whose
+				// significand
+				// is no exact double, to its full path.
+				StringBuilder number = new StringBuilder(random.nextBoolean() ? "-" : "").append(random.nextInt(10))
+					.append('.');
+				int digits = 1 + random.nextInt(16);
+				for (int i = 0; i < digits; i++) {
+					number.append(random.nextInt(10));
+				}
+				vector.add(number.toString());
+			}
+			String separator = (round % 2 == 0) ? "," : ", ";
+			String body = "[[" + String.join(separator, vector) + "]," + "[" + String.join(separator, vector) + "]]";
+			assertThat(VectorArrayScanner.scan(bytes(body))).as("the scanner reads TEI's shape").isNotNull();
+			assertSameFloats(bytes(body));
+			float[] read = decode(bytes(body)).vectors().get(0);
+			for (int d = 0; d < read.length; d++) {
+				assertThat(Float.floatToRawIntBits(read[d])).as(vector.get(d))
+					.isEqualTo(Float.floatToRawIntBits(Float.parseFloat(vector.get(d))));
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "0.125e5", "0.125E-5", "1.5e+3", "0.1234567890123", "0.12345678901234", "0.123456789012345678",
+					"9.9999999999999", "-9.9999999999999", "5.0", "-0.0", "0.0000000000001", "2.7182818284590" })
+	void readsANumberWhereverTheShortPathStopsIntoTheFloatJacksonReads(String number) {
+		String padding = "0.25,".repeat(8);
+		for (String body : List.of("[[" + padding + number + "," + padding + "1.5]]",
+				"[[" + padding + number + "]," + "[" + padding + "1.5]]", "[[" + padding + number + " ,0.5,1.5]]",
+				"[[" + number + "]]")) {
+			assertThat(VectorArrayScanner.scan(bytes(body))).as(body).isNotNull();
+			assertSameFloats(bytes(body));
+			assertThat(decode(bytes(body)).vectors().get(0)[(body.startsWith("[[" + number)) ? 0 : 8])
+				.isEqualTo(Float.parseFloat(number));
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "[[0.25,0.25,0.25,0.25,5.,0.25,0.25,0.25,0.25,0.25]]",
+			"[[0.25,0.25,0.25,0.25,-.5,0.25,0.25,0.25,0.25,0.25]]",
+			"[[0.25,0.25,0.25,0.25,01.5,0.25,0.25,0.25,0.25,0.25]]",
+			"[[0.25,0.25,0.25,0.25,--0.5,0.25,0.25,0.25,0.25,0.25]]",
+			"[[0.25,0.25,0.25,0.25,0.5.5,0.25,0.25,0.25,0.25,0.25]]",
+			"[[0.25,0.25,0.25,0.25,0.5-,0.25,0.25,0.25,0.25,0.25]]",
+			"[[0.25,0.25,0.25,0.25,0.5e,0.25,0.25,0.25,0.25,0.25]]",
+			"[[0.25,0.25,0.25,0.25,0.5x,0.25,0.25,0.25,0.25,0.25]]" })
+	void leavesAMalformedNumberAmongShortDecimalsToJackson(String body) {
+		assertThat(VectorArrayScanner.scan(bytes(body))).isNull();
+	}
+
 	@ParameterizedTest
 	@ValueSource(longs = { 21, 22, 23, 24, 25 })
 	void readsFuzzedJumpStartAndOpenAiAnswersAsJacksonDoes(long seed) {
