@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Up to eight digits at once against the JDK reading them one by one, whatever bytes
- * follow them.
+ * Up to eight digits at once, alone and padded with zeros to eight, against the JDK
+ * reading them one by one, whatever bytes follow them.
  */
 class EightDigitsTests {
 
@@ -36,7 +36,7 @@ class EightDigitsTests {
 	}
 
 	@Test
-	void readsTheFirstDigitsWhateverFollowsThem() {
+	void readsTheFirstDigitsAloneAndPaddedWithZerosWhateverFollowsThem() {
 		Random random = new Random(10);
 		for (int i = 0; i < 1_000_000; i++) {
 			int count = random.nextInt(9);
@@ -51,6 +51,8 @@ class EightDigitsTests {
 			long eight = little(bytes);
 			assertThat(EightDigits.count(eight)).isEqualTo(count);
 			assertThat(EightDigits.value(eight, count)).as(digits).isEqualTo((count == 0) ? 0 : Long.parseLong(digits));
+			assertThat(EightDigits.padded(eight, count)).as(digits)
+				.isEqualTo(Long.parseLong((digits + "00000000").substring(0, 8)));
 		}
 	}
 
@@ -70,6 +72,7 @@ class EightDigitsTests {
 		long bytes = little(digits.getBytes(StandardCharsets.US_ASCII));
 		assertThat(EightDigits.count(bytes)).isEqualTo(8);
 		assertThat(EightDigits.value(bytes, 8)).as(digits).isEqualTo(Long.parseLong(digits));
+		assertThat(EightDigits.padded(bytes, 8)).as(digits).isEqualTo(Long.parseLong(digits));
 	}
 
 	private static long little(byte[] bytes) {
