@@ -43,10 +43,9 @@ final class VectorArrayScanner {
 
 	/**
 	 * How many bytes from a number's start {@link #vector()} reads to take it as a short
-	 * decimal: a sign and the sixteen bytes after it, which hold the byte after any
-	 * number it takes.
+	 * decimal: a sign, the sixteen bytes after it, and the byte after the longest.
 	 */
-	private static final int SHORT_DECIMAL_READ = 17;
+	private static final int SHORT_DECIMAL_READ = 18;
 
 	private static final long[] POWERS_OF_TEN = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
 			100_000_000 };
@@ -101,7 +100,7 @@ final class VectorArrayScanner {
 	 * Reads a vector after its opening bracket: once the first vector has set the length,
 	 * straight into an array of that length.
 	 * <p>
-	 * A short decimal, {@code -?[0-9]\.[0-9]{1,13}} directly followed by {@code ,} or
+	 * A short decimal, {@code -?[0-9]\.[0-9]{1,14}} directly followed by {@code ,} or
 	 * {@code ]} (nearly every number of a normalised vector as TEI writes it), is read
 	 * here, from the sixteen bytes after its sign as two {@code long}s: the eight bytes
 	 * after the point and the six after them are each read as digits padded with zeros to
@@ -132,8 +131,7 @@ final class VectorArrayScanner {
 				int fractionDigits = EightDigits.count(fraction);
 				int restDigits = EightDigits.count(rest) & -(fractionDigits >>> 3);
 				end = at + negative + 2 + fractionDigits + restDigits;
-				if (integer >= 0 && integer <= 9 && (head & 0xFF00) == ('.' << 8) && fractionDigits > 0
-						&& restDigits < 6) {
+				if (integer >= 0 && integer <= 9 && (head & 0xFF00) == ('.' << 8) && fractionDigits > 0) {
 					float magnitude = FastFloat.of(integer * 10_000_000_000_000_000L
 							+ EightDigits.padded(fraction, fractionDigits) * 100_000_000L
 							+ EightDigits.padded(rest, restDigits), -16);

@@ -94,9 +94,22 @@ class VectorArrayScannerTests {
 			"[[0.25,0.25,0.25,0.25,0.5.5,0.25,0.25,0.25,0.25,0.25]]",
 			"[[0.25,0.25,0.25,0.25,0.5-,0.25,0.25,0.25,0.25,0.25]]",
 			"[[0.25,0.25,0.25,0.25,0.5e,0.25,0.25,0.25,0.25,0.25]]",
-			"[[0.25,0.25,0.25,0.25,0.5x,0.25,0.25,0.25,0.25,0.25]]" })
+			"[[0.25,0.25,0.25,0.25,0.5x,0.25,0.25,0.25,0.25,0.25]]",
+			"[[0.25,0.25,0.25,0.25,x.5,0.25,0.25,0.25,0.25,0.25]]",
+			"[[0.25,0.25,0.25,0.25,-..5,0.25,0.25,0.25,0.25,0.25]]" })
 	void leavesAMalformedNumberAmongShortDecimalsToJackson(String body) {
 		assertThat(VectorArrayScanner.scan(bytes(body))).isNull();
+	}
+
+	@Test
+	void leavesAnAnswerCutAtAnyByteToJackson() {
+		String answer = "[[-0.12345678901234,0.1234567890123,-9.5,1e-7,0.25],[0.5,-0.12345678901234,"
+				+ "0.1234567890123456,2.5,-0.0]]";
+		assertThat(VectorArrayScanner.scan(bytes(answer))).isNotNull();
+		for (int length = 0; length < answer.length(); length++) {
+			assertThat(VectorArrayScanner.scan(bytes(answer.substring(0, length)))).as("the first %d bytes", length)
+				.isNull();
+		}
 	}
 
 	@ParameterizedTest
