@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param vectors the vectors, one per input
  * @param usage the tokens the container reports it read, summed over the calls, or
- * {@code null} when it reports none (TEI and JumpStart do not; the OpenAI format's
+ * {@code null} when a call reports none (TEI and JumpStart do not; the OpenAI format's
  * {@code usage} does)
  */
 public record EmbeddingResult(List<float[]> vectors, @Nullable TokenUsage usage) {

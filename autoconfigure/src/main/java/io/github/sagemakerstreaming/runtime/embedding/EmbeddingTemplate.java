@@ -149,21 +149,29 @@ public final class EmbeddingTemplate {
 		});
 	}
 
-	private static EmbeddingResult join(List<EmbeddingResult> results) {
+	/**
+	 * Joins the results of one {@code embed}'s calls, in their order. The usage is their
+	 * sum only when every call reported one: the calls may reach production variants
+	 * whose containers differ, and part of the tokens is not their total.
+	 */
+	static EmbeddingResult join(List<EmbeddingResult> results) {
 		if (results.size() == 1) {
 			return results.get(0);
 		}
 		List<float[]> vectors = new ArrayList<>();
 		int inputTokens = 0;
-		boolean usage = false;
+		boolean everyUsage = true;
 		for (EmbeddingResult result : results) {
 			vectors.addAll(result.vectors());
-			if (result.usage() != null) {
-				usage = true;
-				inputTokens += result.usage().inputTokens();
+			TokenUsage usage = result.usage();
+			if (usage != null) {
+				inputTokens += usage.inputTokens();
+			}
+			else {
+				everyUsage = false;
 			}
 		}
-		return new EmbeddingResult(vectors, usage ? new TokenUsage(inputTokens, 0) : null);
+		return new EmbeddingResult(vectors, everyUsage ? new TokenUsage(inputTokens, 0) : null);
 	}
 
 	/**
