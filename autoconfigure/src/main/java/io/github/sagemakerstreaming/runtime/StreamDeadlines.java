@@ -74,9 +74,11 @@ final class StreamDeadlines {
 
 	/**
 	 * When the idle clock last started: when the timer saw new events, or the moment
-	 * demand resumed; 0 before the timer saw any event.
+	 * demand resumed, whichever is later; 0 before the timer saw any event. Both the
+	 * timer and the subscriber's thread restart it, so it only ever moves forward: a
+	 * check that read the clock before the subscriber asked again must not move it back.
 	 */
-	private volatile long idleSinceNanos;
+	private final AtomicLong idleSinceNanos = new AtomicLong();
 
 	private volatile boolean eventsEnded;
 
@@ -112,8 +114,8 @@ final class StreamDeadlines {
 			long sum = current + added;
 			return (sum < 0) ? Long.MAX_VALUE : sum;
 		});
-		if (before <= this.receivedEvents && this.idleSinceNanos != 0) {
-			this.idleSinceNanos = this.nanoClock.getAsLong();
+		if (before <= this.receivedEvents && this.idleSinceNanos.get() != 0) {
+			restartIdleClock(this.nanoClock.getAsLong());
 		}
 	}
 
@@ -250,8 +252,17 @@ final class StreamDeadlines {
 		long received = this.receivedEvents;
 		if (received != this.seenEvents) {
 			this.seenEvents = received;
-			this.idleSinceNanos = now;
+			restartIdleClock(now);
 		}
+	}
+
+	/**
+	 * Restarts the idle clock at {@code now} unless it already started later; the clock's
+	 * readings are compared by their difference, as {@link System#nanoTime()} allows.
+	 */
+	private void restartIdleClock(long now) {
+		this.idleSinceNanos.accumulateAndGet(now,
+				(since, candidate) -> (since == 0 || candidate - since > 0) ? candidate : since);
 	}
 
 	private @Nullable StreamTimeoutException expired(long now) {
@@ -260,7 +271,7 @@ final class StreamDeadlines {
 			return timeout(StreamTimeoutException.Limit.FIRST_TOKEN, firstToken, now);
 		}
 		Duration idle = this.limits.idle();
-		if (idle != null && idleClockRunning() && now - this.idleSinceNanos >= idle.toNanos()) {
+		if (idle != null && idleClockRunning() && now - this.idleSinceNanos.get() >= idle.toNanos()) {
 			return timeout(StreamTimeoutException.Limit.IDLE, idle, now);
 		}
 		if (this.limits.total() != null && now - this.startNanos >= this.limits.total().toNanos()) {
@@ -285,7 +296,7 @@ final class StreamDeadlines {
 			long idle = idleLimit.toNanos();
 			long idleWait = Math.max(idle / 8, 1);
 			if (idleClockRunning()) {
-				idleWait = Math.min(idleWait, this.idleSinceNanos + idle - now);
+				idleWait = Math.min(idleWait, this.idleSinceNanos.get() + idle - now);
 			}
 			wait = Math.min(wait, idleWait);
 		}
@@ -300,7 +311,7 @@ final class StreamDeadlines {
 	}
 
 	private boolean idleClockRunning() {
-		return this.limits.idle() != null && this.idleSinceNanos != 0 && !this.eventsEnded
+		return this.limits.idle() != null && this.idleSinceNanos.get() != 0 && !this.eventsEnded
 				&& this.requestedEvents.get() > this.receivedEvents;
 	}
 

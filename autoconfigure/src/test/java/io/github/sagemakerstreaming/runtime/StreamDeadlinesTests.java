@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
@@ -54,6 +58,49 @@ class StreamDeadlinesTests {
 		deadlines.eventsRequested(1);
 		this.timer.advanceTimeBy(Duration.ofMillis(499));
 		assertThat(failures).as("the clock restarts when the subscriber asks again").isEmpty();
+		this.timer.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(failures).singleElement()
+			.isInstanceOfSatisfying(StreamTimeoutException.class,
+					(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.IDLE));
+		subscription.dispose();
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { 0, Long.MIN_VALUE / 2, Long.MAX_VALUE - 1_500_000_000L })
+	void aCheckThatReadTheClockBeforeTheSubscriberAskedAgainDoesNotMoveTheIdleClockBack(long clockOrigin) {
+		// System.nanoTime() may start anywhere, even close to overflowing.
+		AtomicLong lostCpu = new AtomicLong(clockOrigin);
+		LongSupplier clock = () -> this.timer.nanoTime() + lostCpu.get();
+		AtomicBoolean loseCpuAtNextRead = new AtomicBoolean();
+		AtomicLong askedAgainAt = new AtomicLong();
+		AtomicReference<StreamDeadlines> stream = new AtomicReference<>();
+		this.timer.advanceTimeBy(Duration.ofSeconds(1));
+		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(500), null), "my-llm",
+				this.timer, () -> {
+					long now = clock.getAsLong();
+					if (loseCpuAtNextRead.getAndSet(false)) {
+						// The timer has read the clock and loses its CPU for 400 ms,
+						// while the
+						// subscriber, which had asked for nothing more, asks again.
+						lostCpu.addAndGet(Duration.ofMillis(400).toNanos());
+						askedAgainAt.set(clock.getAsLong());
+						StagedTimer.onAnotherThread(() -> stream.get().eventsRequested(1));
+					}
+					return now;
+				});
+		stream.set(deadlines);
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(2);
+		deadlines.event();
+		this.timer.advanceTimeBy(Duration.ofMillis(100));
+		deadlines.event();
+		loseCpuAtNextRead.set(true);
+		this.timer.advanceTimeBy(Duration.ofMillis(100));
+		assertThat(loseCpuAtNextRead).as("the check ran").isFalse();
+		this.timer
+			.advanceTimeBy(Duration.ofNanos(askedAgainAt.get() + Duration.ofMillis(499).toNanos() - clock.getAsLong()));
+		assertThat(failures).as("the subscriber asked again less than the idle limit ago").isEmpty();
 		this.timer.advanceTimeBy(Duration.ofMillis(1));
 		assertThat(failures).singleElement()
 			.isInstanceOfSatisfying(StreamTimeoutException.class,
