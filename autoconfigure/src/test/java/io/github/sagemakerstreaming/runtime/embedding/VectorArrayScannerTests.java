@@ -152,6 +152,15 @@ class VectorArrayScannerTests {
 		assertThat(VectorArrayScanner.scan(bytes)).isNull();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "[[1.5]]~", "[[1.5]] ~", "[[1.5]]~[[2.5]]", "[[1.5]]\n~ not JSON" })
+	void leavesAnAnswerFollowedByTheByteFFToJackson(String answer) {
+		byte[] bytes = bytes(answer);
+		bytes[answer.indexOf('~')] = (byte) 0xFF;
+		assertThat(VectorArrayScanner.scan(bytes)).isNull();
+		assertThatExceptionOfType(EmbeddingException.class).isThrownBy(() -> decode(bytes));
+	}
+
 	@Test
 	void leavesANumberLongerThanAFloatNeedsToJackson() {
 		byte[] bytes = bytes("[[0." + "1".repeat(200) + "]]");
