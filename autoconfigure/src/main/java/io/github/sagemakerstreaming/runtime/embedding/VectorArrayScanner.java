@@ -153,7 +153,7 @@ final class VectorArrayScanner {
 				vector = Arrays.copyOf(vector, vector.length * 2);
 			}
 			vector[length++] = value;
-			separator = (end < bytes.length) ? bytes[end] : END;
+			separator = (end < bytes.length) ? unsigned(bytes[end]) : END;
 			at = end + 1;
 		}
 		while (separator == ',');
@@ -255,7 +255,14 @@ final class VectorArrayScanner {
 	 */
 	private int next() {
 		this.position = skipWhitespace(this.position);
-		return (this.position < this.body.length) ? this.body[this.position++] : END;
+		return (this.position < this.body.length) ? unsigned(this.body[this.position++]) : END;
+	}
+
+	/**
+	 * Returns a byte's value from 0 to 255, so that no byte reads as {@link #END}.
+	 */
+	private static int unsigned(byte b) {
+		return b & 0xFF;
 	}
 
 	/**
