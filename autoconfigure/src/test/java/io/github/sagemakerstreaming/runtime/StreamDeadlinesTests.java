@@ -109,6 +109,109 @@ class StreamDeadlinesTests {
 	}
 
 	@Test
+	void aFirstCheckThatReadTheClockBeforeTheSubscriberAskedAgainDoesNotStartTheIdleClockBeforeThat() {
+		AtomicLong lostCpu = new AtomicLong();
+		LongSupplier clock = () -> this.timer.nanoTime() + lostCpu.get();
+		AtomicBoolean loseCpuAtNextRead = new AtomicBoolean();
+		AtomicLong askedAgainAt = new AtomicLong();
+		AtomicReference<StreamDeadlines> stream = new AtomicReference<>();
+		this.timer.advanceTimeBy(Duration.ofSeconds(1));
+		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(500), null), "my-llm",
+				this.timer, () -> {
+					long now = clock.getAsLong();
+					if (loseCpuAtNextRead.getAndSet(false)) {
+						// The timer, about to see the stream's first event, has read the
+						// clock and loses its CPU for 400 ms, while the subscriber asks
+						// again.
+						lostCpu.addAndGet(Duration.ofMillis(400).toNanos());
+						askedAgainAt.set(clock.getAsLong());
+						StagedTimer.onAnotherThread(() -> stream.get().eventsRequested(1));
+					}
+					return now;
+				});
+		stream.set(deadlines);
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(1);
+		deadlines.event();
+		loseCpuAtNextRead.set(true);
+		this.timer.advanceTimeBy(Duration.ofMillis(100));
+		assertThat(loseCpuAtNextRead).as("the check ran").isFalse();
+		this.timer
+			.advanceTimeBy(Duration.ofNanos(askedAgainAt.get() + Duration.ofMillis(499).toNanos() - clock.getAsLong()));
+		assertThat(failures).as("the subscriber asked again less than the idle limit ago").isEmpty();
+		subscription.dispose();
+	}
+
+	@Test
+	void anEventThatArrivesWhileACheckLostItsCpuRestartsTheIdleClockNoEarlierThanItCame() {
+		AtomicLong lostCpu = new AtomicLong();
+		LongSupplier clock = () -> this.timer.nanoTime() + lostCpu.get();
+		AtomicBoolean loseCpuAtNextRead = new AtomicBoolean();
+		AtomicLong eventAt = new AtomicLong();
+		AtomicReference<StreamDeadlines> stream = new AtomicReference<>();
+		this.timer.advanceTimeBy(Duration.ofSeconds(1));
+		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(500), null), "my-llm",
+				this.timer, () -> {
+					long now = clock.getAsLong();
+					if (loseCpuAtNextRead.getAndSet(false)) {
+						// The timer has read the clock and loses its CPU for 400 ms,
+						// while
+						// the endpoint sends an event.
+						lostCpu.addAndGet(Duration.ofMillis(400).toNanos());
+						eventAt.set(clock.getAsLong());
+						StagedTimer.onAnotherThread(() -> stream.get().event());
+					}
+					return now;
+				});
+		stream.set(deadlines);
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(3);
+		deadlines.event();
+		this.timer.advanceTimeBy(Duration.ofMillis(100));
+		loseCpuAtNextRead.set(true);
+		this.timer.advanceTimeBy(Duration.ofMillis(100));
+		assertThat(loseCpuAtNextRead).as("the check ran").isFalse();
+		this.timer
+			.advanceTimeBy(Duration.ofNanos(eventAt.get() + Duration.ofMillis(499).toNanos() - clock.getAsLong()));
+		assertThat(failures).as("the endpoint sent an event less than the idle limit ago").isEmpty();
+		subscription.dispose();
+	}
+
+	@Test
+	void aCheckWhileTheSubscriberAsksAgainDoesNotTimeOutTheSilenceItAskedForNothing() {
+		StreamDeadlines deadlines = deadlines(new StreamLimits(null, Duration.ofMillis(500), null));
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(1);
+		deadlines.event();
+		this.timer.advanceTimeBy(Duration.ofHours(1));
+		this.timer.atNextClockRead(() -> this.timer.advanceTimeBy(Duration.ofMillis(100)));
+		deadlines.eventsRequested(1);
+		assertThat(failures).as("the subscriber asked again less than the idle limit ago").isEmpty();
+		subscription.dispose();
+	}
+
+	@Test
+	void anIdleClockStartedWhenTheClockReadZeroStillRuns() {
+		this.timer.advanceTimeBy(Duration.ofSeconds(1));
+		long firstCheckAfterTheEvent = this.timer.nanoTime() + Duration.ofMillis(500).toNanos() / 8;
+		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(500), null), "my-llm",
+				this.timer, () -> this.timer.nanoTime() - firstCheckAfterTheEvent);
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(2);
+		deadlines.event();
+		this.timer.advanceTimeBy(Duration.ofHours(1));
+		assertThat(failures).as("the endpoint went silent with an event asked of it")
+			.singleElement()
+			.isInstanceOfSatisfying(StreamTimeoutException.class,
+					(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.IDLE));
+		subscription.dispose();
+	}
+
+	@Test
 	void anEventReadsNoClock() {
 		AtomicInteger clockReads = new AtomicInteger();
 		this.timer.advanceTimeBy(Duration.ofSeconds(1));
