@@ -73,12 +73,14 @@ final class StreamDeadlines {
 	private long seenEvents;
 
 	/**
-	 * When the idle clock last started: when the timer saw new events, or the moment
-	 * demand resumed, whichever is later; 0 before the timer saw any event. Both the
-	 * timer and the subscriber's thread restart it, so it only ever moves forward: a
-	 * check that read the clock before the subscriber asked again must not move it back.
+	 * When the idle clock last started, as nanoseconds after {@link #startNanos} plus
+	 * one, so that 0, and no reading of the clock, means it has not started: it starts
+	 * when the timer sees events, and restarts when it sees more or when the subscriber
+	 * asks again after asking for nothing. The timer and the subscriber's thread both
+	 * restart it, so it only moves forward: a restart from a reading taken before a later
+	 * one must not move it back.
 	 */
-	private final AtomicLong idleSinceNanos = new AtomicLong();
+	private final AtomicLong idleStart = new AtomicLong();
 
 	private volatile boolean eventsEnded;
 
@@ -110,13 +112,17 @@ final class StreamDeadlines {
 	 * Records that the stream asked the SDK for more events.
 	 */
 	void eventsRequested(long n) {
-		long before = this.requestedEvents.getAndAccumulate(n, (current, added) -> {
+		// After events came and the subscriber asked for nothing more, the idle clock
+		// restarts now; before the demand rises, so that no check counts the time in
+		// which nothing was asked.
+		long received = this.receivedEvents;
+		if (received > 0 && this.requestedEvents.get() <= received) {
+			restartIdleClock(this.nanoClock.getAsLong());
+		}
+		this.requestedEvents.getAndAccumulate(n, (current, added) -> {
 			long sum = current + added;
 			return (sum < 0) ? Long.MAX_VALUE : sum;
 		});
-		if (before <= this.receivedEvents && this.idleSinceNanos.get() != 0) {
-			restartIdleClock(this.nanoClock.getAsLong());
-		}
 	}
 
 	/**
@@ -202,8 +208,10 @@ final class StreamDeadlines {
 		if (timer.isDisposed()) {
 			return;
 		}
+		// The events counted before the clock is read all came before that reading.
+		long received = this.receivedEvents;
 		long now = this.nanoClock.getAsLong();
-		noticeEvents(now);
+		noticeEvents(received, now);
 		StreamTimeoutException expired = expired(now);
 		if (expired != null) {
 			if (this.state.compareAndSet(RUNNING, TIMED_OUT)) {
@@ -248,8 +256,7 @@ final class StreamDeadlines {
 	 * Restarts the idle clock when events arrived since the last look: the last of them
 	 * came at the latest now.
 	 */
-	private void noticeEvents(long now) {
-		long received = this.receivedEvents;
+	private void noticeEvents(long received, long now) {
 		if (received != this.seenEvents) {
 			this.seenEvents = received;
 			restartIdleClock(now);
@@ -257,12 +264,17 @@ final class StreamDeadlines {
 	}
 
 	/**
-	 * Restarts the idle clock at {@code now} unless it already started later; the clock's
-	 * readings are compared by their difference, as {@link System#nanoTime()} allows.
+	 * Restarts the idle clock at {@code now} unless it already restarted later.
 	 */
 	private void restartIdleClock(long now) {
-		this.idleSinceNanos.accumulateAndGet(now,
-				(since, candidate) -> (since == 0 || candidate - since > 0) ? candidate : since);
+		this.idleStart.accumulateAndGet(Math.max(now - this.startNanos, 0) + 1, Math::max);
+	}
+
+	/**
+	 * Returns the reading of the clock at which the idle clock last started.
+	 */
+	private long idleSinceNanos() {
+		return this.startNanos + this.idleStart.get() - 1;
 	}
 
 	private @Nullable StreamTimeoutException expired(long now) {
@@ -271,7 +283,7 @@ final class StreamDeadlines {
 			return timeout(StreamTimeoutException.Limit.FIRST_TOKEN, firstToken, now);
 		}
 		Duration idle = this.limits.idle();
-		if (idle != null && idleClockRunning() && now - this.idleSinceNanos.get() >= idle.toNanos()) {
+		if (idle != null && idleClockRunning() && now - idleSinceNanos() >= idle.toNanos()) {
 			return timeout(StreamTimeoutException.Limit.IDLE, idle, now);
 		}
 		if (this.limits.total() != null && now - this.startNanos >= this.limits.total().toNanos()) {
@@ -296,7 +308,7 @@ final class StreamDeadlines {
 			long idle = idleLimit.toNanos();
 			long idleWait = Math.max(idle / 8, 1);
 			if (idleClockRunning()) {
-				idleWait = Math.min(idleWait, this.idleSinceNanos.get() + idle - now);
+				idleWait = Math.min(idleWait, idleSinceNanos() + idle - now);
 			}
 			wait = Math.min(wait, idleWait);
 		}
@@ -311,7 +323,7 @@ final class StreamDeadlines {
 	}
 
 	private boolean idleClockRunning() {
-		return this.limits.idle() != null && this.idleSinceNanos.get() != 0 && !this.eventsEnded
+		return this.limits.idle() != null && this.idleStart.get() != 0 && !this.eventsEnded
 				&& this.requestedEvents.get() > this.receivedEvents;
 	}
 
