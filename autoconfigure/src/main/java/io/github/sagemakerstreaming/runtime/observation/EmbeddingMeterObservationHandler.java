@@ -10,11 +10,13 @@ import io.micrometer.observation.ObservationHandler;
 
 /**
  * Counts the tokens the container reported for an {@code embed} (not for its batches,
- * whose tokens the {@code embed} sums), as the counter {@value MeterNames#TOKEN_USAGE}
- * with {@code gen_ai.token.type} {@code input} and {@code total}, as Spring AI's
- * embedding-model counter does, and with its tag keys, so that the two are one meter. An
- * {@code embed} inside another GenAI client operation, such as a Spring AI embedding
- * model's, leaves its tokens to that operation, so that they are counted once.
+ * whose tokens the {@code embed} sums when every batch reported them, and leaves
+ * uncounted otherwise, as its result does), as the counter
+ * {@value MeterNames#TOKEN_USAGE} with {@code gen_ai.token.type} {@code input} and
+ * {@code total}, as Spring AI's embedding-model counter does, and with its tag keys, so
+ * that the two are one meter. An {@code embed} inside another GenAI client operation,
+ * such as a Spring AI embedding model's, leaves its tokens to that operation, so that
+ * they are counted once.
  */
 public class EmbeddingMeterObservationHandler implements ObservationHandler<EmbeddingObservationContext> {
 
