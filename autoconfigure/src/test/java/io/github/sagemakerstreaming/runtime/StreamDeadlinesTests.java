@@ -216,6 +216,36 @@ class StreamDeadlinesTests {
 	}
 
 	@Test
+	void aSubscriberThatLostItsCpuBeforeAskingAgainDoesNotTimeOutTheSilenceItAskedForNothing() {
+		AtomicBoolean loseCpuAtNextRead = new AtomicBoolean();
+		AtomicLong askedAgainAt = new AtomicLong();
+		this.timer.advanceTimeBy(Duration.ofSeconds(1));
+		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(500), null), "my-llm",
+				this.timer, () -> {
+					long now = this.timer.nanoTime();
+					if (loseCpuAtNextRead.getAndSet(false)) {
+						// The subscriber, asking again after asking for nothing, has read
+						// the clock and loses its CPU for 450 ms before its demand rises.
+						StagedTimer.onAnotherThread(() -> this.timer.advanceTimeBy(Duration.ofMillis(450)));
+						askedAgainAt.set(this.timer.nanoTime());
+					}
+					return now;
+				});
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(1);
+		deadlines.event();
+		this.timer.advanceTimeBy(Duration.ofHours(1));
+		loseCpuAtNextRead.set(true);
+		deadlines.eventsRequested(1);
+		assertThat(loseCpuAtNextRead).as("the subscriber read the clock").isFalse();
+		this.timer.advanceTimeBy(
+				Duration.ofNanos(askedAgainAt.get() + Duration.ofMillis(499).toNanos() - this.timer.nanoTime()));
+		assertThat(failures).as("the subscriber asked again less than the idle limit ago").isEmpty();
+		subscription.dispose();
+	}
+
+	@Test
 	void aCheckWhileTheSubscriberAsksAgainDoesNotTimeOutTheSilenceItAskedForNothing() {
 		StreamDeadlines deadlines = deadlines(new StreamLimits(null, Duration.ofMillis(500), null));
 		List<Throwable> failures = new ArrayList<>();
