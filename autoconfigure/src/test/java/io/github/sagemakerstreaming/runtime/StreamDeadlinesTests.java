@@ -246,6 +246,18 @@ class StreamDeadlinesTests {
 	}
 
 	@Test
+	void anIdleLimitLongerThanTheClockCanCountLetsTheStreamRun() {
+		StreamDeadlines deadlines = deadlines(new StreamLimits(null, Duration.ofDays(365L * 1000), null));
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(2);
+		deadlines.event();
+		this.timer.advanceTimeBy(Duration.ofHours(1));
+		assertThat(failures).as("a thousand years have not passed").isEmpty();
+		subscription.dispose();
+	}
+
+	@Test
 	void aCheckWhileTheSubscriberAsksAgainDoesNotTimeOutTheSilenceItAskedForNothing() {
 		StreamDeadlines deadlines = deadlines(new StreamLimits(null, Duration.ofMillis(500), null));
 		List<Throwable> failures = new ArrayList<>();
