@@ -180,6 +180,84 @@ class StreamDeadlinesTests {
 	}
 
 	@Test
+	void anEventThatArrivesWhileACheckLostItsCpuBeforeReadingTheClockIsNoSilence() {
+		AtomicLong lostCpu = new AtomicLong();
+		LongSupplier clock = () -> this.timer.nanoTime() + lostCpu.get();
+		AtomicBoolean loseCpuAtNextRead = new AtomicBoolean();
+		AtomicLong eventAt = new AtomicLong();
+		AtomicReference<StreamDeadlines> stream = new AtomicReference<>();
+		this.timer.advanceTimeBy(Duration.ofSeconds(1));
+		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(500), null), "my-llm",
+				this.timer, () -> {
+					if (loseCpuAtNextRead.getAndSet(false)) {
+						// The timer has counted the events and loses its CPU for 100 ms
+						// before it reads the clock, while the endpoint sends an event.
+						eventAt.set(clock.getAsLong());
+						StagedTimer.onAnotherThread(() -> stream.get().event());
+						lostCpu.addAndGet(Duration.ofMillis(100).toNanos());
+					}
+					return clock.getAsLong();
+				});
+		stream.set(deadlines);
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(3);
+		this.timer.advanceTimeBy(Duration.ofMillis(50));
+		deadlines.event();
+		this.timer.advanceTimeBy(Duration.ofMillis(449));
+		loseCpuAtNextRead.set(true);
+		this.timer.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(loseCpuAtNextRead).as("the check ran").isFalse();
+		assertThat(failures)
+			.as("the endpoint sent an event %d ms ago, and was never silent for the idle limit",
+					Duration.ofNanos(clock.getAsLong() - eventAt.get()).toMillis())
+			.isEmpty();
+		subscription.dispose();
+	}
+
+	@Test
+	void aSubscriberThatLostItsCpuBeforeAskingAgainDoesNotTimeOutTheSilenceItAskedForNothing() {
+		AtomicBoolean loseCpuAtNextRead = new AtomicBoolean();
+		AtomicLong askedAgainAt = new AtomicLong();
+		this.timer.advanceTimeBy(Duration.ofSeconds(1));
+		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(500), null), "my-llm",
+				this.timer, () -> {
+					long now = this.timer.nanoTime();
+					if (loseCpuAtNextRead.getAndSet(false)) {
+						// The subscriber, asking again after asking for nothing, has read
+						// the clock and loses its CPU for 450 ms before its demand rises.
+						StagedTimer.onAnotherThread(() -> this.timer.advanceTimeBy(Duration.ofMillis(450)));
+						askedAgainAt.set(this.timer.nanoTime());
+					}
+					return now;
+				});
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(1);
+		deadlines.event();
+		this.timer.advanceTimeBy(Duration.ofHours(1));
+		loseCpuAtNextRead.set(true);
+		deadlines.eventsRequested(1);
+		assertThat(loseCpuAtNextRead).as("the subscriber read the clock").isFalse();
+		this.timer.advanceTimeBy(
+				Duration.ofNanos(askedAgainAt.get() + Duration.ofMillis(499).toNanos() - this.timer.nanoTime()));
+		assertThat(failures).as("the subscriber asked again less than the idle limit ago").isEmpty();
+		subscription.dispose();
+	}
+
+	@Test
+	void anIdleLimitLongerThanTheClockCanCountLetsTheStreamRun() {
+		StreamDeadlines deadlines = deadlines(new StreamLimits(null, Duration.ofDays(365L * 1000), null));
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(2);
+		deadlines.event();
+		this.timer.advanceTimeBy(Duration.ofHours(1));
+		assertThat(failures).as("a thousand years have not passed").isEmpty();
+		subscription.dispose();
+	}
+
+	@Test
 	void aCheckWhileTheSubscriberAsksAgainDoesNotTimeOutTheSilenceItAskedForNothing() {
 		StreamDeadlines deadlines = deadlines(new StreamLimits(null, Duration.ofMillis(500), null));
 		List<Throwable> failures = new ArrayList<>();
