@@ -25,7 +25,9 @@ import reactor.core.scheduler.Schedulers;
  * An event costs one counter increment and no clock read: while the idle limit is
  * watched, the timer looks at the counter every eighth of the limit and restarts the idle
  * clock when it has moved. The idle limit therefore passes between one and one and an
- * eighth idle periods after the endpoint's last event, never before.
+ * eighth idle periods after the endpoint's last event, never before: a check during which
+ * an event or a request came leaves the idle limit to the next check, an eighth later, as
+ * the idle clock it would judge by may be about to restart.
  * <p>
  * The idle limit measures the endpoint's silence, not the subscriber's: it runs only
  * while events have been asked of the SDK and not yet received, from the later of the
@@ -34,7 +36,8 @@ import reactor.core.scheduler.Schedulers;
  * never follows a complete answer, and no chunk follows a timeout.
  * <p>
  * A scheduler that refuses a check (disposed, or bounded and full) ends the stream with
- * that refusal, as a timeout would, rather than leave it unwatched.
+ * that refusal, as a timeout would, rather than leave it unwatched. A limit longer than
+ * the clock counts (about 292 years) never passes, and the timer sleeps at most a day.
  */
 final class StreamDeadlines {
 
@@ -45,6 +48,15 @@ final class StreamDeadlines {
 	private static final int TIMED_OUT = 2;
 
 	private static final int REFUSED = 3;
+
+	/** The longest limit the clock counts; a longer one never passes. */
+	private static final Duration LONGEST_LIMIT = Duration.ofNanos(Long.MAX_VALUE);
+
+	/**
+	 * The longest the timer sleeps, so that a limit of centuries schedules no task beyond
+	 * what a scheduler's clock can add.
+	 */
+	private static final long LONGEST_WAIT = Duration.ofDays(1).toNanos();
 
 	private final StreamLimits limits;
 
@@ -59,6 +71,13 @@ final class StreamDeadlines {
 	private final AtomicInteger state = new AtomicInteger(RUNNING);
 
 	private final AtomicLong requestedEvents = new AtomicLong();
+
+	/**
+	 * The requests between raising the demand and restarting the idle clock; a check that
+	 * sees one, or any count change while it runs, times nothing out by the idle limit,
+	 * as the clock it would judge by may not yet have restarted.
+	 */
+	private final AtomicInteger requestsInFlight = new AtomicInteger();
 
 	/**
 	 * The events received. Only the thread that delivers the SDK's events writes it, one
@@ -112,17 +131,22 @@ final class StreamDeadlines {
 	 * Records that the stream asked the SDK for more events.
 	 */
 	void eventsRequested(long n) {
-		// After events came and the subscriber asked for nothing more, the idle clock
-		// restarts now; before the demand rises, so that no check counts the time in
-		// which nothing was asked.
-		long received = this.receivedEvents;
-		if (received > 0 && this.requestedEvents.get() <= received) {
-			restartIdleClock(this.nanoClock.getAsLong());
+		this.requestsInFlight.incrementAndGet();
+		try {
+			long before = this.requestedEvents.getAndAccumulate(n, (current, added) -> {
+				long sum = current + added;
+				return (sum < 0) ? Long.MAX_VALUE : sum;
+			});
+			// After events came and the subscriber asked for nothing more, the idle
+			// clock restarts, from a reading taken once the demand rose: never earlier.
+			long received = this.receivedEvents;
+			if (received > 0 && before <= received) {
+				restartIdleClock(this.nanoClock.getAsLong());
+			}
 		}
-		this.requestedEvents.getAndAccumulate(n, (current, added) -> {
-			long sum = current + added;
-			return (sum < 0) ? Long.MAX_VALUE : sum;
-		});
+		finally {
+			this.requestsInFlight.decrementAndGet();
+		}
 	}
 
 	/**
@@ -209,17 +233,18 @@ final class StreamDeadlines {
 			return;
 		}
 		// The events counted before the clock is read all came before that reading.
-		long received = this.receivedEvents;
+		Counts counts = counts();
 		long now = this.nanoClock.getAsLong();
-		noticeEvents(received, now);
-		StreamTimeoutException expired = expired(now);
+		noticeEvents(counts.received(), now);
+		boolean idleSettled = counts.settled() && counts.equals(counts());
+		StreamTimeoutException expired = expired(now, counts, idleSettled);
 		if (expired != null) {
 			if (this.state.compareAndSet(RUNNING, TIMED_OUT)) {
 				sink.success(expired);
 			}
 			return;
 		}
-		long wait = nanosToNextCheck(now);
+		long wait = nanosToNextCheck(now, counts, idleSettled);
 		if (wait < 0 || this.state.get() != RUNNING) {
 			// Nothing left to watch. Completing would end the stream (takeUntilOther), so
 			// stay silent.
@@ -277,59 +302,98 @@ final class StreamDeadlines {
 		return this.startNanos + this.idleStart.get() - 1;
 	}
 
-	private @Nullable StreamTimeoutException expired(long now) {
+	/**
+	 * Returns the limit that passed, if one did. The idle limit passes only when the
+	 * counts did not move while the check ran ({@code idleSettled}): else the idle clock
+	 * it would judge by may be about to restart.
+	 */
+	private @Nullable StreamTimeoutException expired(long now, Counts counts, boolean idleSettled) {
+		long sinceStart = Math.max(now - this.startNanos, 0);
 		Duration firstToken = this.limits.firstToken();
-		if (firstToken != null && firstTokenPending() && now - this.startNanos >= firstToken.toNanos()) {
+		if (firstToken != null && firstTokenPending() && sinceStart >= nanos(firstToken)) {
 			return timeout(StreamTimeoutException.Limit.FIRST_TOKEN, firstToken, now);
 		}
 		Duration idle = this.limits.idle();
-		if (idle != null && idleClockRunning() && now - idleSinceNanos() >= idle.toNanos()) {
+		if (idle != null && idleSettled && idleClockRunning(counts)
+				&& Math.max(now - idleSinceNanos(), 0) >= nanos(idle)) {
 			return timeout(StreamTimeoutException.Limit.IDLE, idle, now);
 		}
-		if (this.limits.total() != null && now - this.startNanos >= this.limits.total().toNanos()) {
-			return timeout(StreamTimeoutException.Limit.TOTAL, this.limits.total(), now);
+		Duration total = this.limits.total();
+		if (total != null && sinceStart >= nanos(total)) {
+			return timeout(StreamTimeoutException.Limit.TOTAL, total, now);
 		}
 		return null;
 	}
 
 	/**
-	 * Returns how long to sleep before the next check, or -1 when no limit can pass any
-	 * more.
+	 * Returns how long to sleep before the next check, at most {@link #LONGEST_WAIT}, or
+	 * -1 when no limit can pass any more.
 	 */
-	private long nanosToNextCheck(long now) {
+	private long nanosToNextCheck(long now, Counts counts, boolean idleSettled) {
 		long wait = Long.MAX_VALUE;
+		long sinceStart = Math.max(now - this.startNanos, 0);
 		Duration firstToken = this.limits.firstToken();
 		if (firstToken != null && firstTokenPending()) {
-			wait = this.startNanos + firstToken.toNanos() - now;
+			wait = nanos(firstToken) - sinceStart;
 		}
 		Duration idleLimit = this.limits.idle();
 		if (idleLimit != null && !this.eventsEnded) {
-			// Look for new events every eighth of the limit, and at the deadline.
-			long idle = idleLimit.toNanos();
+			// Look for new events every eighth of the limit, and at the deadline unless
+			// the counts moved during this check.
+			long idle = nanos(idleLimit);
 			long idleWait = Math.max(idle / 8, 1);
-			if (idleClockRunning()) {
-				idleWait = Math.min(idleWait, idleSinceNanos() + idle - now);
+			if (idleSettled && idleClockRunning(counts)) {
+				idleWait = Math.min(idleWait, idle - Math.max(now - idleSinceNanos(), 0));
 			}
 			wait = Math.min(wait, idleWait);
 		}
-		if (this.limits.total() != null) {
-			wait = Math.min(wait, this.startNanos + this.limits.total().toNanos() - now);
+		Duration total = this.limits.total();
+		if (total != null) {
+			wait = Math.min(wait, nanos(total) - sinceStart);
 		}
-		return (wait == Long.MAX_VALUE) ? -1 : Math.max(wait, 0);
+		return (wait == Long.MAX_VALUE) ? -1 : Math.min(Math.max(wait, 0), LONGEST_WAIT);
 	}
 
 	private boolean firstTokenPending() {
 		return this.limits.firstToken() != null && !this.tokenSeen;
 	}
 
-	private boolean idleClockRunning() {
-		return this.limits.idle() != null && this.idleStart.get() != 0 && !this.eventsEnded
-				&& this.requestedEvents.get() > this.receivedEvents;
+	private boolean idleClockRunning(Counts counts) {
+		return this.idleStart.get() != 0 && !this.eventsEnded && counts.requested() > counts.received();
+	}
+
+	/**
+	 * Reads the events received, then those requested, then the requests in flight: a
+	 * request whose demand this reads was in flight or had restarted the idle clock.
+	 */
+	private Counts counts() {
+		long received = this.receivedEvents;
+		long requested = this.requestedEvents.get();
+		return new Counts(received, requested, this.requestsInFlight.get());
+	}
+
+	/**
+	 * Returns a limit in nanoseconds, or {@link Long#MAX_VALUE} for one longer than that.
+	 */
+	private static long nanos(Duration limit) {
+		return (limit.compareTo(LONGEST_LIMIT) >= 0) ? Long.MAX_VALUE : limit.toNanos();
 	}
 
 	private StreamTimeoutException timeout(StreamTimeoutException.Limit limit, Duration value, long now) {
 		return new StreamTimeoutException(limit, value, Duration.ofNanos(now - this.startNanos), this.endpointName,
 				this.requestId);
+	}
+
+	/**
+	 * The counts a check judges by: events received and requested, and requests in
+	 * flight.
+	 */
+	private record Counts(long received, long requested, int requestsInFlight) {
+
+		boolean settled() {
+			return this.requestsInFlight == 0;
+		}
+
 	}
 
 }

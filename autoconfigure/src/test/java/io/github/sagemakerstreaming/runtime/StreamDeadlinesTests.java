@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -222,14 +223,15 @@ class StreamDeadlinesTests {
 		this.timer.advanceTimeBy(Duration.ofSeconds(1));
 		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(500), null), "my-llm",
 				this.timer, () -> {
-					long now = this.timer.nanoTime();
 					if (loseCpuAtNextRead.getAndSet(false)) {
-						// The subscriber, asking again after asking for nothing, has read
-						// the clock and loses its CPU for 450 ms before its demand rises.
+						// The subscriber, asking again after asking for nothing, loses
+						// its
+						// CPU for 450 ms while it restarts the idle clock, as the timer
+						// checks the stream.
 						StagedTimer.onAnotherThread(() -> this.timer.advanceTimeBy(Duration.ofMillis(450)));
 						askedAgainAt.set(this.timer.nanoTime());
 					}
-					return now;
+					return this.timer.nanoTime();
 				});
 		List<Throwable> failures = new ArrayList<>();
 		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
@@ -242,6 +244,20 @@ class StreamDeadlinesTests {
 		this.timer.advanceTimeBy(
 				Duration.ofNanos(askedAgainAt.get() + Duration.ofMillis(499).toNanos() - this.timer.nanoTime()));
 		assertThat(failures).as("the subscriber asked again less than the idle limit ago").isEmpty();
+		subscription.dispose();
+	}
+
+	@Test
+	@Timeout(30)
+	void limitsLongerThanTheClockCanCountLetTheStreamRunWatchedOnceADay() {
+		StreamDeadlines deadlines = deadlines(new StreamLimits(Duration.ofDays(365L * 1000),
+				Duration.ofDays(365L * 1000), Duration.ofDays(365L * 1000)));
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(2);
+		this.timer.advanceTimeBy(Duration.ofDays(3));
+		assertThat(failures).as("a thousand years have not passed").isEmpty();
+		assertThat(this.timer.armings()).as("a check a day").isBetween(3, 4);
 		subscription.dispose();
 	}
 
