@@ -18,7 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocsControllerTests {
 
-	private static void assertRefused(WebTestClient client, String reason) {
+	/**
+	 * Asserts that a question is refused with 503 and a problem detail that says the docs
+	 * could not be embedded and contains the given reason.
+	 */
+	static void assertRefused(WebTestClient client, String reason) {
 		client.post()
 			.uri("/api/docs")
 			.bodyValue(Map.of("question", "How are streams retried?"))

@@ -63,7 +63,8 @@ class DocsLibraryRecoveryTests {
 
 	@Test
 	void questionsAfterTheEndpointRecoveredAreAnsweredFromTheSectionsEmbeddedAgain() {
-		assertRefusedWith("The model is still loading");
+		DocsControllerTests.assertRefused(this.client, "The model is still loading");
+		DocsControllerTests.assertRefused(this.client, "Asking again embeds them again.");
 		List<ServerSentEvent<Map<String, Object>>> events = null;
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (events == null && System.nanoTime() < deadline) {
@@ -87,18 +88,6 @@ class DocsLibraryRecoveryTests {
 			.extracting(ServerSentEvent::event)
 			.contains("token", "section")
 			.endsWith("done");
-	}
-
-	private void assertRefusedWith(String reason) {
-		this.client.post()
-			.uri("/api/docs")
-			.bodyValue(Map.of("question", "How are streams retried?"))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-			.expectBody()
-			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).contains(reason, "Asking again embeds them again."));
 	}
 
 	private static void sleep(Duration duration) {
