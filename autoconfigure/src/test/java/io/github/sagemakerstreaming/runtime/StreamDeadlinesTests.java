@@ -248,6 +248,34 @@ class StreamDeadlinesTests {
 	}
 
 	@Test
+	void aSubscriberAskingForMoreAtEveryCheckDoesNotKeepASilentEndpointFromTimingOut() {
+		AtomicBoolean askAtEveryRead = new AtomicBoolean();
+		AtomicReference<StreamDeadlines> stream = new AtomicReference<>();
+		this.timer.advanceTimeBy(Duration.ofSeconds(1));
+		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(500), null), "my-llm",
+				this.timer, () -> {
+					if (askAtEveryRead.get()) {
+						// While each check reads the clock, the subscriber, which still
+						// waits for an event, asks for one more.
+						StagedTimer.onAnotherThread(() -> stream.get().eventsRequested(1));
+					}
+					return this.timer.nanoTime();
+				});
+		stream.set(deadlines);
+		List<Throwable> failures = new ArrayList<>();
+		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
+		deadlines.eventsRequested(2);
+		deadlines.event();
+		askAtEveryRead.set(true);
+		this.timer.advanceTimeBy(Duration.ofSeconds(10));
+		assertThat(failures).as("the endpoint was asked for more and silent for twenty idle limits")
+			.singleElement()
+			.isInstanceOfSatisfying(StreamTimeoutException.class,
+					(timeout) -> assertThat(timeout.limit()).isEqualTo(StreamTimeoutException.Limit.IDLE));
+		subscription.dispose();
+	}
+
+	@Test
 	@Timeout(30)
 	void limitsLongerThanTheClockCanCountLetTheStreamRunWatchedOnceADay() {
 		StreamDeadlines deadlines = deadlines(new StreamLimits(Duration.ofDays(365L * 1000),
