@@ -26,8 +26,8 @@ import reactor.core.scheduler.Schedulers;
  * watched, the timer looks at the counter every eighth of the limit and restarts the idle
  * clock when it has moved. The idle limit therefore passes between one and one and an
  * eighth idle periods after the endpoint's last event, never before: a check during which
- * an event or a request came leaves the idle limit to the next check, an eighth later, as
- * the idle clock it would judge by may be about to restart.
+ * an event came, or that ends while a request is under way, leaves the idle limit to the
+ * next check, as the idle clock it would judge by may be about to restart.
  * <p>
  * The idle limit measures the endpoint's silence, not the subscriber's: it runs only
  * while events have been asked of the SDK and not yet received, from the later of the
@@ -73,9 +73,9 @@ final class StreamDeadlines {
 	private final AtomicLong requestedEvents = new AtomicLong();
 
 	/**
-	 * The requests between raising the demand and restarting the idle clock; a check that
-	 * sees one, or any count change while it runs, times nothing out by the idle limit,
-	 * as the clock it would judge by may not yet have restarted.
+	 * The requests under way: each marks itself before it raises the demand and ends
+	 * after it restarted the idle clock, if it did. A check that ends with one under way
+	 * does not judge the idle limit, as the idle clock may be about to restart.
 	 */
 	private final AtomicInteger requestsInFlight = new AtomicInteger();
 
@@ -236,7 +236,7 @@ final class StreamDeadlines {
 		Counts counts = counts();
 		long now = this.nanoClock.getAsLong();
 		noticeEvents(counts.received(), now);
-		boolean idleSettled = counts.settled() && counts.equals(counts());
+		boolean idleSettled = counts.heldStill(counts());
 		StreamTimeoutException expired = expired(now, counts, idleSettled);
 		if (expired != null) {
 			if (this.state.compareAndSet(RUNNING, TIMED_OUT)) {
@@ -303,9 +303,9 @@ final class StreamDeadlines {
 	}
 
 	/**
-	 * Returns the limit that passed, if one did. The idle limit passes only when the
-	 * counts did not move while the check ran ({@code idleSettled}): else the idle clock
-	 * it would judge by may be about to restart.
+	 * Returns the limit that passed, if one did. The idle limit is judged only when the
+	 * idle clock held still while the check ran ({@code idleSettled}, see
+	 * {@link Counts#heldStill}).
 	 */
 	private @Nullable StreamTimeoutException expired(long now, Counts counts, boolean idleSettled) {
 		long sinceStart = Math.max(now - this.startNanos, 0);
@@ -339,7 +339,7 @@ final class StreamDeadlines {
 		Duration idleLimit = this.limits.idle();
 		if (idleLimit != null && !this.eventsEnded) {
 			// Look for new events every eighth of the limit, and at the deadline unless
-			// the counts moved during this check.
+			// the idle clock moved during this check.
 			long idle = nanos(idleLimit);
 			long idleWait = Math.max(idle / 8, 1);
 			if (idleSettled && idleClockRunning(counts)) {
@@ -390,8 +390,16 @@ final class StreamDeadlines {
 	 */
 	private record Counts(long received, long requested, int requestsInFlight) {
 
-		boolean settled() {
-			return this.requestsInFlight == 0;
+		/**
+		 * Returns whether the idle clock held still from these counts to the later ones:
+		 * no event came, and no request is in flight, which may be about to restart it (a
+		 * request marks itself before it raises the demand and ends after any restart, so
+		 * a request that had ended by then has restarted the clock the check reads next).
+		 * A request that merely raised demand still owed restarts nothing, so requests
+		 * alone cannot hold the idle limit off.
+		 */
+		boolean heldStill(Counts later) {
+			return later.requestsInFlight == 0 && this.received == later.received;
 		}
 
 	}
