@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,37 +71,20 @@ class StreamDeadlinesTests {
 	@ValueSource(longs = { 0, Long.MIN_VALUE / 2, Long.MAX_VALUE - 1_500_000_000L })
 	void aCheckThatReadTheClockBeforeTheSubscriberAskedAgainDoesNotMoveTheIdleClockBack(long clockOrigin) {
 		// System.nanoTime() may start anywhere, even close to overflowing.
-		AtomicLong lostCpu = new AtomicLong(clockOrigin);
-		LongSupplier clock = () -> this.timer.nanoTime() + lostCpu.get();
-		AtomicBoolean loseCpuAtNextRead = new AtomicBoolean();
-		AtomicLong askedAgainAt = new AtomicLong();
-		AtomicReference<StreamDeadlines> stream = new AtomicReference<>();
-		this.timer.advanceTimeBy(Duration.ofSeconds(1));
-		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(500), null), "my-llm",
-				this.timer, () -> {
-					long now = clock.getAsLong();
-					if (loseCpuAtNextRead.getAndSet(false)) {
-						// The timer has read the clock and loses its CPU for 400 ms,
-						// while the
-						// subscriber, which had asked for nothing more, asks again.
-						lostCpu.addAndGet(Duration.ofMillis(400).toNanos());
-						askedAgainAt.set(clock.getAsLong());
-						StagedTimer.onAnotherThread(() -> stream.get().eventsRequested(1));
-					}
-					return now;
-				});
-		stream.set(deadlines);
+		PausingClock clock = new PausingClock(clockOrigin);
+		StreamDeadlines deadlines = clock.deadlines(new StreamLimits(null, Duration.ofMillis(500), null));
 		List<Throwable> failures = new ArrayList<>();
 		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
 		deadlines.eventsRequested(2);
 		deadlines.event();
 		this.timer.advanceTimeBy(Duration.ofMillis(100));
 		deadlines.event();
-		loseCpuAtNextRead.set(true);
+		// The timer reads the clock and loses its CPU, while the subscriber, which had
+		// asked for nothing more, asks again.
+		clock.pauseAfterNextRead(Duration.ofMillis(400), () -> deadlines.eventsRequested(1));
 		this.timer.advanceTimeBy(Duration.ofMillis(100));
-		assertThat(loseCpuAtNextRead).as("the check ran").isFalse();
-		this.timer
-			.advanceTimeBy(Duration.ofNanos(askedAgainAt.get() + Duration.ofMillis(499).toNanos() - clock.getAsLong()));
+		assertThat(clock.paused()).as("the check ran").isTrue();
+		clock.advanceTo(clock.actedAt() + Duration.ofMillis(499).toNanos());
 		assertThat(failures).as("the subscriber asked again less than the idle limit ago").isEmpty();
 		this.timer.advanceTimeBy(Duration.ofMillis(1));
 		assertThat(failures).singleElement()
@@ -111,107 +95,58 @@ class StreamDeadlinesTests {
 
 	@Test
 	void aFirstCheckThatReadTheClockBeforeTheSubscriberAskedAgainDoesNotStartTheIdleClockBeforeThat() {
-		AtomicLong lostCpu = new AtomicLong();
-		LongSupplier clock = () -> this.timer.nanoTime() + lostCpu.get();
-		AtomicBoolean loseCpuAtNextRead = new AtomicBoolean();
-		AtomicLong askedAgainAt = new AtomicLong();
-		AtomicReference<StreamDeadlines> stream = new AtomicReference<>();
-		this.timer.advanceTimeBy(Duration.ofSeconds(1));
-		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(500), null), "my-llm",
-				this.timer, () -> {
-					long now = clock.getAsLong();
-					if (loseCpuAtNextRead.getAndSet(false)) {
-						// The timer, about to see the stream's first event, has read the
-						// clock and loses its CPU for 400 ms, while the subscriber asks
-						// again.
-						lostCpu.addAndGet(Duration.ofMillis(400).toNanos());
-						askedAgainAt.set(clock.getAsLong());
-						StagedTimer.onAnotherThread(() -> stream.get().eventsRequested(1));
-					}
-					return now;
-				});
-		stream.set(deadlines);
+		PausingClock clock = new PausingClock(0);
+		StreamDeadlines deadlines = clock.deadlines(new StreamLimits(null, Duration.ofMillis(500), null));
 		List<Throwable> failures = new ArrayList<>();
 		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
 		deadlines.eventsRequested(1);
 		deadlines.event();
-		loseCpuAtNextRead.set(true);
+		// The timer, about to see the stream's first event, reads the clock and loses its
+		// CPU, while the subscriber asks again.
+		clock.pauseAfterNextRead(Duration.ofMillis(400), () -> deadlines.eventsRequested(1));
 		this.timer.advanceTimeBy(Duration.ofMillis(100));
-		assertThat(loseCpuAtNextRead).as("the check ran").isFalse();
-		this.timer
-			.advanceTimeBy(Duration.ofNanos(askedAgainAt.get() + Duration.ofMillis(499).toNanos() - clock.getAsLong()));
+		assertThat(clock.paused()).as("the check ran").isTrue();
+		clock.advanceTo(clock.actedAt() + Duration.ofMillis(499).toNanos());
 		assertThat(failures).as("the subscriber asked again less than the idle limit ago").isEmpty();
 		subscription.dispose();
 	}
 
 	@Test
 	void anEventThatArrivesWhileACheckLostItsCpuRestartsTheIdleClockNoEarlierThanItCame() {
-		AtomicLong lostCpu = new AtomicLong();
-		LongSupplier clock = () -> this.timer.nanoTime() + lostCpu.get();
-		AtomicBoolean loseCpuAtNextRead = new AtomicBoolean();
-		AtomicLong eventAt = new AtomicLong();
-		AtomicReference<StreamDeadlines> stream = new AtomicReference<>();
-		this.timer.advanceTimeBy(Duration.ofSeconds(1));
-		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(500), null), "my-llm",
-				this.timer, () -> {
-					long now = clock.getAsLong();
-					if (loseCpuAtNextRead.getAndSet(false)) {
-						// The timer has read the clock and loses its CPU for 400 ms,
-						// while
-						// the endpoint sends an event.
-						lostCpu.addAndGet(Duration.ofMillis(400).toNanos());
-						eventAt.set(clock.getAsLong());
-						StagedTimer.onAnotherThread(() -> stream.get().event());
-					}
-					return now;
-				});
-		stream.set(deadlines);
+		PausingClock clock = new PausingClock(0);
+		StreamDeadlines deadlines = clock.deadlines(new StreamLimits(null, Duration.ofMillis(500), null));
 		List<Throwable> failures = new ArrayList<>();
 		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
 		deadlines.eventsRequested(3);
 		deadlines.event();
 		this.timer.advanceTimeBy(Duration.ofMillis(100));
-		loseCpuAtNextRead.set(true);
+		// The timer reads the clock and loses its CPU, while the endpoint sends an event.
+		clock.pauseAfterNextRead(Duration.ofMillis(400), deadlines::event);
 		this.timer.advanceTimeBy(Duration.ofMillis(100));
-		assertThat(loseCpuAtNextRead).as("the check ran").isFalse();
-		this.timer
-			.advanceTimeBy(Duration.ofNanos(eventAt.get() + Duration.ofMillis(499).toNanos() - clock.getAsLong()));
+		assertThat(clock.paused()).as("the check ran").isTrue();
+		clock.advanceTo(clock.actedAt() + Duration.ofMillis(499).toNanos());
 		assertThat(failures).as("the endpoint sent an event less than the idle limit ago").isEmpty();
 		subscription.dispose();
 	}
 
 	@Test
 	void anEventThatArrivesWhileACheckLostItsCpuBeforeReadingTheClockIsNoSilence() {
-		AtomicLong lostCpu = new AtomicLong();
-		LongSupplier clock = () -> this.timer.nanoTime() + lostCpu.get();
-		AtomicBoolean loseCpuAtNextRead = new AtomicBoolean();
-		AtomicLong eventAt = new AtomicLong();
-		AtomicReference<StreamDeadlines> stream = new AtomicReference<>();
-		this.timer.advanceTimeBy(Duration.ofSeconds(1));
-		StreamDeadlines deadlines = new StreamDeadlines(new StreamLimits(null, Duration.ofMillis(500), null), "my-llm",
-				this.timer, () -> {
-					if (loseCpuAtNextRead.getAndSet(false)) {
-						// The timer has counted the events and loses its CPU for 100 ms
-						// before it reads the clock, while the endpoint sends an event.
-						eventAt.set(clock.getAsLong());
-						StagedTimer.onAnotherThread(() -> stream.get().event());
-						lostCpu.addAndGet(Duration.ofMillis(100).toNanos());
-					}
-					return clock.getAsLong();
-				});
-		stream.set(deadlines);
+		PausingClock clock = new PausingClock(0);
+		StreamDeadlines deadlines = clock.deadlines(new StreamLimits(null, Duration.ofMillis(500), null));
 		List<Throwable> failures = new ArrayList<>();
 		Disposable subscription = deadlines.bound(Flux.never()).subscribe(null, failures::add);
 		deadlines.eventsRequested(3);
 		this.timer.advanceTimeBy(Duration.ofMillis(50));
 		deadlines.event();
 		this.timer.advanceTimeBy(Duration.ofMillis(449));
-		loseCpuAtNextRead.set(true);
+		// The timer has counted the events and loses its CPU before it reads the clock,
+		// while the endpoint sends an event.
+		clock.pauseBeforeNextRead(Duration.ofMillis(100), deadlines::event);
 		this.timer.advanceTimeBy(Duration.ofMillis(1));
-		assertThat(loseCpuAtNextRead).as("the check ran").isFalse();
+		assertThat(clock.paused()).as("the check ran").isTrue();
 		assertThat(failures)
 			.as("the endpoint sent an event %d ms ago, and was never silent for the idle limit",
-					Duration.ofNanos(clock.getAsLong() - eventAt.get()).toMillis())
+					Duration.ofNanos(clock.getAsLong() - clock.actedAt()).toMillis())
 			.isEmpty();
 		subscription.dispose();
 	}
@@ -632,6 +567,96 @@ class StreamDeadlinesTests {
 	private StreamDeadlines deadlines(StreamLimits limits) {
 		this.timer.advanceTimeBy(Duration.ofSeconds(1));
 		return new StreamDeadlines(limits, "my-llm", this.timer, this.timer::nanoTime);
+	}
+
+	/**
+	 * The virtual clock as read by a thread that can lose its CPU: at the read it is told
+	 * to, the reader loses its CPU after taking its reading, or before, while another
+	 * thread acts.
+	 */
+	private final class PausingClock implements LongSupplier {
+
+		private final AtomicLong lost;
+
+		private final AtomicReference<@Nullable LongSupplier> atNextRead = new AtomicReference<>();
+
+		private final AtomicLong actedAt = new AtomicLong();
+
+		PausingClock(long origin) {
+			this.lost = new AtomicLong(origin);
+		}
+
+		/**
+		 * Creates deadlines that read this clock, a second after the virtual clock's
+		 * start.
+		 */
+		StreamDeadlines deadlines(StreamLimits limits) {
+			StreamDeadlinesTests.this.timer.advanceTimeBy(Duration.ofSeconds(1));
+			return new StreamDeadlines(limits, "my-llm", StreamDeadlinesTests.this.timer, this);
+		}
+
+		/**
+		 * At the next read, the reader takes its reading, then loses its CPU for the
+		 * pause, at the end of which the other thread acts; the reader gets the reading
+		 * from before the pause.
+		 */
+		void pauseAfterNextRead(Duration pause, Runnable meanwhile) {
+			this.atNextRead.set(() -> {
+				long reading = now();
+				this.lost.addAndGet(pause.toNanos());
+				act(meanwhile);
+				return reading;
+			});
+		}
+
+		/**
+		 * At the next read, the other thread acts, then the reader loses its CPU for the
+		 * pause before it takes its reading.
+		 */
+		void pauseBeforeNextRead(Duration pause, Runnable meanwhile) {
+			this.atNextRead.set(() -> {
+				act(meanwhile);
+				this.lost.addAndGet(pause.toNanos());
+				return now();
+			});
+		}
+
+		/**
+		 * Returns whether the staged pause took place.
+		 */
+		boolean paused() {
+			return this.atNextRead.get() == null;
+		}
+
+		/**
+		 * Returns the reading of this clock when the other thread acted.
+		 */
+		long actedAt() {
+			return this.actedAt.get();
+		}
+
+		/**
+		 * Advances the virtual clock until this clock reads the given reading.
+		 */
+		void advanceTo(long reading) {
+			StreamDeadlinesTests.this.timer.advanceTimeBy(Duration.ofNanos(reading - now()));
+		}
+
+		@Override
+		public long getAsLong() {
+			LongSupplier staged = this.atNextRead.getAndSet(null);
+			return (staged != null) ? staged.getAsLong() : now();
+		}
+
+		private long now() {
+			return StreamDeadlinesTests.this.timer.nanoTime() + this.lost.get();
+		}
+
+		private void act(Runnable meanwhile) {
+			this.actedAt.set(now());
+			StagedTimer.onAnotherThread(meanwhile);
+		}
+
 	}
 
 	enum Ending {
