@@ -40,7 +40,8 @@ final class EmbeddingAnswers {
 			case JUMPSTART -> "text_inputs";
 			case VLLM -> "input";
 		};
-		List<String> inputs = inputs(request, field);
+		JsonNode body = parsed(request);
+		List<String> inputs = inputs(body, field);
 		if (inputs == null) {
 			return refusal(container, 422, "Failed to deserialize the JSON body into the target type: missing field `"
 					+ field + "` or not a text or a list of texts");
@@ -57,7 +58,7 @@ final class EmbeddingAnswers {
 		}
 		int dimensions = endpoint.dimensions();
 		if (container != EmbeddingContainer.JUMPSTART) {
-			dimensions = asked(request, dimensions);
+			dimensions = asked(body, dimensions);
 			if (dimensions < 1 || dimensions > endpoint.dimensions()) {
 				return refusal(container, (container == EmbeddingContainer.VLLM) ? 400 : 413,
 						"dimensions must be between 1 and " + endpoint.dimensions());
@@ -83,19 +84,25 @@ final class EmbeddingAnswers {
 	 * takes it beside {@code normalize} and {@code truncate}; the JumpStart containers
 	 * ignore it.
 	 */
-	private static int asked(byte[] request, int own) {
-		JsonNode value = MAPPER.readTree(request).get("dimensions");
+	private static int asked(@Nullable JsonNode body, int own) {
+		JsonNode value = (body != null) ? body.get("dimensions") : null;
 		return (value != null && value.isInt()) ? value.asInt() : own;
 	}
 
-	private static @Nullable List<String> inputs(byte[] request, String field) {
-		JsonNode value;
+	/**
+	 * Returns the request's JSON, or {@code null} if it is not JSON.
+	 */
+	private static @Nullable JsonNode parsed(byte[] request) {
 		try {
-			value = MAPPER.readTree(request).get(field);
+			return MAPPER.readTree(request);
 		}
 		catch (JacksonException ex) {
 			return null;
 		}
+	}
+
+	private static @Nullable List<String> inputs(@Nullable JsonNode body, String field) {
+		JsonNode value = (body != null) ? body.get(field) : null;
 		if (value == null) {
 			return null;
 		}

@@ -92,10 +92,6 @@ public class SageMakerEmbeddingModel implements EmbeddingModel {
 	}
 
 	/**
-	 * Returns the parameters used where a request sets none.
-	 * @return the default request parameters
-	 */
-	/**
 	 * Returns the length of the vectors: the default request parameters' dimensions when
 	 * they ask for some, since every answer is checked to have them, without a call;
 	 * otherwise the length of a test text's vector.
@@ -107,6 +103,10 @@ public class SageMakerEmbeddingModel implements EmbeddingModel {
 		return (asked != null) ? asked : EmbeddingModel.super.dimension();
 	}
 
+	/**
+	 * Returns the parameters used where a request sets none.
+	 * @return the default request parameters
+	 */
 	@Override
 	public EmbeddingRequestParameters defaultRequestParameters() {
 		return this.defaultRequestParameters;
